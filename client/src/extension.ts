@@ -1,0 +1,28 @@
+/** activate/deactivate only: wires the language client, the commands and the views. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { registerCommands } from './commands/index';
+
+let client: LanguageClient | undefined;
+
+export async function activate(extension: vscode.ExtensionContext): Promise<void> {
+  const restartClient = async () => {
+    await client?.stop().catch(() => undefined);
+    client = createLanguageClient(extension);
+    await client.start();
+  };
+  registerCommands({ extension, client: () => client, restartClient });
+  // policymark.include decides which plaintext files the server sees: a change needs a new client
+  extension.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('policymark.include')) void restartClient();
+    }),
+  );
+  await restartClient();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

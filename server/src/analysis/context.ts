@@ -1,0 +1,62 @@
+/**
+ * What a detector sees: the text, its lines, the segmenter if loaded, the options, and (for diagnostic
+ * detectors) the entities found first. Expensive views (lines, words) are computed once, on first use.
+ */
+import type { Segmenter } from './segment';
+import { splitLines, type Line } from './text';
+import type { AnalysisOptions } from './options';
+import type { Entity } from './types';
+
+/** A word of the segmented text with its offsets. */
+export interface Word {
+  start: number;
+  end: number;
+  word: string;
+}
+
+/** The per-analysis view handed to every detector and recognizer. */
+export class AnalysisContext {
+  private cachedLines?: Line[];
+  private cachedWords?: Word[] | null;
+  /** Entities found by the recognizers; filled before diagnostic detectors run. */
+  entities: Entity[] = [];
+
+  constructor(
+    readonly text: string,
+    readonly options: AnalysisOptions,
+  ) {}
+
+  /** The segmenter, when one was passed in (it may still be loading in the server). */
+  get segmenter(): Segmenter | undefined {
+    return this.options.segmenter;
+  }
+
+  /** Lines of the text (\n, \r\n, \r). */
+  get lines(): Line[] {
+    return (this.cachedLines ??= splitLines(this.text));
+  }
+
+  /** Segmented words with offsets, or undefined without a segmenter. */
+  words(): Word[] | undefined {
+    if (this.cachedWords === undefined) {
+      const segmenter = this.segmenter;
+      if (!segmenter) {
+        this.cachedWords = null;
+      } else {
+        const words: Word[] = [];
+        let offset = 0;
+        for (const word of segmenter.cut(this.text)) {
+          words.push({ start: offset, end: offset + word.length, word: this.text.slice(offset, offset + word.length) });
+          offset += word.length;
+        }
+        this.cachedWords = words;
+      }
+    }
+    return this.cachedWords ?? undefined;
+  }
+
+  /** Entities of one type, in text order. */
+  entitiesOf<T extends Entity['type']>(type: T): Extract<Entity, { type: T }>[] {
+    return this.entities.filter((e): e is Extract<Entity, { type: T }> => e.type === type);
+  }
+}

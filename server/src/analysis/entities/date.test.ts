@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index';
+import type { DateEntity } from '../types';
+
+const dates = (text: string) => analyze(text).entities.filter((e): e is DateEntity => e.type === 'date');
+
+test('years, full dates and spans', () => {
+  const found = dates('日期:2022-01-05，2021年12月31日发布，执行期2020—2023年，2018-2019学年度，二〇二〇年，3月12日电');
+  assert.deepEqual(
+    found.map((d) => [d.text, d.year, d.month, d.day, d.toYear]),
+    [
+      ['2022-01-05', 2022, 1, 5, undefined],
+      ['2021年12月31日', 2021, 12, 31, undefined],
+      ['2020—2023年', 2020, undefined, undefined, 2023],
+      ['2018-2019学年度', 2018, undefined, undefined, 2019],
+      ['二〇二〇年', 2020, undefined, undefined, undefined],
+      ['3月12日', undefined, 3, 12, undefined],
+    ],
+  );
+});
+
+test('offsets are UTF-16 units, also after astral characters', () => {
+  const text = '𠮷𠮷2020年';
+  const [d] = dates(text);
+  assert.equal(d?.start, 4);
+  assert.equal(text.slice(d!.start, d!.end), '2020年');
+});
+
+test('full-width digits', () => {
+  assert.equal(dates('１９９７年')[0]?.year, 1997);
+});
+
+test('numbers that are not years are not dates', () => {
+  assert.equal(dates('共3822人，13月45日，5000年').length, 0);
+});

@@ -1,0 +1,169 @@
+/**
+ * Reading numerals as they appear in Chinese policy texts: Arabic (with thousands separators),
+ * full-width (１９９７), Chinese (十四, 三万, 两千五百, 一百零八) and mixed (9.9万, 1.5亿, 10.6万).
+ * Pure functions over strings; offsets are UTF-16 units.
+ */
+
+const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+
+/** Converts full-width digits, dot, percent and comma to ASCII, one unit for one unit (offsets survive). */
+export function toHalfWidthDigits(text: string): string {
+  return text
+    .replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/\uFF0E/g, '.')
+    .replace(/\uFF05/g, '%');
+}
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
+};
+
+const CN_SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const CN_BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億: 1e8 };
+
+/** Characters that can form a Chinese numeral. */
+export const CN_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿萬億';
+
+/**
+ * Value of a Chinese numeral (十四 → 14, 两千五百 → 2500, 一百零八 → 108, 三万 → 30000), or undefined.
+ * Digit-by-digit forms (二〇二〇 → 2020) are read as written digits.
+ */
+export function parseChineseNumeral(text: string): number | undefined {
+  if (!text) return undefined;
+  for (const ch of text) if (!(ch in CN_DIGITS || ch in CN_SMALL_UNITS || ch in CN_BIG_UNITS)) return undefined;
+  const hasUnit = [...text].some((ch) => ch in CN_SMALL_UNITS || ch in CN_BIG_UNITS);
+  if (!hasUnit) {
+    // 二〇二〇 is a digit string; a single digit is itself
+    return Number([...text].map((ch) => CN_DIGITS[ch]).join(''));
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const ch of text) {
+    if (ch in CN_DIGITS) {
+      digit = CN_DIGITS[ch];
+    } else if (ch in CN_SMALL_UNITS) {
+      section += (digit ?? 1) * CN_SMALL_UNITS[ch]!;
+      digit = undefined;
+    } else {
+      const big = CN_BIG_UNITS[ch]!;
+      section += digit ?? 0;
+      total = (total + section) * big;
+      section = 0;
+      digit = undefined;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+/** Multiplier of a magnitude word that may follow an Arabic number: 万, 亿, 千, 百, 万亿. */
+export function magnitudeOf(word: string): number | undefined {
+  switch (word) {
+    case '十':
+      return 10;
+    case '百':
+      return 100;
+    case '千':
+      return 1000;
+    case '万':
+    case '萬':
+      return 1e4;
+    case '十万':
+      return 1e5;
+    case '百万':
+      return 1e6;
+    case '千万':
+      return 1e7;
+    case '亿':
+    case '億':
+      return 1e8;
+    case '万亿':
+      return 1e12;
+    default:
+      return undefined;
+  }
+}
+
+/** A number read from text, with where it was and how it was written. */
+export interface ReadNumber {
+  start: number;
+  end: number;
+  /** The value including any magnitude word (9.9万 → 99000). */
+  value: number;
+  /** Decimal places as written (9.9 → 1), for rounding-aware comparisons. */
+  precision: number;
+  /** The magnitude multiplier that was applied (万 → 10000), 1 when none. */
+  magnitude: number;
+  /** 'arabic' for 9.9万 or 1,234; 'chinese' for 三万. */
+  script: 'arabic' | 'chinese';
+}
+
+const ARABIC_AT = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
+const MAGNITUDE_AT = /万亿|十万|百万|千万|[万亿萬億千百]/y;
+const CHINESE_AT = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
+
+/**
+ * Reads the number that starts at `offset` in `text` (already half-width), with a following magnitude
+ * word, or undefined when none starts there.
+ */
+export function readNumberAt(text: string, offset: number): ReadNumber | undefined {
+  ARABIC_AT.lastIndex = offset;
+  const arabic = ARABIC_AT.exec(text);
+  if (arabic) {
+    const digits = arabic[0].replace(/,/g, '');
+    let end = offset + arabic[0].length;
+    let magnitude = 1;
+    MAGNITUDE_AT.lastIndex = end;
+    const mag = MAGNITUDE_AT.exec(text);
+    if (mag) {
+      magnitude = magnitudeOf(mag[0]) ?? 1;
+      end += mag[0].length;
+    }
+    const dot = digits.indexOf('.');
+    const precision = dot < 0 ? 0 : digits.length - dot - 1;
+    return { start: offset, end, value: scale(Number(digits), magnitude, precision), precision, magnitude, script: 'arabic' };
+  }
+  CHINESE_AT.lastIndex = offset;
+  const chinese = CHINESE_AT.exec(text);
+  if (chinese) {
+    const value = parseChineseNumeral(chinese[0]);
+    if (value === undefined) return undefined;
+    return { start: offset, end: offset + chinese[0].length, value, precision: 0, magnitude: 1, script: 'chinese' };
+  }
+  return undefined;
+}
+
+/** value × magnitude without binary noise (9.9 × 10000 = 99000, not 98999.99999999999). */
+export function scale(value: number, magnitude: number, precision: number): number {
+  if (magnitude === 1) return value;
+  return Number((value * magnitude).toFixed(Math.max(0, precision)));
+}
+
+/**
+ * Whether `actual` equals `stated` when rounded to the stated precision (73.67 ≈ 73.7 at one decimal),
+ * allowing one unit of the last stated digit for sources that truncate instead of rounding.
+ */
+export function agreesAtPrecision(actual: number, stated: number, precision: number): boolean {
+  const unit = Math.pow(10, -precision);
+  return Math.abs(actual - stated) <= unit * 0.5 + 1e-9 || Math.abs(actual - stated) < unit - 1e-9;
+}

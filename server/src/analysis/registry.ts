@@ -1,0 +1,13 @@
+/**
+ * The one list of recognizers and detectors. Adding a detector is adding a file in detectors/ and a line
+ * here (see ARCHITECTURE.md). Order matters only for recognizers: later ones see earlier entities.
+ */
+import type { Detector, EntityRecognizer } from './detector';
+import { duplicatedUnit } from './detectors/duplicated-unit';
+import { dateRecognizer } from './entities/date';
+
+/** Entity recognizers, run in this order. */
+export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer];
+
+/** Diagnostic detectors. */
+export const DETECTORS: readonly Detector[] = [duplicatedUnit];

@@ -1,0 +1,96 @@
+/**
+ * Small helpers over text shared by detectors: character classes, line tables and BOM handling.
+ * Offsets are UTF-16 units; nothing here iterates by code point.
+ */
+
+/** CJK ideographs, including Extension A and the compatibility block. Extension B+ are surrogate pairs. */
+export const HAN = '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF';
+
+/** Whether the UTF-16 unit at `i` is a Han character (BMP). */
+export function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Chinese punctuation that ends or splits a clause. */
+export const CJK_PUNCT = '，。、；：？！“”‘’（）《》〔〕【】—…·「」『』';
+
+/** Removes a leading BOM. Offsets in the project are into the text without it. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A line of the text: `[start, end)` without its terminator, and where the terminator ends. */
+export interface Line {
+  start: number;
+  end: number;
+  /** Offset after the line terminator (\n, \r\n or \r), equal to `end` on the last line without one. */
+  next: number;
+}
+
+/** Splits text into lines, honouring \n, \r\n and lone \r. */
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const next = c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      lines.push({ start, end: i, next });
+      start = next;
+      i = next - 1;
+    }
+  }
+  lines.push({ start, end: text.length, next: text.length });
+  return lines;
+}
+
+/** The line terminator this text mostly uses, so that inserted line breaks match the file. */
+export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
+  if (cr > lf) return '\r';
+  return '\n';
+}
+
+/** Whether a text is mostly Chinese (more Han characters than Latin letters), for detectors that only apply to Chinese. */
+export function isMostlyChinese(text: string): boolean {
+  let han = 0;
+  let latin = 0;
+  const limit = Math.min(text.length, 20000);
+  for (let i = 0; i < limit; i++) {
+    if (isHanAt(text, i)) han++;
+    else if (/[A-Za-z]/.test(text[i]!)) latin++;
+  }
+  return han > latin;
+}
+
+/** Maps offsets to 0-based line and UTF-16 column by binary search over line starts (for reports, not LSP). */
+export class LineIndex {
+  private readonly starts: number[];
+  constructor(text: string) {
+    this.starts = splitLines(text).map((l) => l.start);
+  }
+  /** 0-based line and column of `offset`. */
+  at(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - this.starts[lo]! };
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The `policymark` command line: `check`, `entities` and `annotate` over files and folders, built on the
+ * analysis core. Exit codes (DESIGN.md): 0 no error-level findings, 1 some, 2 bad usage or unreadable input.
+ */
+import { parseArgs } from 'node:util';
+import { analyze, fixAllToFixpoint } from './analysis/index';
+import { languageFromEnv, languageOf } from './analysis/l10n';
+import type { AnalysisOptions } from './analysis/options';
+import { loadSegmenter, segmenterLoadError } from './analysis/segment';
+import { DIAGNOSTIC_CODES, type DiagnosticCode, type Language, type Severity } from './analysis/types';
+import { expandPaths, InputError, readInput, type InputText } from './cli/input';
+import { formatEntitiesText, formatFindingsText, toJsonDiagnostic, toSarif, type CheckReport, type EntitiesReport } from './cli/report';
+import { writeTextAtomic } from './cli/write';
+import { runAnnotate } from './cli/annotate';
+
+declare const POLICYMARK_VERSION: string;
+const VERSION = typeof POLICYMARK_VERSION === 'string' ? POLICYMARK_VERSION : '0.0.0-dev';
+
+/** Thrown for bad usage: printed with the usage line, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIO {
+  stdout: (chunk: string) => void;
+  stderr: (chunk: string) => void;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const USAGE = {
+  en: `Usage: policymark <command> [options] PATHS...
+
+Commands:
+  check     [--format text|json|sarif] [--fix] PATHS...   diagnostics for each file (folders: *.txt, recursively)
+  entities  [--format json|text] PATHS...                 metrics, organisations, document references, dates
+  annotate  <tag|accept|reanchor|list|export|import> ...  the annotation sidecar (policymark annotate --help)
+
+Options:
+  --lang zh|en          language of messages (default: from LANG)
+  --encoding NAME       decode input as NAME (gb18030, gbk, utf-16le...) instead of UTF-8
+  --disable CODE,...    turn diagnostic codes off
+  --severity CODE=LEVEL set a code's severity (error, warning, information, hint, off)
+  --no-segmenter        do not load the word segmenter (faster start, fewer findings)
+  --user-dict FILE      extra segmenter dictionary (jieba format), may repeat
+  --version, --help
+
+Exit: 0 no error-level findings, 1 some, 2 bad usage or unreadable input.`,
+  zh: `用法：policymark <命令> [选项] 路径...
+
+命令：
+  check     [--format text|json|sarif] [--fix] 路径...    检查每个文件（文件夹：递归查找 *.txt）
+  entities  [--format json|text] 路径...                  指标、机构、文件引用、日期
+  annotate  <tag|accept|reanchor|list|export|import> ...  标注旁注文件（policymark annotate --help）
+
+选项：
+  --lang zh|en          消息语言（默认取自 LANG）
+  --encoding 编码        按指定编码读取（gb18030、gbk、utf-16le 等），默认 UTF-8
+  --disable 代码,...     关闭诊断代码
+  --severity 代码=级别    设定级别（error、warning、information、hint、off）
+  --no-segmenter        不加载分词器（启动更快，发现更少）
+  --user-dict 文件       追加分词词典（jieba 格式），可重复
+  --version, --help
+
+退出码：0 无错误级问题，1 有错误级问题，2 用法错误或无法读取输入。`,
+};
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  let language: Language = languageFromEnv(io.env);
+  const [command, ...rest] = argv;
+  try {
+    const langFlag = rest.indexOf('--lang');
+    if (langFlag >= 0) language = languageOf(rest[langFlag + 1]);
+    switch (command) {
+      case 'check':
+        return runCheck(rest, io, language);
+      case 'entities':
+        return runEntities(rest, io, language);
+      case 'annotate':
+        return await runAnnotate(rest, io, language);
+      case '--version':
+      case '-v':
+        io.stdout(`${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(`${USAGE[language]}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`未知命令“${command}”`, `unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`policymark: ${language === 'zh' ? error.zh : error.en}\n\n${USAGE[language]}\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(`policymark: ${error.path}: ${language === 'zh' ? error.zh : error.en}\n`);
+      return 2;
+    }
+    // a bug must not pass as "no findings"
+    io.stderr(
+      `policymark: ${language === 'zh' ? '内部错误' : 'internal error'}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 2;
+  }
+}
+
+const COMMON_OPTIONS = {
+  format: { type: 'string' },
+  lang: { type: 'string' },
+  encoding: { type: 'string' },
+  disable: { type: 'string', multiple: true },
+  severity: { type: 'string', multiple: true },
+  'no-segmenter': { type: 'boolean' },
+  'user-dict': { type: 'string', multiple: true },
+} as const;
+
+const CHECK_OPTIONS = { ...COMMON_OPTIONS, fix: { type: 'boolean' } } as const;
+
+/** Parses flags with node's parseArgs; its errors become usage errors (exit 2). */
+function parse<T extends typeof CHECK_OPTIONS | typeof COMMON_OPTIONS>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`参数错误：${text}`, text);
+  }
+}
+
+type CommonValues = ReturnType<typeof parse<typeof COMMON_OPTIONS>>['values'];
+
+/** Analysis options from the common flags; loads the segmenter unless told not to. */
+function analysisOptions(values: CommonValues, io: CliIO, language: Language): AnalysisOptions {
+  const severities: Partial<Record<DiagnosticCode, Severity | 'off'>> = {};
+  const isCode = (c: string): c is DiagnosticCode => (DIAGNOSTIC_CODES as readonly string[]).includes(c);
+  for (const list of values.disable ?? []) {
+    for (const code of list
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean)) {
+      if (!isCode(code)) throw new UsageError(`未知诊断代码“${code}”`, `unknown diagnostic code "${code}"`);
+      severities[code] = 'off';
+    }
+  }
+  for (const pair of values.severity ?? []) {
+    const [code, level] = pair.split('=');
+    if (!code || !isCode(code)) throw new UsageError(`未知诊断代码“${code}”`, `unknown diagnostic code "${code}"`);
+    if (!['error', 'warning', 'information', 'hint', 'off'].includes(level ?? '')) {
+      throw new UsageError(`无效级别“${level}”`, `invalid severity "${level}" (error, warning, information, hint, off)`);
+    }
+    severities[code] = level as Severity | 'off';
+  }
+  const options: AnalysisOptions = { severities };
+  if (!values['no-segmenter']) {
+    const segmenter = loadSegmenter({ userDicts: values['user-dict'] ?? [] });
+    if (segmenter) options.segmenter = segmenter;
+    else {
+      const why = segmenterLoadError()?.message ?? '';
+      io.stderr(
+        language === 'zh'
+          ? `policymark: 警告：分词器无法加载，部分检查已跳过（${why}）\n`
+          : `policymark: warning: the word segmenter could not be loaded; some checks are skipped (${why})\n`,
+      );
+    }
+  }
+  return options;
+}
+
+/** Reads every path; unreadable ones are reported on stderr and make the exit code 2. */
+function readAll(paths: string[], encoding: string | undefined, io: CliIO, language: Language): { inputs: InputText[]; failed: boolean } {
+  if (paths.length === 0) throw new UsageError('缺少要检查的文件或文件夹', 'no files or folders given');
+  const { files, errors } = expandPaths(paths);
+  const inputs: InputText[] = [];
+  for (const file of files) {
+    try {
+      inputs.push(readInput(file, encoding));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors.push(error);
+    }
+  }
+  for (const error of errors) io.stderr(`policymark: ${error.path}: ${language === 'zh' ? error.zh : error.en}\n`);
+  return { inputs, failed: errors.length > 0 };
+}
+
+function runCheck(args: string[], io: CliIO, language: Language): number {
+  const { values, positionals } = parse(args, CHECK_OPTIONS);
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format))
+    throw new UsageError(`未知格式“${format}”`, `unknown format "${format}" (text, json, sarif)`);
+  const options = analysisOptions(values, io, language);
+  const { inputs, failed } = readAll(positionals, values.encoding, io, language);
+  let writeFailed = false;
+  const reports: CheckReport[] = [];
+  const sarifFiles: { file: string; text: string; findings: ReturnType<typeof analyze>['diagnostics'] }[] = [];
+  const textLines: string[] = [];
+  let errors = 0;
+  let total = 0;
+  for (const input of inputs) {
+    let text = input.text;
+    let fixed = 0;
+    if (values.fix) {
+      const result = fixAllToFixpoint(text, (t) => analyze(t, options).diagnostics);
+      if (result.text !== text) {
+        if (input.encoding !== 'utf-8') {
+          io.stderr(
+            language === 'zh'
+              ? `policymark: ${input.path}: 只能写回 UTF-8 文件（此文件为 ${input.encoding}），未修改\n`
+              : `policymark: ${input.path}: --fix writes UTF-8 files only (this one is ${input.encoding}); left unchanged\n`,
+          );
+          writeFailed = true;
+        } else {
+          try {
+            writeTextAtomic(input.path, result.text, input.bom, { oldText: text, steps: result.steps });
+            text = result.text;
+            fixed = result.applied.length;
+          } catch (error) {
+            io.stderr(
+              `policymark: ${input.path}: ${language === 'zh' ? '写回失败' : 'could not write the fixed file'}: ${error instanceof Error ? error.message : String(error)}\n`,
+            );
+            writeFailed = true;
+          }
+        }
+      }
+    }
+    const findings = analyze(text, options).diagnostics;
+    total += findings.length;
+    errors += findings.filter((f) => f.severity === 'error').length;
+    if (format === 'json')
+      reports.push({ file: input.path, diagnostics: findings.map((f) => toJsonDiagnostic(f, language)), ...(values.fix ? { fixed } : {}) });
+    else if (format === 'sarif') sarifFiles.push({ file: input.path, text, findings });
+    else {
+      if (fixed)
+        textLines.push(
+          language === 'zh' ? `${input.path}: 已修复 ${fixed} 处` : `${input.path}: fixed ${fixed} finding${fixed === 1 ? '' : 's'}`,
+        );
+      textLines.push(...formatFindingsText(input.path, text, findings, language));
+    }
+  }
+  if (format === 'json') io.stdout(`${JSON.stringify(reports, null, 1)}\n`);
+  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(sarifFiles, language, VERSION), null, 1)}\n`);
+  else {
+    textLines.push(
+      language === 'zh'
+        ? `${inputs.length} 个文件，${total} 处问题（${errors} 个错误）`
+        : `${inputs.length} file${inputs.length === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})`,
+    );
+    io.stdout(`${textLines.join('\n')}\n`);
+  }
+  if (failed || writeFailed) return 2;
+  return errors > 0 ? 1 : 0;
+}
+
+function runEntities(args: string[], io: CliIO, language: Language): number {
+  const { values, positionals } = parse(args, COMMON_OPTIONS);
+  const format = values.format ?? 'json';
+  if (!['json', 'text'].includes(format)) throw new UsageError(`未知格式“${format}”`, `unknown format "${format}" (json, text)`);
+  const options = analysisOptions(values, io, language);
+  options.only = { diagnostics: false };
+  const { inputs, failed } = readAll(positionals, values.encoding, io, language);
+  const reports: EntitiesReport[] = inputs.map((input) => ({ file: input.path, entities: analyze(input.text, options).entities }));
+  if (format === 'json') io.stdout(`${JSON.stringify(reports, null, 1)}\n`);
+  else {
+    const lines = reports.flatMap((r, i) => formatEntitiesText(r.file, inputs[i]!.text, r.entities));
+    io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}`);
+  }
+  return failed ? 2 : 0;
+}
