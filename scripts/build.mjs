@@ -2,7 +2,7 @@
 // `node scripts/build.mjs [--watch] [--production]`. nodejieba stays external: it is a native module
 // shipped as-is in node_modules (and in the VSIX).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,4 +32,6 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // the bins are run directly (node_modules/.bin, npx)
+  for (const bin of ['server/out/cli.js', 'server/out/server.js']) chmodSync(bin, 0o755);
 }
