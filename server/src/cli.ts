@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { analyze, fixAllToFixpoint } from './analysis/index';
 import { languageFromEnv, languageOf } from './analysis/l10n';
 import type { AnalysisOptions } from './analysis/options';
-import { loadSegmenter, segmenterLoadError } from './analysis/segment';
+import { loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Language, type Severity } from './analysis/types';
 import { expandPaths, InputError, readInput, type InputText } from './cli/input';
 import { formatEntitiesText, formatFindingsText, toJsonDiagnostic, toSarif, type CheckReport, type EntitiesReport } from './cli/report';
@@ -163,6 +163,14 @@ function analysisOptions(values: CommonValues, io: CliIO, language: Language): A
   const options: AnalysisOptions = { severities };
   if (!values['no-segmenter']) {
     const segmenter = loadSegmenter({ userDicts: values['user-dict'] ?? [] });
+    // a bad dictionary is left out (the native loader would abort on it); the built-in ones still work
+    for (const { file, reason } of skippedDictionaries()) {
+      io.stderr(
+        language === 'zh'
+          ? `policymark: ${file}: 用户词典${reason.zh}，已忽略，改用内置词典\n`
+          : `policymark: ${file}: user dictionary ${reason.en}; ignored, using the built-in dictionaries\n`,
+      );
+    }
     if (segmenter) options.segmenter = segmenter;
     else {
       const why = segmenterLoadError()?.message ?? '';
@@ -257,7 +265,7 @@ function runCheck(args: string[], io: CliIO, language: Language): number {
     );
     io.stdout(`${textLines.join('\n')}\n`);
   }
-  if (failed || writeFailed) return 2;
+  if (failed || writeFailed || skippedDictionaries().length > 0) return 2;
   return errors > 0 ? 1 : 0;
 }
 
@@ -274,5 +282,5 @@ function runEntities(args: string[], io: CliIO, language: Language): number {
     const lines = reports.flatMap((r, i) => formatEntitiesText(r.file, inputs[i]!.text, r.entities));
     io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}`);
   }
-  return failed ? 2 : 0;
+  return failed || skippedDictionaries().length > 0 ? 2 : 0;
 }

@@ -7,6 +7,11 @@
  * language server down, so NUL bytes, lone surrogates and very long runs never reach it.
  */
 import { createRequire } from 'node:module';
+// The native loader opens these files itself and aborts the process on a missing one (cppjieba's
+// XCHECK), so segment.ts, the one door to native code, must look at them first.
+// eslint-disable-next-line no-restricted-imports
+import { readFileSync, statSync } from 'node:fs';
+import type { Localized } from './types';
 
 /** A word with its part-of-speech tag (jieba's ICTCLAS-style tags: ns place, nt organisation, nr person...). */
 export interface TaggedWord {
@@ -28,20 +33,69 @@ export interface SegmenterOptions {
   userDicts?: string[];
 }
 
+/** A user dictionary that was left out, and why (the built-in dictionaries are used without it). */
+export interface SkippedDictionary {
+  file: string;
+  reason: Localized;
+}
+
+/** Largest user dictionary accepted (jieba's own dictionary is about 5 MB). */
+const MAX_DICT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Checks a user dictionary before nodejieba sees it: a missing file aborts the native loader (the whole
+ * process, not an exception), invalid UTF-8 or NUL bytes feed garbage into its trie, and a `|` in the path
+ * would be read as nodejieba's list separator. Returns why the file cannot be used, or undefined.
+ */
+export function checkUserDictionary(file: string): Localized | undefined {
+  if (typeof file !== 'string' || file.trim() === '') return { zh: '路径为空', en: 'empty path' };
+  if (/[|\0]/.test(file))
+    return { zh: '路径含有“|”或 NUL，无法交给分词器', en: 'the path contains "|" or NUL, which the segmenter cannot take' };
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (!stat.isFile()) return { zh: '不是普通文件', en: 'not a regular file' };
+    size = stat.size;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { zh: `无法访问（${code}）`, en: `cannot be accessed (${code})` };
+  }
+  if (size > MAX_DICT_BYTES) return { zh: `文件过大（${size} 字节）`, en: `too large (${size} bytes)` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { zh: `无法读取（${code}）`, en: `cannot be read (${code})` };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { zh: '不是有效的 UTF-8 文本（词典须为 UTF-8）', en: 'is not valid UTF-8 (dictionaries must be UTF-8)' };
+  }
+  // eslint-disable-next-line no-control-regex
+  const bad = text.split(/\r?\n/).findIndex((line) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(line));
+  if (bad >= 0) return { zh: `第 ${bad + 1} 行含有控制字符`, en: `line ${bad + 1} contains control characters` };
+  return undefined;
+}
+
 /** Longest piece handed to the native code in one call; longer text is cut at safe boundaries first. */
 const MAX_PIECE = 2000;
 
 /**
- * Replaces what must not reach native code: NUL and other C0 controls except tab/newlines, and lone
- * surrogates (each becomes U+FFFD, one unit for one unit, so offsets are unchanged).
+ * Replaces what must not reach native code: NUL and other C0 controls except tab/newlines, DEL and C1
+ * controls, and lone surrogates (N-API would re-encode them as U+FFFD behind our back and the words would
+ * no longer spell the text). Each becomes U+FFFD, one unit for one unit, so offsets are unchanged.
  */
 export function sanitizeForNative(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '\uFFFD',
-  );
+  return text.replace(UNSAFE_FOR_NATIVE, '\uFFFD');
 }
+
+/* eslint-disable no-control-regex -- control characters are exactly what this matches */
+const UNSAFE_FOR_NATIVE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/* eslint-enable no-control-regex */
 
 /** Splits text into pieces of at most MAX_PIECE units, preferring line and sentence ends, never inside a surrogate pair. */
 export function splitForNative(text: string): string[] {
@@ -70,6 +124,12 @@ interface NodeJieba {
 
 let loaded: Segmenter | undefined;
 let loadError: Error | undefined;
+let skipped: SkippedDictionary[] = [];
+
+/** User dictionaries the last load left out, each with the reason (for a warning naming the file). */
+export function skippedDictionaries(): readonly SkippedDictionary[] {
+  return skipped;
+}
 
 /** The segmenter if it has been loaded in this process, else undefined (never loads). */
 export function currentSegmenter(): Segmenter | undefined {
@@ -90,7 +150,14 @@ export function loadSegmenter(options: SegmenterOptions = {}, requireFrom: strin
   if (loaded || loadError) return loaded;
   try {
     const jieba = createRequire(requireFrom)('nodejieba') as NodeJieba;
-    const userDict = [jieba.DEFAULT_USER_DICT, ...(options.userDicts ?? [])].join('|');
+    const usable: string[] = [];
+    skipped = [];
+    for (const file of options.userDicts ?? []) {
+      const reason = checkUserDictionary(file);
+      if (reason) skipped.push({ file, reason });
+      else usable.push(file);
+    }
+    const userDict = [jieba.DEFAULT_USER_DICT, ...usable].join('|');
     jieba.load({ userDict });
     loaded = wrap(jieba);
   } catch (error) {
@@ -103,13 +170,29 @@ function wrap(jieba: NodeJieba): Segmenter {
   return {
     cut(text) {
       const out: string[] = [];
-      for (const piece of splitForNative(sanitizeForNative(text))) if (piece) out.push(...jieba.cut(piece, true));
+      for (const piece of splitForNative(sanitizeForNative(text))) {
+        if (piece) out.push(...wholeOrOne(piece, jieba.cut(piece, true)));
+      }
       return out;
     },
     tag(text) {
       const out: TaggedWord[] = [];
-      for (const piece of splitForNative(sanitizeForNative(text))) if (piece) out.push(...jieba.tag(piece));
+      for (const piece of splitForNative(sanitizeForNative(text))) {
+        if (!piece) continue;
+        const tagged = jieba.tag(piece);
+        const spelled = Array.isArray(tagged) && tagged.map((t) => t.word).join('') === piece;
+        out.push(...(spelled ? tagged : [{ word: piece, tag: 'x' }]));
+      }
       return out;
     },
   };
+}
+
+/**
+ * Callers turn words into offsets by adding up their lengths, so the words must spell the piece exactly.
+ * Should the native code ever drop or re-encode a character, the piece is one unsegmented word instead
+ * of a source of ranges pointing at the wrong text.
+ */
+function wholeOrOne(piece: string, words: string[]): string[] {
+  return Array.isArray(words) && words.join('') === piece ? words : [piece];
 }
