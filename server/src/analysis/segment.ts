@@ -25,6 +25,12 @@ export interface Segmenter {
   cut(text: string): string[];
   /** Words with part-of-speech tags. */
   tag(text: string): TaggedWord[];
+  /**
+   * Words of `text` from the dictionary alone, without the HMM that guesses unknown words: a word here is
+   * one the dictionary knows, which is what "does a word span this gap?" questions need. Optional so that
+   * fake segmenters in tests may leave it out (callers then fall back to `cut`).
+   */
+  cutDictionary?(text: string): string[];
 }
 
 /** Files a segmenter is loaded from; unset fields use nodejieba's bundled dictionaries. */
@@ -172,6 +178,13 @@ function wrap(jieba: NodeJieba): Segmenter {
       const out: string[] = [];
       for (const piece of splitForNative(sanitizeForNative(text))) {
         if (piece) out.push(...wholeOrOne(piece, jieba.cut(piece, true)));
+      }
+      return out;
+    },
+    cutDictionary(text) {
+      const out: string[] = [];
+      for (const piece of splitForNative(sanitizeForNative(text))) {
+        if (piece) out.push(...wholeOrOne(piece, jieba.cut(piece, false)));
       }
       return out;
     },
