@@ -4,10 +4,11 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
+import { docnumBracket } from './detectors/docnum-bracket';
 import { dateRecognizer } from './entities/date';
 
 /** Entity recognizers, run in this order. */
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket];

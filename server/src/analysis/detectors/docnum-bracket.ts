@@ -1,0 +1,200 @@
+/**
+ * docnum-bracket: a document number (发文字号) whose year brackets were lost or mangled by OCR or typing.
+ * The standard form (GB/T 9704) is ISSUER〔YEAR〕SERIAL号: 教职成〔2020〕7号, 渝人社〔2021〕452号.
+ *
+ * Damage recognised, each only right after an issuer (a Han character) and before 号:
+ * - the closing bracket lost:           教职成〔20207号   → 教职成〔2020〕7号
+ * - the opening bracket lost:           教职成2020〕7号   → 教职成〔2020〕7号
+ * - a five-digit year (bracket moved):  教职成〔20201〕7号 → 〔2020〕17号 (or the intact form found elsewhere)
+ * - a wrong bracket kind:               教职成[2020]7号, 【2020】, (2020) → 〔2020〕
+ *
+ * A year is 19xx or 20xx, so the four digits after the bracket are the year and the rest is the serial.
+ * When the same number appears intact in the document (or the workspace), the repair uses it and points
+ * to it; a repair that would drop a digit is offered only then, since only then is the digit proven extra.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import { toHalfWidthDigits } from '../numbers';
+import { HAN } from '../text';
+import type { Finding, Fix, RelatedSpan, TextEdit } from '../types';
+
+/** Bracket kinds seen around the year, escaped for use inside a regex character class. */
+const OPEN = '〔\\[［【(（{｛〖';
+const CLOSE = '〕\\]］】)）}｝〗';
+const YEAR = '(?:19|20)\\d{2}';
+
+/** An intact document number: the Han run before it (issuer plus whatever words precede), year, serial. */
+interface IntactNumber {
+  issuerRun: string;
+  year: number;
+  serial: number;
+  text: string;
+  /** Offsets when it is in this document. */
+  start?: number;
+  end?: number;
+}
+
+const INTACT = new RegExp(`([${HAN}]{1,12})〔(${YEAR})〕(\\d{1,5})号`, 'g');
+
+function intactNumbers(text: string, source: 'document' | 'workspace'): IntactNumber[] {
+  const out: IntactNumber[] = [];
+  for (const m of toHalfWidthDigits(text).matchAll(INTACT)) {
+    const issuerRun = m[1]!;
+    const start = m.index + issuerRun.length;
+    out.push({
+      issuerRun,
+      year: Number(m[2]),
+      serial: Number(m[3]),
+      text: text.slice(m.index, m.index + m[0].length),
+      ...(source === 'document' ? { start, end: m.index + m[0].length } : {}),
+    });
+  }
+  return out;
+}
+
+/** Two Han runs name the same issuer when they end alike (the run may include words before the code). */
+function sameIssuer(a: string, b: string): boolean {
+  let common = 0;
+  while (common < a.length && common < b.length && a[a.length - 1 - common] === b[b.length - 1 - common]) common++;
+  return common >= Math.min(2, a.length, b.length);
+}
+
+interface Candidate {
+  /** Offsets of the damaged span: from the first bracket or year digit to 号 inclusive. */
+  start: number;
+  end: number;
+  issuerRun: string;
+  year: string;
+  /** Serials that the damage allows, the one needing no deletion first. */
+  serials: string[];
+  kind: 'lost-close' | 'lost-open' | 'five-digit-year' | 'wrong-kind';
+}
+
+function candidates(text: string): Candidate[] {
+  const t = toHalfWidthDigits(text);
+  const out: Candidate[] = [];
+  const issuerBefore = (at: number): string => /[\u3400-\u9fff\uf900-\ufaff]{1,12}$/.exec(t.slice(Math.max(0, at - 12), at))?.[0] ?? '';
+  const push = (c: Candidate) => {
+    if (c.issuerRun && !out.some((o) => o.start < c.end && c.start < o.end)) out.push(c);
+  };
+  // both brackets present: a wrong kind of either, or a five-digit year
+  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})(\\d{0,2})([${CLOSE}])(\\d{1,5})号`, 'g'))) {
+    const [, open, year, extra, close, serial] = m as unknown as string[];
+    if (open === '〔' && close === '〕' && !extra) continue;
+    push({
+      start: m.index,
+      end: m.index + m[0].length,
+      issuerRun: issuerBefore(m.index),
+      year: year!,
+      serials: extra ? [extra + serial!, serial!] : [serial!],
+      kind: extra ? 'five-digit-year' : 'wrong-kind',
+    });
+  }
+  // the closing bracket lost: 〔20207号
+  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})(\\d{1,5})号`, 'g'))) {
+    push({
+      start: m.index,
+      end: m.index + m[0].length,
+      issuerRun: issuerBefore(m.index),
+      year: m[2]!,
+      serials: [m[3]!],
+      kind: 'lost-close',
+    });
+  }
+  // the opening bracket lost: 教职成2020〕7号 (the year follows the issuer directly)
+  for (const m of t.matchAll(new RegExp(`(?<=[${HAN}])(${YEAR})([${CLOSE}])(\\d{1,5})号`, 'g'))) {
+    push({
+      start: m.index,
+      end: m.index + m[0].length,
+      issuerRun: issuerBefore(m.index),
+      year: m[1]!,
+      serials: [m[3]!],
+      kind: 'lost-open',
+    });
+  }
+  return out;
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { text } = ctx;
+  const found = candidates(text);
+  if (found.length === 0) return [];
+  const intact = [
+    ...intactNumbers(text, 'document'),
+    ...(ctx.options.workspace?.docNumbers ?? []).flatMap((n) => intactNumbers(n, 'workspace')),
+  ];
+  return found.map((c) => toFinding(text, c, intact));
+}
+
+function toFinding(text: string, c: Candidate, intact: IntactNumber[]): Finding {
+  const span = text.slice(c.start, c.end);
+  const issuerCode = c.issuerRun;
+  const match = c.serials
+    .map((serial) => intact.find((n) => n.year === Number(c.year) && n.serial === Number(serial) && sameIssuer(n.issuerRun, c.issuerRun)))
+    .find((n) => n !== undefined);
+  const proven = match ? String(match.serial) : undefined;
+  const repaired = (serial: string) => `〔${c.year}〕${serial}号`;
+  const fixFor = (serial: string): Fix => {
+    const wanted = repaired(serial);
+    return {
+      title: msg(`改为“${wanted}”`, `Change to "${wanted}"`),
+      edits: minimalEdits(c.start, span, wanted),
+    };
+  };
+  const fixes: Fix[] = [];
+  if (proven !== undefined) fixes.push(fixFor(proven));
+  // without proof, only repairs that keep every digit: the five-digit year moves its bracket
+  if (c.kind === 'five-digit-year') {
+    if (proven !== c.serials[0]) fixes.push(fixFor(c.serials[0]!));
+  } else if (proven === undefined) fixes.push(fixFor(c.serials[0]!));
+
+  const related: RelatedSpan[] = [];
+  if (match?.start !== undefined && match.end !== undefined) {
+    related.push({ start: match.start, end: match.end, message: msg('完整的文号', 'The intact document number') });
+  }
+  const target = repaired(proven ?? c.serials[0]!);
+  const evidence = match
+    ? msg(
+        `本文${match.start !== undefined ? '' : '所在工作区'}另有完整文号“${match.text}”。`,
+        ` The intact number "${match.text}" appears ${match.start !== undefined ? 'elsewhere in this document' : 'in the workspace'}.`,
+      )
+    : msg('', '');
+  const what = {
+    'lost-close': msg('年份的右括号“〕”缺失', 'the closing bracket after the year is missing'),
+    'lost-open': msg('年份的左括号“〔”缺失', 'the opening bracket before the year is missing'),
+    'five-digit-year': msg('括号内的年份多出数字，括号错位', 'the year in brackets has an extra digit: the bracket is misplaced'),
+    'wrong-kind': msg('年份应使用六角括号“〔〕”', 'the year should be in tortoise-shell brackets 〔〕'),
+  }[c.kind];
+  const certain = c.kind !== 'wrong-kind' && (c.kind !== 'five-digit-year' || match !== undefined);
+  return {
+    code: 'docnum-bracket',
+    severity: c.kind === 'wrong-kind' && !match ? 'information' : 'warning',
+    message: msg(
+      `文号“${issuerCode.slice(-6)}${span}”有误：${what.zh}。${evidence.zh}修复将改为“${target}”。`,
+      `Document number "${issuerCode.slice(-6)}${span}": ${what.en}.${evidence.en} The fix changes it to "${target}".`,
+    ),
+    start: c.start,
+    end: c.end,
+    fixes,
+    ...(related.length ? { related } : {}),
+    fixAllSafe: certain,
+  };
+}
+
+/** Edits turning `from` (at `offset`) into `to`, touching only what differs (common prefix and suffix kept). */
+function minimalEdits(offset: number, from: string, to: string): TextEdit[] {
+  const fromHalf = toHalfWidthDigits(from);
+  let head = 0;
+  while (head < from.length && head < to.length && fromHalf[head] === to[head]) head++;
+  let tail = 0;
+  while (tail < from.length - head && tail < to.length - head && fromHalf[from.length - 1 - tail] === to[to.length - 1 - tail]) tail++;
+  return [{ start: offset + head, end: offset + from.length - tail, newText: to.slice(head, to.length - tail) }];
+}
+
+export const docnumBracket: Detector = {
+  id: 'docnum-bracket',
+  codes: ['docnum-bracket'],
+  description: msg('文号年份括号缺失或错误（〔20207号）', 'A document number with a lost or wrong year bracket (〔20207号)'),
+  detect,
+};
