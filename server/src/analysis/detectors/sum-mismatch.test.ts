@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalysisContext } from '../context';
+import { sumMismatch } from './sum-mismatch';
+
+const run = (text: string) => sumMismatch.detect(new AnalysisContext(text, {}));
+const silent = (text: string) => assert.deepEqual(run(text), [], text);
+const one = (text: string) => {
+  const found = run(text);
+  assert.equal(found.length, 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0]!;
+};
+
+test('a bracketed breakdown that adds up is silent', () => {
+  silent('建成大师工作室20个(国家级4个、省部级10个、 市级2个、公司级4个)。');
+  silent('建成实训基地十二个（国家级三个、市级九个）。');
+  silent('投入资金1.5亿元（中央财政8000万元、市级财政7000万元）。');
+  silent('培训学员3.2万人次（线上1.9万人次、线下1.3万人次）。');
+});
+
+test('a bracketed breakdown that does not add up reports the computed sum', () => {
+  const f = one('建成大师工作室20个(国家级4个、省部级10个、市级2个、公司级5个)。');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message.en, /4\+10\+2\+5 = 21 ≠ 20/);
+  assert.match(f.message.zh, /4\+10\+2\+5 = 21 ≠ 20/);
+  assert.deepEqual(f.fixes, []);
+  const text = '建成大师工作室20个(国家级4个、省部级10个、市级2个、公司级5个)。';
+  assert.equal(text.slice(f.start, f.end), '20个(国家级4个、省部级10个、市级2个、公司级5个)');
+  assert.equal(text.slice(f.related![0]!.start, f.related![0]!.end), '20个');
+});
+
+test('Chinese numerals and 万 magnitudes are added as values', () => {
+  assert.match(one('建成实训基地十二个（国家级三个、市级十个）。').message.en, /3\+10 = 13 ≠ 12/);
+  assert.match(one('投入资金1.5亿元（中央财政8000万元、市级财政8000万元）。').message.en, /8000万\+8000万 = 1.6亿 ≠ 1.5亿/);
+});
+
+test('rounded figures are compared within their rounding', () => {
+  // 2.4万 + 1.3万 = 3.7万 against 3.6万: each of the three may be off by 500, so 3.7万 cannot be 3.6万 only if the gap exceeds 1500
+  silent('共有在校生3.6万人（中职2.4万人、高职1.3万人）。');
+  one('共有在校生3.6万人（中职2.4万人、高职1.5万人）。');
+});
+
+test('approximate parts or totals widen the check', () => {
+  silent('建成基地20余个（国家级4个、市级18个）。');
+  one('建成基地近20个（国家级4个、市级18个）。');
+});
+
+test('其中 with two or more parts of the same unit is a breakdown', () => {
+  silent('全区共有学校51所，其中技师学院20所、高级技工学校15所、技工学校16所。');
+  const over = one('全区共有学校51所，其中技师学院20所、高级技工学校25所、技工学校16所。');
+  assert.equal(over.severity, 'warning');
+  assert.match(over.message.en, /20\+25\+16 = 61 ≠ 51/);
+  // short of the total after 其中: a category may have been left out, so only information
+  const short = one('全区共有学校51所，其中技师学院20所、高级技工学校15所、技工学校10所。');
+  assert.equal(short.severity, 'information');
+  assert.match(short.message.zh, /20\+15\+10 = 45 ≠ 51/);
+});
+
+test('其中 … 分别 lists are read label by label', () => {
+  silent('共有院校51所，其中技师学院、高级技工学校分别为20所、31所。');
+  assert.match(one('共有院校51所，其中技师学院、高级技工学校分别为20所、35所。').message.en, /20\+35 = 55 ≠ 51/);
+});
+
+test('a single part after 其中 is only checked against the total', () => {
+  silent('技能人才达到375万人,其中高技能人才102.5万人,占技能人才总数的27.3%。');
+  silent('家庭经济困难学生12616人，其中建档立卡贫困学生354人。');
+  const f = one('家庭经济困难学生1261人，其中建档立卡贫困学生3540人。');
+  assert.match(f.message.en, /3540 is larger than the total 1261/);
+});
+
+test('open lists and unrelated units are not summed', () => {
+  silent('共有院校51所，其中技师学院20所、高级技工学校15所等。');
+  silent('建成基地20个（含国家级4个）。');
+  silent('培训教师363人次，其中骨干教师25名、带头人10名。');
+  silent('建成基地20个（投资3000万元、占地200亩）。');
+  // a comma starts another clause unless the labels run parallel
+  silent('共有学生1000人，其中男生600人，参加培训人数800人。');
+  one('共有学生1000人，其中男生600人，女生500人。');
+});
+
+test('column breaks and stray spaces inside the sentence are ignored, offsets map back', () => {
+  const text = '建成大师工\n\n作室20个(国家级4个、省部级10个、\n市级2个、公司级5个)';
+  const f = one(text);
+  assert.equal(text.slice(f.start, f.end), '20个(国家级4个、省部级10个、\n市级2个、公司级5个)');
+});

@@ -1,0 +1,189 @@
+/**
+ * sum-mismatch: a total followed by its breakdown whose parts do not add up to it.
+ *
+ *   建成大师工作室20个(国家级4个、省部级10个、市级2个、公司级5个)   → 4+10+2+5 = 21 ≠ 20
+ *   共有院校51所，其中技师学院20所、高级技工学校15所、技工学校10所   → 20+15+10 = 45 ≠ 51
+ *   共有院校51所，其中技师学院、高级技工学校分别为20所、35所          → 20+35 = 55 ≠ 51
+ *   共有学生1000人，其中女生1200人                                     → 1200 > 1000
+ *
+ * A breakdown in brackets, or after 其中/分别 with two or more parts of the total's unit, is taken as
+ * exhaustive; a list ending in 等 or a single part after 其中 is not, and is only checked for exceeding the
+ * total. Every figure is an interval (375万 is 374.5万–375.5万, 20余个 is 20–30), so rounding and
+ * approximate wording never make a mismatch; only sums whose whole interval misses the total's are reported.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import {
+  EPSILON,
+  commonMagnitude,
+  figuresOf,
+  firstFigureAtOrAfter,
+  formatNumber,
+  isAdditive,
+  originalSpan,
+  readItemList,
+  sameFamily,
+  sentenceStart,
+  sumInterval,
+  type CompactText,
+  type Figure,
+  type ListItem,
+} from '../figures';
+import { msg } from '../l10n';
+import type { Finding, Severity } from '../types';
+
+/** How far after a total its 其中 may come (in compact units): "共有学生1000人，其中". */
+const MAX_GAP_TO_QIZHONG = 12;
+
+interface Breakdown {
+  total: Figure;
+  parts: Figure[];
+  /** Compact end of the breakdown (closing bracket or last part). */
+  end: number;
+  /** Parts listed in brackets or as two or more after 其中/分别, not ending in 等. */
+  exhaustive: boolean;
+  form: 'brackets' | 'list';
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { compact, figures } = figuresOf(ctx);
+  const out: Finding[] = [];
+  for (let k = 0; k < figures.length; k++) {
+    const total = figures[k]!;
+    if (!isAdditive(total)) continue;
+    const breakdown = bracketBreakdown(compact, figures, k) ?? qizhongBreakdown(compact, figures, k);
+    if (!breakdown) continue;
+    const finding = judge(compact, breakdown);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
+
+/** 20个(国家级4个、省部级10个、市级2个、公司级4个): the bracket right after the total holds only its parts. */
+function bracketBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+  const total = figures[k]!;
+  const text = compact.text;
+  const open = text[total.cEnd];
+  if (open !== '(' && open !== '（') return undefined;
+  let from = total.cEnd + 1;
+  if (text.startsWith('其中', from)) from += 2;
+  const list = readItemList(compact, figures, from, {
+    accept: (f) => sameFamily(f, total),
+    separators: '、，,；;',
+  });
+  let end = list.end;
+  if (text.startsWith('等', end)) end++;
+  if (text[end] !== ')' && text[end] !== '）') return undefined;
+  if (list.items.length < 2) return undefined;
+  return { total, parts: list.items.map((i) => i.figure), end: end + 1, exhaustive: !list.open, form: 'brackets' };
+}
+
+/**
+ * 共N…，其中A…、B… and 其中A、B分别为x、y. The total is the figure right before 其中 in the same sentence.
+ */
+function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+  const total = figures[k]!;
+  const text = compact.text;
+  const next = figures[k + 1];
+  const at = text.indexOf('其中', total.cEnd);
+  if (at < 0 || at - total.cEnd > MAX_GAP_TO_QIZHONG) return undefined;
+  // no other figure and no sentence end between the total and 其中
+  if (next && next.cStart < at) return undefined;
+  if (sentenceStart(text, at) > total.cStart) return undefined;
+  if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
+  const from = at + 2;
+  const accept = (f: Figure): boolean => sameFamily(f, total);
+
+  const respectively = respectivelyList(compact, figures, from, accept);
+  if (respectively) return { total, ...respectively, exhaustive: respectively.parts.length >= 2 && !respectively.open, form: 'list' };
+
+  const list = readItemList(compact, figures, from, { accept, separators: '、，,' });
+  const items = parallelPrefix(text, list.items);
+  if (items.length === 0) return undefined;
+  const open = items.length === list.items.length ? list.open : false;
+  const end = items[items.length - 1]!.figure.cEnd;
+  // a single part, or a list that says it is incomplete, can only be checked for exceeding the total
+  return { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
+}
+
+/**
+ * The items that belong to one breakdown. After 、 the next item always does; after a comma only when
+ * its label runs parallel to the previous one (男生600人，女生400人), since a comma may as well start a
+ * clause about something else (其中男生600人，参加培训800人).
+ */
+function parallelPrefix(text: string, items: readonly ListItem[]): ListItem[] {
+  const kept: ListItem[] = [];
+  for (const item of items) {
+    const prev = kept[kept.length - 1];
+    if (prev && text[prev.figure.cEnd] !== '、' && prev.label.slice(-1) !== item.label.slice(-1)) break;
+    kept.push(item);
+  }
+  return kept;
+}
+
+/** 技师学院、高级技工学校分别为20所、35所: as many labels as figures. */
+function respectivelyList(
+  compact: CompactText,
+  figures: readonly Figure[],
+  from: number,
+  accept: (f: Figure) => boolean,
+): { parts: Figure[]; end: number; open: boolean } | undefined {
+  const text = compact.text;
+  const match = /^([^，,。；;：:0-9]{1,60}?)分别(?:为|是|有|达到|达|占)?/.exec(text.slice(from, from + 70));
+  if (!match) return undefined;
+  const labels = match[1]!.split('、').filter(Boolean);
+  if (labels.length < 2) return undefined;
+  const open = /等$/.test(match[1]!);
+  const listStart = from + match[0].length;
+  const k = firstFigureAtOrAfter(figures, listStart);
+  if (figures[k]?.cStart !== listStart) return undefined;
+  const list = readItemList(compact, figures, listStart, { accept, separators: '、', bareFigures: true });
+  if (list.items.some((i) => i.label !== '') || list.items.length !== labels.length) return undefined;
+  return { parts: list.items.map((i) => i.figure), end: list.end, open };
+}
+
+function judge(compact: CompactText, b: Breakdown): Finding | undefined {
+  const sum = sumInterval(b.parts);
+  const { total } = b;
+  const exceeds = sum.lo > total.hi + EPSILON;
+  const fallsShort = sum.hi < total.lo - EPSILON;
+  if (!exceeds && !(fallsShort && b.exhaustive)) return undefined;
+
+  // figures as written (8000万, 1.5亿); the sum in the total's magnitude so that the two compare at a glance
+  const shown = (f: Figure): string => f.numberText;
+  const magnitude = total.magnitude > 1 ? total.magnitude : commonMagnitude(b.parts);
+  const sumText = formatNumber(sum.value, 4, magnitude);
+  const approx = [total, ...b.parts].some((f) => f.approx !== undefined || f.lo !== f.hi);
+  const note = approx ? msg('（已计入约数与舍入的误差）', ' (allowing for rounding and approximate wording)') : msg('', '');
+  const span = originalSpan(compact, total.cStart, b.end);
+  const totalSpan = originalSpan(compact, total.cStart, total.cEnd);
+  let severity: Severity = 'warning';
+  let message;
+  if (b.parts.length === 1) {
+    message = msg(
+      `其中的分项 ${shown(b.parts[0]!)} 大于总数 ${shown(total)}${note.zh}。`,
+      `The part ${shown(b.parts[0]!)} is larger than the total ${shown(total)}${note.en}.`,
+    );
+  } else {
+    const equation = `${b.parts.map(shown).join('+')} = ${sumText} ≠ ${shown(total)}`;
+    // after 其中, a short sum may be a list that leaves a category out
+    if (fallsShort && b.form === 'list') severity = 'information';
+    message = msg(`分项之和与总数不符：${equation}${note.zh}。`, `The parts do not add up to the stated total: ${equation}${note.en}.`);
+  }
+  return {
+    code: 'sum-mismatch',
+    severity,
+    message,
+    start: span.start,
+    end: span.end,
+    fixes: [],
+    related: [{ ...totalSpan, message: msg('所述总数', 'The stated total') }],
+  };
+}
+
+export const sumMismatch: Detector = {
+  id: 'sum-mismatch',
+  codes: ['sum-mismatch'],
+  description: msg('分项之和与所述总数不符', 'Parts of a breakdown that do not add up to the stated total'),
+  detect,
+};

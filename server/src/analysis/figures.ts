@@ -1,0 +1,490 @@
+/**
+ * Figures for the consistency checks (sum-mismatch, ratio-mismatch, growth-mismatch, shares-sum).
+ *
+ * OCR'd newspaper columns break sentences over short lines and scatter spaces inside them
+ * ("才达到375万人,其中\n\n高技能人才102.5万\n\n人,占…的 27.3%"), so these checks read a compact view of the
+ * text with line breaks and stray spaces removed and map every offset back to the original text.
+ *
+ * A figure here is a number with its approximation words and unit, plus the interval of true values its
+ * wording allows: 375万人 is 374.5万–375.5万 (rounded to 万), 超过168万名 is 168万–169万, 20余个 is 20–30,
+ * 12个 is exactly 12. The checks compare intervals, so rounding at the stated precision never shows up as
+ * a contradiction.
+ */
+import { CN_NUMERAL_CHARS, readNumberAt, toHalfWidthDigits } from './numbers';
+import type { AnalysisContext } from './context';
+import type { Approx, MetricKind } from './types';
+
+/** The text without line breaks and stray spaces, with a map back to the original offsets. */
+export interface CompactText {
+  /** The compact text, half-width digits and percent. */
+  text: string;
+  /** `origin[i]` is the original offset of compact unit `i`; `origin[text.length]` is the original length. */
+  origin: number[];
+  /** Compact offsets where one or more line breaks were removed (a paragraph or column boundary). */
+  breaks: Set<number>;
+}
+
+const SPACE = /[ \t\u3000\u00a0\r\n]/;
+const ALNUM = /[0-9A-Za-z]/;
+
+/**
+ * Removes line breaks and spaces, except a space between two Latin letters or digits ("2019 2020" stays
+ * two numbers). Offsets stay UTF-16 units: each kept unit maps to its own original offset.
+ */
+export function compactText(original: string): CompactText {
+  const half = toHalfWidthDigits(original);
+  let text = '';
+  const origin: number[] = [];
+  const breaks = new Set<number>();
+  for (let i = 0; i < half.length; i++) {
+    const ch = half[i]!;
+    if (!SPACE.test(ch)) {
+      text += ch;
+      origin.push(i);
+      continue;
+    }
+    let j = i;
+    let sawBreak = false;
+    while (j < half.length && SPACE.test(half[j]!)) {
+      if (half[j] === '\n' || half[j] === '\r') sawBreak = true;
+      j++;
+    }
+    const before = text[text.length - 1];
+    const after = half[j];
+    if (before !== undefined && after !== undefined && ALNUM.test(before) && ALNUM.test(after)) {
+      text += ' ';
+      origin.push(i);
+    }
+    if (sawBreak) breaks.add(text.length);
+    i = j - 1;
+  }
+  origin.push(original.length);
+  return { text, origin, breaks };
+}
+
+/** Original `[start, end)` of the compact span `[cStart, cEnd)`. */
+export function originalSpan(compact: CompactText, cStart: number, cEnd: number): { start: number; end: number } {
+  const start = compact.origin[cStart]!;
+  const end = cEnd > cStart ? compact.origin[cEnd - 1]! + 1 : start;
+  return { start, end };
+}
+
+/** What a figure's unit lets it be compared with: 人 and 名 both count people, 万元 and 亿元 are both 元. */
+export type UnitFamily = string;
+
+/** A figure read from the compact text. */
+export interface Figure {
+  /** Compact offsets of the whole figure, approximation words and unit included. */
+  cStart: number;
+  cEnd: number;
+  /** Compact offsets of the number alone (with its magnitude word), for messages. */
+  numberStart: number;
+  numberEnd: number;
+  /** The value in the base unit (9.9万 → 99000; 73.7% → 73.7). */
+  value: number;
+  /** The unit as written after the number (万 and 亿 belong to the value): 人, 元, %, 个百分点, 倍, ''. */
+  unit: string;
+  /** Units that count the same thing share a family (人/名/位 → 人). */
+  family: UnitFamily;
+  kind: MetricKind;
+  approx?: Approx;
+  /** Decimals as written. */
+  precision: number;
+  /** 1, 1e4 (万), 1e8 (亿)... */
+  magnitude: number;
+  /** The smallest and largest true value that the wording allows. */
+  lo: number;
+  hi: number;
+  /** The number as written, in half-width digits: 102.5万, 4, 十二 → 12 is shown as written. */
+  numberText: string;
+}
+
+/** Units after a number, longest first. */
+const UNITS = [
+  '平方公里',
+  '个百分点',
+  '百分点',
+  '平方米',
+  '人次',
+  '架次',
+  '公里',
+  '公顷',
+  '学时',
+  '课时',
+  '%',
+  '倍',
+  '元',
+  '人',
+  '名',
+  '位',
+  '个',
+  '所',
+  '家',
+  '项',
+  '件',
+  '次',
+  '处',
+  '座',
+  '条',
+  '户',
+  '台',
+  '套',
+  '篇',
+  '部',
+  '册',
+  '门',
+  '种',
+  '支',
+  '批',
+  '间',
+  '场',
+  '亩',
+  '吨',
+  '米',
+  '年',
+  '月',
+  '日',
+  '天',
+  '岁',
+  '届',
+  '期',
+  '号',
+];
+
+/** Units that are not quantities these checks compare (dates, ages, editions). */
+const NOT_QUANTITIES = new Set(['年', '月', '日', '天', '岁', '届', '期', '号']);
+
+const PERSON_UNITS = new Set(['人', '名', '位']);
+
+function familyOf(unit: string): UnitFamily {
+  if (PERSON_UNITS.has(unit)) return '人';
+  if (unit === '百分点') return '个百分点';
+  return unit;
+}
+
+function kindOf(unit: string): MetricKind {
+  if (unit === '%') return 'percent';
+  if (unit === '个百分点' || unit === '百分点') return 'percentage-point';
+  if (unit === '倍') return 'multiple';
+  if (unit === '元') return 'money';
+  if (unit === '平方公里' || unit === '平方米' || unit === '公顷' || unit === '亩') return 'area';
+  if (unit === '公里' || unit === '米') return 'length';
+  if (unit === '吨') return 'weight';
+  if (NOT_QUANTITIES.has(unit) || unit === '学时' || unit === '课时') return 'time';
+  return unit ? 'count' : 'other';
+}
+
+/** Words before a number that qualify it, longest first, and what they mean. */
+const APPROX_BEFORE: readonly [string, Approx][] = [
+  ['不少于', 'at-least'],
+  ['不低于', 'at-least'],
+  ['不足', 'less-than'],
+  ['不到', 'less-than'],
+  ['超过', 'more-than'],
+  ['多于', 'more-than'],
+  ['大约', 'about'],
+  ['至少', 'at-least'],
+  ['将近', 'nearly'],
+  ['接近', 'nearly'],
+  ['约', 'about'],
+  ['近', 'nearly'],
+  ['逾', 'more-than'],
+];
+
+/** Words after the number, the magnitude or the unit. */
+const APPROX_AFTER: readonly [string, Approx][] = [
+  ['以上', 'at-least'],
+  ['以下', 'at-most'],
+  ['以内', 'at-most'],
+  ['左右', 'about'],
+  ['上下', 'about'],
+  ['余', 'more-than'],
+  ['多', 'more-than'],
+];
+
+const MAGNITUDE_AFTER_APPROX: readonly [string, number][] = [
+  ['万亿', 1e12],
+  ['万', 1e4],
+  ['亿', 1e8],
+];
+
+const CN_START = new Set([...'一二三四五六七八九十两']);
+const CN_CHARS = new Set([...CN_NUMERAL_CHARS]);
+
+/** Reads every figure of the compact text, in order. Ordinals (第4届) and document numbers are skipped. */
+export function readFigures(compact: CompactText): Figure[] {
+  const text = compact.text;
+  const out: Figure[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const arabic = ch >= '0' && ch <= '9';
+    if (!arabic && !CN_START.has(ch)) continue;
+    // inside a longer number or word: 12 of 312, 三 of 十三
+    const prev = text[i - 1];
+    if (prev !== undefined && (/[0-9.]/.test(prev) || (!arabic && CN_CHARS.has(prev)))) continue;
+    const figure = readFigureAt(text, i, arabic);
+    if (!figure) continue;
+    out.push(figure);
+    i = figure.cEnd - 1;
+  }
+  return out;
+}
+
+function readFigureAt(text: string, at: number, arabic: boolean): Figure | undefined {
+  const number = readNumberAt(text, at);
+  if (!number) return undefined;
+  // an ordinal, a document number or a code, not a quantity
+  if (/[第〔[【#]$/.test(text.slice(Math.max(0, at - 1), at))) return undefined;
+  if (arabic && /^[A-Za-z]/.test(text.slice(number.end, number.end + 1))) return undefined;
+
+  let end = number.end;
+  let magnitude = number.magnitude;
+  let value = number.value;
+  let approx: Approx | undefined;
+
+  const takeAfter = (): boolean => {
+    for (const [word, meaning] of APPROX_AFTER) {
+      if (text.startsWith(word, end)) {
+        approx ??= meaning;
+        end += word.length;
+        return true;
+      }
+    }
+    return false;
+  };
+  takeAfter();
+  // 1200余万元: the magnitude comes after 余
+  if (magnitude === 1 && approx) {
+    for (const [word, mag] of MAGNITUDE_AFTER_APPROX) {
+      if (text.startsWith(word, end)) {
+        magnitude = mag;
+        value = Number((number.value * mag).toFixed(Math.max(0, number.precision)));
+        end += word.length;
+        break;
+      }
+    }
+  }
+  // 1.2万余人 has 余 after the magnitude, read with the number
+  if (!approx) takeAfter();
+
+  const unit = UNITS.find((u) => text.startsWith(u, end)) ?? '';
+  if (!arabic && (!unit || NOT_QUANTITIES.has(unit))) return undefined;
+  // 一个百分点 reads; 一个人 reads as 1个 with 人 left over, which is right
+  end += unit.length;
+  if (unit && !approx) takeAfter();
+
+  for (const [word, meaning] of APPROX_BEFORE) {
+    if (text.slice(Math.max(0, at - word.length), at) === word) {
+      approx ??= meaning;
+      break;
+    }
+  }
+
+  const numberText = text.slice(at, number.end);
+  const { lo, hi } = intervalOf(value, number.precision, magnitude, approx, numberText, number.script === 'chinese');
+  const figure: Figure = {
+    cStart: at,
+    cEnd: end,
+    numberStart: at,
+    numberEnd: number.end,
+    value,
+    unit,
+    family: familyOf(unit),
+    kind: kindOf(unit),
+    precision: number.precision,
+    magnitude,
+    lo,
+    hi,
+    numberText: number.script === 'chinese' ? String(value) : numberText,
+  };
+  if (approx) figure.approx = approx;
+  return figure;
+}
+
+/** Place value of the last non-zero digit of an integer as written (1200 → 100, 168 → 1, 20 → 10). */
+function placeValue(digits: string): number {
+  const trimmed = digits.replace(/[,.]/g, '');
+  const zeros = /0*$/.exec(trimmed)![0].length;
+  return zeros >= trimmed.length ? 1 : Math.pow(10, zeros);
+}
+
+/**
+ * The true values a wording allows. A plain count without a magnitude word is exact; a figure with
+ * decimals or 万/亿 is rounded to its last written digit; 余/多/超过 add up to one place value above,
+ * 近/不足 take it away, 约/左右 allow half of it either side.
+ */
+function intervalOf(
+  value: number,
+  precision: number,
+  magnitude: number,
+  approx: Approx | undefined,
+  written: string,
+  chinese: boolean,
+): { lo: number; hi: number } {
+  const rounding = precision > 0 ? Math.pow(10, -precision) * magnitude : magnitude > 1 ? magnitude : 0;
+  const place =
+    precision > 0 ? Math.pow(10, -precision) * magnitude : (chinese ? placeOfValue(value / magnitude) : placeValue(written)) * magnitude;
+  switch (approx) {
+    case 'more-than':
+    case 'at-least':
+      return { lo: value - rounding / 2, hi: value + place };
+    case 'nearly':
+    case 'at-most':
+    case 'less-than':
+      return { lo: value - place, hi: value + rounding / 2 };
+    case 'about':
+      return { lo: value - Math.max(place / 2, rounding / 2), hi: value + Math.max(place / 2, rounding / 2) };
+    default:
+      return { lo: value - rounding / 2, hi: value + rounding / 2 };
+  }
+}
+
+function placeOfValue(value: number): number {
+  return Number.isInteger(value) ? placeValue(String(value)) : 1;
+}
+
+/** Whether two figures count the same kind of thing and can be added or divided. */
+export function sameFamily(a: Figure, b: Figure): boolean {
+  return a.family !== '' && a.family === b.family;
+}
+
+/** Characters that end a sentence; a clause ends at these and at ，,；; too. */
+export const SENTENCE_END = /[。！？!?]/;
+export const CLAUSE_END = /[。！？!?；;，,：:]/;
+
+/** Compact offset where the sentence containing `at` starts (after the previous 。！？). */
+export function sentenceStart(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !SENTENCE_END.test(text[i]!)) i--;
+  return i + 1;
+}
+
+/** Compact offset where the sentence containing `at` ends (at the next 。！？ or the end). */
+export function sentenceEnd(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && !SENTENCE_END.test(text[i]!)) i++;
+  return i;
+}
+
+/**
+ * Formats a number for a message without binary noise: 21, 73.67, 1.304, 102.5万. Values of 万 and above
+ * keep the magnitude the text used so that the reader recognises them.
+ */
+export function formatNumber(value: number, decimals = 2, magnitude = 1): string {
+  if (magnitude > 1) {
+    const word = magnitude === 1e4 ? '万' : magnitude === 1e8 ? '亿' : magnitude === 1e12 ? '万亿' : '';
+    if (word) return formatNumber(value / magnitude, decimals) + word;
+  }
+  const fixed = value.toFixed(decimals);
+  return fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+}
+
+/** The magnitude shared by all figures (万 when every one is in 万), else 1. */
+export function commonMagnitude(figures: readonly Figure[]): number {
+  const first = figures[0]?.magnitude ?? 1;
+  return figures.every((f) => f.magnitude === first) ? first : 1;
+}
+
+const cache = new WeakMap<AnalysisContext, { compact: CompactText; figures: Figure[] }>();
+
+/** The compact text and its figures, read once per analysis and shared by the four checks. */
+export function figuresOf(ctx: AnalysisContext): { compact: CompactText; figures: Figure[] } {
+  let entry = cache.get(ctx);
+  if (!entry) {
+    const compact = compactText(ctx.text);
+    entry = { compact, figures: readFigures(compact) };
+    cache.set(ctx, entry);
+  }
+  return entry;
+}
+
+/** One item of a listed breakdown: a label and its figure (国家级 + 4个), or a bare figure after 分别. */
+export interface ListItem {
+  labelStart: number;
+  label: string;
+  figure: Figure;
+}
+
+/** A list read by `readItemList`, with where it stopped. */
+export interface ItemList {
+  items: ListItem[];
+  /** Compact offset after the last item's figure. */
+  end: number;
+  /** The list is open-ended (等, 其他…等): its parts need not add up to the whole. */
+  open: boolean;
+}
+
+/** Options of `readItemList`. */
+export interface ItemListOptions {
+  /** Which figures may be items (same unit as the total, percentages...). */
+  accept: (figure: Figure) => boolean;
+  /** Separators between items; 、 always, ，；when the list runs over clauses. */
+  separators: string;
+  /** Longest label; a longer stretch of text is not a label but a new clause. */
+  maxLabel?: number;
+  /** Whether an item may be a bare figure (10个、20个 after 分别). */
+  bareFigures?: boolean;
+}
+
+/**
+ * Reads a list of "label figure" items starting at compact offset `from`: 国家级4个、省部级10个、市级2个.
+ * Stops before the first stretch that is not such an item, so "3.51%80%以上的…" ends the list at 3.51%
+ * (the 80% has no label and no separator before it).
+ */
+export function readItemList(compact: CompactText, figures: readonly Figure[], from: number, options: ItemListOptions): ItemList {
+  const text = compact.text;
+  const maxLabel = options.maxLabel ?? 16;
+  const items: ListItem[] = [];
+  let pos = from;
+  let end = from;
+  let k = firstFigureAtOrAfter(figures, pos);
+  for (;;) {
+    const figure = figures[k];
+    if (!figure) break;
+    const label = text.slice(pos, figure.cStart);
+    if (label.length > maxLabel || /[0-9。！？；;，,：:()（）]/.test(label)) break;
+    if (!label && !options.bareFigures) break;
+    if (!options.accept(figure)) break;
+    items.push({ labelStart: pos, label, figure });
+    end = figure.cEnd;
+    const sep = text[end];
+    if (sep === undefined || !options.separators.includes(sep)) break;
+    pos = end + 1;
+    k++;
+  }
+  const open = text.startsWith('等', end) || items.some((item) => /等$/.test(item.label));
+  return { items, end, open };
+}
+
+/** Index of the first figure that starts at or after `pos` (figures.length when none). */
+export function firstFigureAtOrAfter(figures: readonly Figure[], pos: number): number {
+  let lo = 0;
+  let hi = figures.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (figures[mid]!.cStart < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sum of the figures' intervals. */
+export function sumInterval(figures: readonly Figure[]): { value: number; lo: number; hi: number } {
+  let value = 0;
+  let lo = 0;
+  let hi = 0;
+  for (const f of figures) {
+    value += f.value;
+    lo += f.lo;
+    hi += f.hi;
+  }
+  return { value, lo, hi };
+}
+
+/** Whether the figure is a quantity that parts can add up to (not a percentage, multiple, date or age). */
+export function isAdditive(figure: Figure): boolean {
+  return figure.family !== '' && !['percent', 'percentage-point', 'multiple', 'time'].includes(figure.kind);
+}
+
+/** Slack for floating point noise in sums of decimals. */
+export const EPSILON = 1e-9;
