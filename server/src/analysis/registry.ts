@@ -4,6 +4,7 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
+import { fusedOrdinal } from './detectors/fused-ordinal';
 import { docnumBracket } from './detectors/docnum-bracket';
 import { dateRecognizer } from './entities/date';
 
@@ -11,4 +12,4 @@ import { dateRecognizer } from './entities/date';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, fusedOrdinal];
