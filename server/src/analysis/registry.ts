@@ -4,12 +4,14 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
-import { fusedOrdinal } from './detectors/fused-ordinal';
 import { docnumBracket } from './detectors/docnum-bracket';
+import { fusedOrdinal } from './detectors/fused-ordinal';
+import { sumMismatch } from './detectors/sum-mismatch';
 import { dateRecognizer } from './entities/date';
+import { metricRecognizer } from './entities/metric';
 
 /** Entity recognizers, run in this order. */
-export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer];
+export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, fusedOrdinal];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal];

@@ -106,6 +106,11 @@ export interface MetricEntity extends EntityBase {
   subject?: string;
   /** Number of decimals as written, for rounding-aware consistency checks. */
   precision?: number;
+  /**
+   * The magnitude word's multiplier as written (9.9万 → 10000), absent when there is none: the figure
+   * was rounded to `magnitude × 10^-precision` in the base unit (9.9万 → to the nearest 1000).
+   */
+  magnitude?: number;
 }
 
 /** An organisation: a full name, a central body or an abbreviation. */

@@ -1,0 +1,64 @@
+/**
+ * What a figure counts, where the text states it just before the figure: 在校生规模 9.9万人 → 在校生规模,
+ * 全市技工院校51所 → 技工院校, 占技能人才总数的 27.3% → 技能人才总数. A heuristic over the Han
+ * characters that precede the figure in its clause: linking verbs (达到, 为, 共有...) are dropped from its
+ * end, scope words and verbs (全市, 其中, 建成, 拥有...) from its start. With the segmenter loaded the
+ * subject starts on a word boundary.
+ */
+import type { AnalysisContext } from '../context';
+import { isHanAt } from '../text';
+
+const MAX_SUBJECT = 10;
+const MIN_SUBJECT = 2;
+
+const TRAILING_LINKS =
+  /(?:的|达到|达|为|是|有|共有|共计|共|总计|合计|累计|约|计|已|均|增至|增加到|增加了|增加|增长了|增长|新增|突破|提高到|提高了|提高|提升至|提升到|提升|升至|降至|下降了|下降|减少了|减少|超过|逾|近|占比|占|分别|各|每年|年均|总数达|多达|高达|仅|已达|就有|就|还有|又有|只有|了|在|到|至)$/;
+const LEADING_SCOPE =
+  /^(?:其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共|累计|已|并|和|及|与|还|又|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务|达到|占|对|将|使|让|有)/;
+
+/** The subject of the figure whose words end at `end` (before any qualifier), or undefined. */
+export function extractSubject(ctx: AnalysisContext, text: string, end: number): string | undefined {
+  let start = end;
+  while (start > 0 && end - start < MAX_SUBJECT * 2 && isHanAt(text, start - 1)) start--;
+  let subject = text.slice(start, end);
+  for (let guard = 0; guard < 4; guard++) {
+    const trimmed = subject.replace(TRAILING_LINKS, '');
+    if (trimmed === subject) break;
+    // 才达到 375万人: nothing but a linking word precedes the figure
+    if (trimmed.length < MIN_SUBJECT) return undefined;
+    subject = trimmed;
+  }
+  // the subject is the last noun phrase: after the last 的 it names what is counted (…总数的 27.3% excepted above)
+  const lastDe = subject.lastIndexOf('的');
+  if (lastDe >= 0 && subject.length - lastDe - 1 >= MIN_SUBJECT) subject = subject.slice(lastDe + 1);
+  // 广州市共有中职学校在校生: what follows a possessive verb is the subject, whatever names the place before it
+  const possessive = /(?:共有|拥有|现有|建成|建有|新增|累计|其中|全市|全省|全区|全县|全国)/g;
+  let cut = -1;
+  for (const m of subject.matchAll(possessive)) cut = m.index + m[0].length;
+  if (cut > 0 && subject.length - cut >= MIN_SUBJECT) subject = subject.slice(cut);
+  for (let guard = 0; guard < 3; guard++) {
+    const trimmed = subject.replace(LEADING_SCOPE, '');
+    if (trimmed === subject || trimmed.length < MIN_SUBJECT) break;
+    subject = trimmed;
+  }
+  if (subject.length > MAX_SUBJECT) subject = snapToWord(ctx, end - subject.length, subject, MAX_SUBJECT);
+  if (subject.length < MIN_SUBJECT) return undefined;
+  return subject;
+}
+
+/** Keeps at most `max` trailing characters of `subject`, starting on a word boundary when the text is segmented. */
+function snapToWord(ctx: AnalysisContext, subjectStart: number, subject: string, max: number): string {
+  const earliest = subjectStart + subject.length - max;
+  const words = ctx.words();
+  if (!words) return subject.slice(subject.length - max);
+  let lo = 0;
+  let hi = words.length - 1;
+  // first word starting at or after `earliest`
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.start < earliest) lo = mid + 1;
+    else hi = mid;
+  }
+  const boundary = words[lo]?.start ?? earliest;
+  return subject.slice(Math.max(0, boundary - subjectStart));
+}

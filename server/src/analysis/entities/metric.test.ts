@@ -1,0 +1,142 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index';
+import type { MetricEntity } from '../types';
+import { isWellFormedChineseNumeral } from './metric';
+
+const metrics = (text: string) => analyze(text).entities.filter((e): e is MetricEntity => e.type === 'metric');
+const summary = (text: string) => metrics(text).map((m) => [m.text, m.value, m.unit, m.kind, m.approx ?? null]);
+
+test('Arabic figures with magnitude words and units, normalised to the base unit', () => {
+  assert.deepEqual(summary('申请国内外专利 14687 件，总面积达1.5万平方米，投资1.5亿元，在校生规模 9.9万人。'), [
+    ['14687 件', 14687, '件', 'count', null],
+    ['1.5万平方米', 15000, '平方米', 'area', null],
+    ['1.5亿元', 150000000, '元', 'money', null],
+    ['9.9万人', 99000, '人', 'count', null],
+  ]);
+});
+
+test('precision and magnitude as written', () => {
+  const [m] = metrics('全省共有技工学校在校生12.35万人');
+  assert.equal(m?.value, 123500);
+  assert.equal(m?.precision, 2);
+  assert.equal(m?.magnitude, 10000);
+  const [plain] = metrics('生均设备值5215.67元');
+  assert.equal(plain?.precision, 2);
+  assert.equal(plain?.magnitude, undefined);
+});
+
+test('approximations and bounds, before and after the figure', () => {
+  assert.deepEqual(
+    summary(
+      '培训10.6万余人次，接收3.48万余名，超过168万名，近 600 人，约1.2亿元，98%以上，不少于16学时，30多名，3公里左右，不足5%，≥60分钟',
+    ),
+    [
+      ['10.6万余人次', 106000, '人次', 'count', 'more-than'],
+      ['3.48万余名', 34800, '名', 'count', 'more-than'],
+      ['168万名', 1680000, '名', 'count', 'more-than'],
+      ['600 人', 600, '人', 'count', 'nearly'],
+      ['1.2亿元', 120000000, '元', 'money', 'about'],
+      ['98%以上', 98, '%', 'percent', 'at-least'],
+      ['16学时', 16, '学时', 'time', 'at-least'],
+      ['30多名', 30, '名', 'count', 'more-than'],
+      ['3公里左右', 3, '公里', 'length', 'about'],
+      ['5%', 5, '%', 'percent', 'less-than'],
+      ['60分钟', 60, '分钟', 'time', 'at-least'],
+    ],
+  );
+});
+
+test('最近 and 附近 are not qualifiers', () => {
+  assert.equal(metrics('最近3年新增就业岗位')[0]?.approx, undefined);
+  assert.equal(metrics('附近2所学校')[0]?.approx, undefined);
+});
+
+test('Chinese and full-width numerals', () => {
+  assert.deepEqual(summary('招收三万人，两所学校，百分之二十，１９９７名，一百零八项，十余年'), [
+    ['三万人', 30000, '人', 'count', null],
+    ['两所', 2, '所', 'count', null],
+    ['百分之二十', 20, '%', 'percent', null],
+    ['１９９７名', 1997, '名', 'count', null],
+    ['一百零八项', 108, '项', 'count', null],
+    ['十余年', 10, '年', 'time', 'more-than'],
+  ]);
+});
+
+test('names made of numerals are not figures', () => {
+  assert.deepEqual(summary('《广东省“十四五”规划》提出，五一劳动奖章，一批学校，一流专业，三区三州，二是加强'), []);
+  assert.equal(isWellFormedChineseNumeral('十四五'), false);
+  assert.equal(isWellFormedChineseNumeral('五一'), false);
+  assert.equal(isWellFormedChineseNumeral('一百零八'), true);
+  assert.equal(isWellFormedChineseNumeral('两千五百'), true);
+  assert.equal(isWellFormedChineseNumeral('万'), false);
+});
+
+test('percentage points, multiples and units broken over column lines', () => {
+  assert.deepEqual(summary('高于全国平均水平 0.3 个百分点，增长1.75倍，高于全国 2 个百分\n\n点'), [
+    ['0.3 个百分点', 0.3, '百分点', 'percentage-point', null],
+    ['1.75倍', 1.75, '倍', 'multiple', null],
+    ['2 个百分\n\n点', 2, '百分点', 'percentage-point', null],
+  ]);
+});
+
+test('ranges', () => {
+  const found = metrics('收入占比5—20%，每年2-3次，培训8名至10名，投资5%～8%，规模5—10万人');
+  assert.deepEqual(
+    found.map((m) => [m.text, m.unit, m.kind, m.range]),
+    [
+      ['5—20%', '%', 'range', { from: 5, to: 20 }],
+      ['2-3次', '次', 'range', { from: 2, to: 3 }],
+      ['8名至10名', '名', 'range', { from: 8, to: 10 }],
+      ['5%～8%', '%', 'range', { from: 5, to: 8 }],
+      ['5—10万人', '人', 'range', { from: 50000, to: 100000 }],
+    ],
+  );
+});
+
+test('ordinals', () => {
+  assert.deepEqual(summary('第45届世界技能大赛，第二轮评估，第 3 批试点，第十四个五年规划'), [
+    ['第45届', 45, '届', 'ordinal', null],
+    ['第二轮', 2, '轮', 'ordinal', null],
+    ['第 3 批', 3, '批', 'ordinal', null],
+    ['第十四个', 14, '个', 'ordinal', null],
+    ['五年', 5, '年', 'time', null],
+  ]);
+  assert.equal(metrics('第45届世界技能大赛')[0]?.subject, undefined);
+});
+
+test('years and dates are never counts', () => {
+  assert.deepEqual(summary('2020年，2021年12月31日，2020—2023年，二〇二〇年，3月12日，在2019年就新增42名'), [
+    ['42名', 42, '名', 'count', null],
+  ]);
+});
+
+test('identifiers and document numbers are not figures', () => {
+  assert.deepEqual(summary('5G基站，COVID-19，H7N9，G20峰会'), []);
+});
+
+test('subjects where the text states them', () => {
+  const subjects = (text: string) => metrics(text).map((m) => m.subject ?? null);
+  assert.deepEqual(subjects('在校生规模 9.9万人'), ['在校生规模']);
+  assert.deepEqual(subjects('全市技工院校51所，占技能人才总数的 27.3%'), ['技工院校', '技能人才总数']);
+  assert.deepEqual(subjects('广州市共有中职学校在校生达到12万人'), ['中职学校在校生']);
+  assert.deepEqual(subjects('全省技能人才总量达到375万人'), ['技能人才总量']);
+});
+
+test('offsets are UTF-16 units after astral characters', () => {
+  const text = '𠮷𠮷学校3所';
+  const [m] = metrics(text);
+  assert.equal(m?.start, 6);
+  assert.equal(text.slice(m!.start, m!.end), '3所');
+});
+
+test('a long text is scanned in linear time', () => {
+  const paragraph = '全市技工院校51所，在校生9.9万人，就业率98%以上，第45届世界技能大赛，2021年12月31日。';
+  const text = paragraph.repeat(Math.ceil(1_000_000 / paragraph.length));
+  metrics(paragraph); // warm up the regular expressions
+  const started = performance.now();
+  const found = analyze(text, { only: { diagnostics: false } }).entities.filter((e) => e.type === 'metric');
+  const elapsed = performance.now() - started;
+  assert.ok(found.length > 50_000);
+  assert.ok(elapsed < 1500, `took ${elapsed} ms`);
+});

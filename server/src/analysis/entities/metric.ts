@@ -1,0 +1,465 @@
+/**
+ * Metrics (type `metric`): a number with its unit or measure word, as policy texts write them.
+ *
+ *   14687 件 · 1.5万平方米 · 10.6万余人次 · 三万人 · 百分之二十 · 98%以上 · 超过168万名 · 0.3 个百分点
+ *   5—20% · 3-5年 · 第45届 · 第二轮 · 近600人 · 约1.2亿元
+ *
+ * One left-to-right scan: each numeral run (Arabic, full-width or Chinese) is read with its magnitude
+ * word, then 余/多, a unit from server/data/units.json and a trailing bound (以上, 左右...); a qualifier
+ * before it (超过, 近, 约, 不少于...) sets `approx`. Numerals inside dates and document numbers (found by
+ * the recognizers that run first) are never metrics, and a Chinese numeral only counts when it is
+ * well formed (十四五 is a plan name, 五一 a holiday) and followed by a unit.
+ */
+import type { AnalysisContext } from '../context';
+import type { EntityRecognizer } from '../detector';
+import { msg } from '../l10n';
+import { magnitudeOf, parseChineseNumeral, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
+import type { Approx, MetricEntity, MetricKind } from '../types';
+import unitsData from '../../../data/units.json';
+import { extractSubject } from './metric-subject';
+
+const UNIT_KINDS = new Map<string, MetricKind>(Object.entries(unitsData.units) as [string, MetricKind][]);
+/** Units longest first, so that 个百分点 wins over 个 and 平方米 over 米. */
+const UNITS_LONGEST_FIRST = [...UNIT_KINDS.keys()].sort((a, b) => b.length - a.length);
+const ORDINAL_UNITS = [...unitsData.ordinal].sort((a, b) => b.length - a.length);
+const NOT_BEFORE = unitsData.notBefore as Record<string, string>;
+/** Variants reported under one base unit: 个百分点 → 百分点, 平米 → 平方米. */
+const BASE_UNIT = unitsData.baseUnit as Record<string, string>;
+const MAX_UNIT_LENGTH = UNITS_LONGEST_FIRST[0]!.length;
+/** Units that name places or bodies: 三区三州 and 中物院六所 are names, so these need an Arabic figure. */
+const ARABIC_ONLY_UNITS = new Set(unitsData.arabicOnly);
+
+/** Where a numeral may start: an Arabic digit, 百分之, or a Chinese digit (十 included: 十余年). */
+const NUMERAL_START = /[0-9]|百分之|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]/g;
+const CN_DIGIT = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
+const CN_RUN = /[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+/y;
+const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
+const RANGE_DASH = /[ \u3000]?(?:[-—–~～－]{1,2}|至|到)[ \u3000]?/y;
+const INLINE_SPACE = /[ \u3000]{0,2}/y;
+
+const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Approx]> = [
+  ['不少于', 'at-least'],
+  ['不低于', 'at-least'],
+  ['至少', 'at-least'],
+  ['最少', 'at-least'],
+  ['不超过', 'at-most'],
+  ['不高于', 'at-most'],
+  ['不多于', 'at-most'],
+  ['最多', 'at-most'],
+  ['至多', 'at-most'],
+  ['不足', 'less-than'],
+  ['不到', 'less-than'],
+  ['少于', 'less-than'],
+  ['低于', 'less-than'],
+  ['未满', 'less-than'],
+  ['超过', 'more-than'],
+  ['多于', 'more-than'],
+  ['逾', 'more-than'],
+  ['超', 'more-than'],
+  ['将近', 'nearly'],
+  ['接近', 'nearly'],
+  ['近', 'nearly'],
+  ['大约', 'about'],
+  ['约', 'about'],
+  ['≥', 'at-least'],
+  ['≤', 'at-most'],
+  ['>', 'more-than'],
+  ['＞', 'more-than'],
+  ['<', 'less-than'],
+  ['＜', 'less-than'],
+];
+/** Words that end in a qualifier but are not one: 最近 (recent), 附近 (nearby), 赶超 (catch up). */
+const NOT_QUALIFIER = /(?:最近|附近|亲近|靠近|赶超|高超)$/;
+
+const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Approx]> = [
+  ['以上', 'at-least'],
+  ['及以上', 'at-least'],
+  ['以下', 'at-most'],
+  ['以内', 'at-most'],
+  ['左右', 'about'],
+  ['上下', 'about'],
+];
+
+interface Reading {
+  start: number;
+  end: number;
+  value: number;
+  precision: number;
+  magnitude: number;
+  /** Written in Chinese numerals (三区, 六所): place units and names need an Arabic figure. */
+  chinese?: boolean;
+}
+
+/** Whether a Chinese numeral is written as a number (三万, 一百零八, 二十五), not as a name (十四五, 五一). */
+export function isWellFormedChineseNumeral(run: string): boolean {
+  let previousWasDigit = false;
+  let hasDigitOrTen = false;
+  for (const ch of run) {
+    const isDigit = CN_DIGIT.includes(ch);
+    if (isDigit && previousWasDigit) return false;
+    // 零 may be followed by a digit (一百零八), no other digit may
+    previousWasDigit = isDigit && ch !== '零' && ch !== '〇';
+    if (isDigit || ch === '十' || ch === '拾') hasDigitOrTen = true;
+  }
+  return hasDigitOrTen;
+}
+
+function readNumeral(text: string, at: number): Reading | undefined {
+  const code = text.charCodeAt(at);
+  if (code >= 48 && code <= 57) {
+    const read = readNumberAt(text, at);
+    if (!read) return undefined;
+    // 千米, 千克, 百分点 are units, not a magnitude and a unit
+    if (read.magnitude > 1) {
+      const magnitudeStart = read.end - magnitudeLength(read.magnitude, text, read.end);
+      if (unitAt(text, magnitudeStart)) {
+        const plain = readPlainArabic(text, at);
+        if (plain) return plain;
+      }
+    }
+    return { start: at, end: read.end, value: read.value, precision: read.precision, magnitude: read.magnitude };
+  }
+  CN_RUN.lastIndex = at;
+  const run = CN_RUN.exec(text)?.[0];
+  if (!run || !isWellFormedChineseNumeral(run)) return undefined;
+  const value = parseChineseNumeral(run);
+  if (value === undefined || value === 0) return undefined;
+  // 一 alone is mostly the article (一个, 一批, 一项), not a count of one
+  if (run === '一' || run === '壹') return undefined;
+  return { start: at, end: at + run.length, value, precision: 0, magnitude: 1, chinese: true };
+}
+
+function magnitudeLength(magnitude: number, text: string, end: number): number {
+  for (const word of ['万亿', '十万', '百万', '千万', '万', '亿', '千', '百', '萬', '億']) {
+    if (magnitudeOf(word) === magnitude && text.slice(end - word.length, end) === word) return word.length;
+  }
+  return 0;
+}
+
+function readPlainArabic(text: string, at: number): Reading | undefined {
+  const match = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
+  match.lastIndex = at;
+  const m = match.exec(text);
+  if (!m) return undefined;
+  const digits = m[0].replace(/,/g, '');
+  const dot = digits.indexOf('.');
+  return { start: at, end: at + m[0].length, value: Number(digits), precision: dot < 0 ? 0 : digits.length - dot - 1, magnitude: 1 };
+}
+
+/** The unit at `at` (longest match) if what follows does not make it part of another word. */
+function unitAt(text: string, at: number, candidates: readonly string[] = UNITS_LONGEST_FIRST): string | undefined {
+  return matchUnit(text, at, candidates)?.unit;
+}
+
+/**
+ * The unit at `at` and where it ends. A unit broken over lines by a narrow column (个百分⏎⏎点) is read
+ * whole when the direct match is only its beginning.
+ */
+function matchUnit(
+  text: string,
+  at: number,
+  candidates: readonly string[] = UNITS_LONGEST_FIRST,
+): { unit: string; end: number } | undefined {
+  let direct: { unit: string; end: number } | undefined;
+  for (const unit of candidatesStartingWith(candidates, text[at])) {
+    if (!text.startsWith(unit, at)) continue;
+    const next = text[at + unit.length] ?? '';
+    const banned = NOT_BEFORE[unit];
+    if (banned && next && banned.includes(next)) continue;
+    direct = { unit, end: at + unit.length };
+    break;
+  }
+  if (!hasLineBreak(text, at, at + MAX_UNIT_LENGTH)) return direct;
+  // the characters from `at` with line breaks and spaces removed, and where each came from
+  let compact = '';
+  const source: number[] = [];
+  for (let i = at; i < text.length && compact.length < MAX_UNIT_LENGTH; i++) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) {
+      if (i - at > MAX_UNIT_LENGTH * 4) break;
+      continue;
+    }
+    compact += ch;
+    source.push(i);
+  }
+  for (const unit of candidatesStartingWith(candidates, compact[0])) {
+    if (unit.length <= (direct?.unit.length ?? 0)) break;
+    if (compact.startsWith(unit)) return { unit, end: source[unit.length - 1]! + 1 };
+  }
+  return direct;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
+}
+
+/** Units grouped by first character (longest first within each group), so that a lookup tries a handful, not all. */
+const unitIndexes = new Map<readonly string[], Map<string, string[]>>();
+function candidatesStartingWith(candidates: readonly string[], first: string | undefined): readonly string[] {
+  if (first === undefined) return [];
+  let index = unitIndexes.get(candidates);
+  if (!index) {
+    index = new Map();
+    for (const unit of candidates) {
+      const group = index.get(unit[0]!) ?? [];
+      group.push(unit);
+      index.set(unit[0]!, group);
+    }
+    unitIndexes.set(candidates, index);
+  }
+  return index.get(first) ?? [];
+}
+
+function skipInlineSpace(text: string, at: number): number {
+  INLINE_SPACE.lastIndex = at;
+  INLINE_SPACE.exec(text);
+  return INLINE_SPACE.lastIndex;
+}
+
+/** Applies a magnitude word written after a space (1.2 万余人) to a reading that has none. */
+function withSpacedMagnitude(text: string, reading: Reading): Reading {
+  if (reading.magnitude !== 1) return reading;
+  const at = skipInlineSpace(text, reading.end);
+  if (at === reading.end) return reading;
+  MAGNITUDE_WORD.lastIndex = at;
+  const word = MAGNITUDE_WORD.exec(text)?.[0];
+  if (!word || unitAt(text, at)) return reading;
+  const magnitude = magnitudeOf(word)!;
+  return { ...reading, end: at + word.length, magnitude, value: scale(reading.value, magnitude, reading.precision) };
+}
+
+function qualifierBefore(text: string, start: number): Approx | undefined {
+  let at = start;
+  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\u3000')) at--;
+  const before = text.slice(Math.max(0, at - 4), at);
+  if (NOT_QUALIFIER.test(before)) return undefined;
+  for (const [word, approx] of QUALIFIERS_BEFORE) if (before.endsWith(word)) return approx;
+  return undefined;
+}
+
+function qualifierAfter(text: string, at: number): { approx: Approx; end: number } | undefined {
+  for (const [word, approx] of QUALIFIERS_AFTER) if (text.startsWith(word, at)) return { approx, end: at + word.length };
+  return undefined;
+}
+
+function baseUnit(unit: string): string {
+  return BASE_UNIT[unit] ?? unit;
+}
+
+function kindOf(unit: string): MetricKind {
+  return UNIT_KINDS.get(unit) ?? 'count';
+}
+
+/** A mask of the offsets that belong to dates and document references. */
+function blockedOffsets(ctx: AnalysisContext): Uint8Array {
+  const mask = new Uint8Array(ctx.text.length);
+  for (const entity of ctx.entities) {
+    if (entity.type === 'date' || entity.type === 'docref') mask.fill(1, entity.start, entity.end);
+  }
+  return mask;
+}
+
+function recognize(ctx: AnalysisContext): MetricEntity[] {
+  const original = ctx.text;
+  const text = toHalfWidthDigits(original);
+  const blocked = blockedOffsets(ctx);
+  const out: MetricEntity[] = [];
+  NUMERAL_START.lastIndex = 0;
+  for (let m = NUMERAL_START.exec(text); m; m = NUMERAL_START.exec(text)) {
+    const found = readMetricAt(text, m.index, m[0] === '百分之', blocked);
+    if (!found) {
+      // skip the rest of this numeral run so that 2021 is not re-read as 021, 21 and 1
+      let next = m.index + m[0].length;
+      while (next < text.length && /[0-9.,]/.test(text[next]!)) next++;
+      NUMERAL_START.lastIndex = next;
+      continue;
+    }
+    const { subjectEnd, ...metric } = found;
+    const entity: MetricEntity = { ...metric, text: original.slice(found.start, found.end) };
+    const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd) : undefined;
+    if (subject) entity.subject = subject;
+    out.push(entity);
+    NUMERAL_START.lastIndex = found.end;
+  }
+  return out;
+}
+
+/** A metric before its text is cut, with where the words before it end (-1: no subject). */
+type Found = Omit<MetricEntity, 'text'> & { subjectEnd: number };
+
+function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked: Uint8Array): Found | undefined {
+  if (blocked[at]) return undefined;
+  const previous = text[at - 1] ?? '';
+  // part of an identifier or of a longer number: G20, H7N9, 3.5 read from its middle
+  if (/[A-Za-z0-9._/\\#]/.test(previous)) return undefined;
+  if (isPercentWord) return readPercentWord(text, at, blocked);
+
+  let ordinalStart = -1;
+  {
+    let back = at;
+    while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
+    if (text[back - 1] === '第') ordinalStart = back - 1;
+  }
+
+  const first = readNumeral(text, at);
+  if (!first) return undefined;
+  if (ordinalStart >= 0) {
+    if (first.magnitude !== 1) return undefined;
+    const unitStart = skipInlineSpace(text, first.end);
+    const unit = unitAt(text, unitStart, ORDINAL_UNITS);
+    if (!unit || blocked[unitStart]) return undefined;
+    return {
+      type: 'metric',
+      start: ordinalStart,
+      end: unitStart + unit.length,
+      value: first.value,
+      unit: baseUnit(unit),
+      kind: 'ordinal',
+      precision: first.precision,
+      // an ordinal names an occurrence (第45届世界技能大赛), it does not count anything
+      subjectEnd: -1,
+    };
+  }
+
+  const reading = withSpacedMagnitude(text, first);
+  let pos = reading.end;
+  let approx: Approx | undefined = qualifierBefore(text, at);
+
+  // a range whose ends share the unit: 5—20%, 3-5年, 10万至20万人; or each end with its unit: 5%—20%
+  let to: Reading | undefined;
+  let unit: string | undefined;
+  let unitEnd = pos;
+  const tryRange = (from: number): boolean => {
+    RANGE_DASH.lastIndex = from;
+    if (!RANGE_DASH.exec(text)) return false;
+    const secondAt = RANGE_DASH.lastIndex;
+    if (blocked[secondAt]) return false;
+    const second = readNumeral(text, secondAt);
+    if (!second) return false;
+    to = withSpacedMagnitude(text, second);
+    return true;
+  };
+
+  let afterNumber = skipInlineSpace(text, pos);
+  let moreThan = false;
+  if (text[afterNumber] === '余' || text[afterNumber] === '多') {
+    moreThan = true;
+    afterNumber += 1;
+  }
+  const unitMatch = matchUnit(text, skipInlineSpace(text, afterNumber));
+  if (unitMatch) {
+    unit = unitMatch.unit;
+    unitEnd = unitMatch.end;
+    if (!moreThan && tryRange(unitEnd)) {
+      const secondUnitStart = skipInlineSpace(text, to!.end);
+      if (text.startsWith(unit, secondUnitStart)) unitEnd = secondUnitStart + unit.length;
+      else to = undefined;
+    }
+  } else if (!moreThan && tryRange(pos)) {
+    let secondEnd = skipInlineSpace(text, to!.end);
+    if (text[secondEnd] === '余' || text[secondEnd] === '多') {
+      moreThan = true;
+      secondEnd += 1;
+    }
+    const secondUnit = matchUnit(text, skipInlineSpace(text, secondEnd));
+    if (!secondUnit) return undefined;
+    unit = secondUnit.unit;
+    unitEnd = secondUnit.end;
+  }
+  if (unit && reading.chinese && ARABIC_ONLY_UNITS.has(unit)) return undefined;
+  if (!unit) return undefined;
+  if (blocked[unitEnd - 1]) return undefined;
+  if (moreThan) approx = 'more-than';
+
+  let end = unitEnd;
+  const after = qualifierAfter(text, end);
+  if (after) {
+    approx = after.approx;
+    end = after.end;
+  } else if (!moreThan && text[end] === '多' && unit.length === 1 && kindOf(unit) === 'count' && /[月天年]/.test(text[end + 1] ?? '')) {
+    // 一个多月: 多 after the measure word
+    approx = 'more-than';
+    end += 1;
+  }
+
+  let from = reading;
+  if (to) {
+    // 5—10万人: the magnitude written on the upper end applies to both
+    if (from.magnitude === 1 && to.magnitude > 1 && from.value < to.value / to.magnitude + 1e-9 && from.value <= to.value / to.magnitude) {
+      from = { ...from, magnitude: to.magnitude, value: scale(from.value, to.magnitude, from.precision) };
+    }
+    if (!(from.value <= to.value)) to = undefined;
+  }
+  const entity: Found = {
+    type: 'metric',
+    start: at,
+    end,
+    value: from.value,
+    unit: baseUnit(unit),
+    kind: to ? 'range' : kindOf(unit),
+    precision: Math.max(from.precision, to?.precision ?? 0),
+    subjectEnd: approxStart(text, at),
+  };
+  if (from.magnitude > 1) entity.magnitude = from.magnitude;
+  if (approx) entity.approx = approx;
+  if (to) entity.range = { from: from.value, to: to.value };
+  return entity;
+}
+
+/** 百分之二十, 百分之5.5 */
+function readPercentWord(text: string, at: number, blocked: Uint8Array): Found | undefined {
+  const numberAt = at + 3;
+  if (blocked[numberAt]) return undefined;
+  const code = text.charCodeAt(numberAt);
+  let reading: Reading | undefined;
+  if (code >= 48 && code <= 57) reading = readPlainArabic(text, numberAt);
+  else {
+    CN_RUN.lastIndex = numberAt;
+    const run = CN_RUN.exec(text)?.[0];
+    // 百分之一 is a percent; the 一-alone rule is for measure words
+    const value = run && (isWellFormedChineseNumeral(run) || run === '一') ? parseChineseNumeral(run) : undefined;
+    if (run && value !== undefined) reading = { start: numberAt, end: numberAt + run.length, value, precision: 0, magnitude: 1 };
+    // 百分之百
+    if (run === '百') reading = { start: numberAt, end: numberAt + 1, value: 100, precision: 0, magnitude: 1 };
+  }
+  if (!reading) return undefined;
+  let end = reading.end;
+  let approx = qualifierBefore(text, at);
+  const after = qualifierAfter(text, end);
+  if (after) {
+    approx = after.approx;
+    end = after.end;
+  }
+  const entity: Found = {
+    type: 'metric',
+    start: at,
+    end,
+    value: reading.value,
+    unit: '%',
+    kind: 'percent',
+    precision: reading.precision,
+    subjectEnd: approxStart(text, at),
+  };
+  if (approx) entity.approx = approx;
+  return entity;
+}
+
+/** Where the words before a figure end: before its qualifier (超过, 近...), so the subject does not include it. */
+function approxStart(text: string, at: number): number {
+  let back = at;
+  while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
+  const before = text.slice(Math.max(0, back - 4), back);
+  if (NOT_QUALIFIER.test(before)) return back;
+  for (const [word] of QUALIFIERS_BEFORE) if (before.endsWith(word)) return back - word.length;
+  return back;
+}
+
+export const metricRecognizer: EntityRecognizer = {
+  id: 'metric',
+  description: msg('指标：数字及其单位（9.9万人、98%以上、第45届）', 'Metrics: figures with their units (9.9万人, 98%以上, 第45届)'),
+  recognize,
+};
