@@ -326,7 +326,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   }
 
   const reading = withSpacedMagnitude(text, first);
-  let pos = reading.end;
+  const pos = reading.end;
   let approx: Approx | undefined = qualifierBefore(text, at);
 
   // a range whose ends share the unit: 5—20%, 3-5年, 10万至20万人; or each end with its unit: 5%—20%
