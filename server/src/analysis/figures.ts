@@ -20,12 +20,16 @@ export interface CompactText {
   text: string;
   /** `origin[i]` is the original offset of compact unit `i`; `origin[text.length]` is the original length. */
   origin: number[];
-  /** Compact offsets where one or more line breaks were removed (a paragraph or column boundary). */
+  /**
+   * Compact offsets of removed line breaks that end a paragraph (after 。！？ or a closing quote). Breaks
+   * inside a sentence are column breaks of the layout and are not recorded.
+   */
   breaks: Set<number>;
 }
 
 const SPACE = /[ \t\u3000\u00a0\r\n]/;
 const ALNUM = /[0-9A-Za-z]/;
+const PARAGRAPH_END = /[。！？!?”」』]/;
 
 /**
  * Removes line breaks and spaces, except a space between two Latin letters or digits ("2019 2020" stays
@@ -55,7 +59,7 @@ export function compactText(original: string): CompactText {
       text += ' ';
       origin.push(i);
     }
-    if (sawBreak) breaks.add(text.length);
+    if (sawBreak && PARAGRAPH_END.test(text[text.length - 1] ?? '')) breaks.add(text.length);
     i = j - 1;
   }
   origin.push(original.length);
@@ -488,3 +492,38 @@ export function isAdditive(figure: Figure): boolean {
 
 /** Slack for floating point noise in sums of decimals. */
 export const EPSILON = 1e-9;
+
+/** Compact offset where the clause containing `at` starts (after the previous ，；。 and the like). */
+export function clauseStart(text: string, at: number): number {
+  let i = at - 1;
+  while (i >= 0 && !CLAUSE_END.test(text[i]!)) i--;
+  return i + 1;
+}
+
+/**
+ * Whether a figure is the old value of a comparison (比2010年的230万人, 较上年的, 从230万人): it is not
+ * what the clause is about, so it is never the part or the whole of a ratio.
+ */
+export function isComparisonBase(text: string, figure: Figure): boolean {
+  const prefix = text.slice(clauseStart(text, figure.cStart), figure.cStart);
+  return /(?:(?<!占)比|较|相比|从|由)[^，,；;。]*$/.test(prefix);
+}
+
+/** The label before a figure: the text from its clause start, at most `max` units (开办专业点 of 开办专业点414个). */
+export function labelBefore(text: string, figure: Figure, max = 24): string {
+  const from = Math.max(clauseStart(text, figure.cStart), figure.cStart - max);
+  return text.slice(from, figure.cStart);
+}
+
+/** Whether a compact range contains a removed line break (the two ends sit in different paragraphs or lines). */
+export function crossesBreak(compact: CompactText, from: number, to: number): boolean {
+  for (const b of compact.breaks) if (b > from && b <= to) return true;
+  return false;
+}
+
+/** The interval a stated percentage or multiple allows: rounding at its precision, and truncation too. */
+export function statedInterval(figure: Figure): { lo: number; hi: number } {
+  const unit = Math.pow(10, -figure.precision) * (figure.magnitude > 1 ? figure.magnitude : 1);
+  // sources both round and truncate: 66.67 may be printed 66.7 or 66.6
+  return { lo: Math.min(figure.lo, figure.value - unit / 2), hi: Math.max(figure.hi, figure.value + unit) };
+}

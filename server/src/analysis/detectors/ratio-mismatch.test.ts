@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalysisContext } from '../context';
+import { ratioMismatch } from './ratio-mismatch';
+
+const run = (text: string) => ratioMismatch.detect(new AnalysisContext(text, {}));
+const silent = (text: string) => assert.deepEqual(run(text), [], text);
+const one = (text: string) => {
+  const found = run(text);
+  assert.equal(found.length, 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0]!;
+};
+
+test('a share that matches part/whole within rounding is silent', () => {
+  silent('技能人才达到375万人,其中高技能人才102.5万人,占技能人才总数的27.3%。');
+  silent('全省技能人才达到1200万人，其中高技能人才360万人，占技能人才总数的30%。');
+  silent('全年教育经费投入85.6亿元，其中职业教育经费12.3亿元，占总额的14.4%。');
+  // 2/3 = 66.67%: rounded (66.7%, 67%) or truncated (66.6%) is fine
+  for (const stated of ['66.7%', '67%', '66.6%', '66.67%']) silent(`全县共有中职学校3所，其中公办学校2所，占比${stated}。`);
+});
+
+test('a share that contradicts part/whole reports the computed ratio', () => {
+  const text = '全省技能人才达到1200万人，其中高技能人才360万人，占技能人才总数的40%。';
+  const f = one(text);
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message.en, /360万\/1200万 = 30% ≠ 40%/);
+  assert.match(f.message.zh, /360万\/1200万 = 30% ≠ 40%/);
+  assert.equal(text.slice(f.start, f.end), '40%');
+  assert.deepEqual(f.fixes, []);
+  assert.deepEqual(
+    f.related!.map((r) => text.slice(r.start, r.end)),
+    ['360万人', '1200万人'],
+  );
+  // one digit past the rounding of 2/3
+  assert.match(one('全县共有中职学校3所，其中公办学校2所，占比66.5%。').message.en, /2\/3 = 66.67% ≠ 66.5%/);
+  assert.match(one('技能人才达到375万人,其中高技能人才102.5万人,占技能人才总数的35%。').message.en, /102.5万\/375万 = 27.33% ≠ 35%/);
+});
+
+test('without a named whole the nearest count of the same unit is used, and a mismatch is only information', () => {
+  silent('全市共有技工院校51所，其中技师学院20所，占比39.2%。');
+  const f = one('全市共有技工院校51所，其中技师学院20所，占比45%。');
+  assert.equal(f.severity, 'information');
+  assert.match(f.message.en, /20\/51 = 39.22% ≠ 45%/);
+});
+
+test('comparison bases and multiples between part and 占比 are skipped (seed 003 shape)', () => {
+  const head = '2023年我市技能人才数量达到530万人,比2010年的230万人增加了1.3倍;高技能人才超过168万名,比2010年的61万名增加了1.75倍,';
+  silent(`${head}占比31.7%、稳居西部第一。`);
+  const f = one(`${head}占比35%、稳居西部第一。`);
+  assert.match(f.message.en, /168万\/530万 = 31.7% ≠ 35%/);
+});
+
+test('the whole is found by its name in an earlier paragraph (seed 004 shape)', () => {
+  const text =
+    '全市技工院校开设专业数124个，开办专业点414个，现有教职员工4500余人。\n\n校企合作起来\n\n其中对接重点产业的专业点305个,占专业点总数73.7%，建立系部13所。';
+  silent(text);
+  const f = one(text.replace('73.7%', '80%'));
+  assert.equal(f.severity, 'information');
+  assert.match(f.message.en, /305\/414 = 73.67% ≠ 80%/);
+});
+
+test('Chinese numerals and other units', () => {
+  silent('全区共有专业点四百一十四个，其中对接产业的专业点三百零五个，占专业点总数的73.7%。');
+  one('全区共有专业点四百一十四个，其中对接产业的专业点三百零五个，占专业点总数的63.7%。');
+  silent('全年培训32000人次，其中线上培训8000人次，占培训总量的25%。');
+});
+
+test('column breaks and stray spaces do not hide the sentence (seed 000 shape)', () => {
+  const text = '全市技能人\n\n才达到375万人,其中\n\n高技能人才102.5万\n\n人,占技能人才总数\n\n的 27.3%, 高于全国';
+  silent(text);
+  const bad = text.replace('27.3%', '37.3%');
+  const f = one(bad);
+  assert.equal(f.severity, 'warning');
+  assert.equal(bad.slice(f.start, f.end), '37.3%');
+});
+
+test('percentages that are not shares of a stated whole are left alone', () => {
+  silent('全市在校生9.9万人，同比增长12%。');
+  silent('毕业生就业率保持在98%以上，专业对口率达到88%以上。');
+  silent('全区在校生9.9万人，占全省的12%。');
+  silent('数字经济增加值占全市GDP比重突破45%。');
+  // the whole is named but nowhere stated as a figure
+  silent('其中高技能人才102.5万人，占技能人才总数的37.3%。');
+  // a different unit in between: the sentence moved on
+  silent('全市共有技工院校51所，投入资金3亿元，其中技师学院20所，占比45%。');
+});

@@ -1,0 +1,157 @@
+/**
+ * ratio-mismatch: "X…，其中Y…，占Z%" where Y/X is not Z% within rounding.
+ *
+ *   技能人才达到375万人,其中高技能人才102.5万人,占技能人才总数的27.3%   102.5万/375万 = 27.33%: silent
+ *   技能人才达到375万人,其中高技能人才102.5万人,占技能人才总数的35%     → 102.5万/375万 = 27.33% ≠ 35%
+ *
+ * The part Y is the last count before 占 in the same sentence that is not the old value of a comparison
+ * (比2010年的61万名). The whole X is, when 占 names it (占技能人才总数的, 占专业点总数), the nearest earlier
+ * figure of the same unit whose label contains that name, even paragraphs back (开办专业点414个); when it
+ * does not (占比31.7%), the nearest earlier count of the same unit in the sentence, and a mismatch is then
+ * only information, since the text leaves the whole to the reader.
+ *
+ * Each figure is an interval (375万 is 374.5万–375.5万, 超过168万 is 168万–169万); the stated percentage
+ * may be rounded or truncated at its precision. Only a ratio whose whole interval misses it is reported.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import {
+  EPSILON,
+  crossesBreak,
+  figuresOf,
+  formatNumber,
+  isAdditive,
+  isComparisonBase,
+  labelBefore,
+  originalSpan,
+  sameFamily,
+  sentenceStart,
+  statedInterval,
+  type CompactText,
+  type Figure,
+} from '../figures';
+import { msg } from '../l10n';
+import type { Finding } from '../types';
+
+/** 占…的 before a percentage: group 1 is the named whole, if any (技能人才 of 占技能人才总数的). */
+const SHARE_LEAD =
+  /占(?:比|比重|比例)?(?:(.{1,16}?)(?:总数|总量|总额|总人数|总和|总体|总规模|人数|数量|比重|比例)?的?(?:比重|比例)?)?(?:为|是|已达|达到|达|约|近|超过|突破|逾)?$/;
+
+/** How far back a named whole may be looked for (compact units): a few paragraphs of a news feature. */
+const MAX_WHOLE_LOOKBACK = 2500;
+/** How far before 占 the part may be (compact units). */
+const MAX_PART_DISTANCE = 80;
+
+/** Modifiers that do not belong to the name of the whole: 全市技能人才 is 技能人才. */
+const SCOPE = /^(?:全国|全省|全市|全区|全县|全校|我国|我省|我市|该市|本市|全)/;
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { compact, figures } = figuresOf(ctx);
+  const text = compact.text;
+  const out: Finding[] = [];
+  for (let k = 0; k < figures.length; k++) {
+    const share = figures[k]!;
+    if (share.kind !== 'percent') continue;
+    const previous = figures[k - 1];
+    const leadFrom = Math.max(previous?.cEnd ?? 0, sentenceStart(text, share.cStart), share.cStart - 30);
+    const lead = text.slice(leadFrom, share.cStart);
+    const m = SHARE_LEAD.exec(lead);
+    if (!m) continue;
+    const zhan = leadFrom + m.index;
+    const part = findPart(compact, figures, k, zhan);
+    if (!part) continue;
+    const named = wholeName(m[1]);
+    const whole = named ? findNamedWhole(compact, figures, part, named) : findUnnamedWhole(compact, figures, part);
+    if (!whole || whole.lo <= 0) continue;
+    const finding = judge(compact, share, part, whole, named !== '');
+    if (finding) out.push(finding);
+  }
+  return out;
+}
+
+/** The name of the whole without scope words; '' when 占 only says "the total" (占总数的, 占全市的). */
+function wholeName(captured: string | undefined): string {
+  const name = (captured ?? '').replace(SCOPE, '');
+  return /^(?:总数|总量|总额|总人数|总和|总体|总规模|总|其|全部|整体)?$/.test(name) ? '' : name;
+}
+
+/** The last count before 占 in the sentence, skipping comparison bases, percentages and multiples. */
+function findPart(compact: CompactText, figures: readonly Figure[], shareIndex: number, zhan: number): Figure | undefined {
+  const text = compact.text;
+  const from = Math.max(sentenceStart(text, zhan), zhan - MAX_PART_DISTANCE);
+  for (let j = shareIndex - 1; j >= 0; j--) {
+    const f = figures[j]!;
+    if (f.cStart < from) return undefined;
+    if (f.cEnd > zhan) continue;
+    if (!isAdditive(f) || isComparisonBase(text, f)) continue;
+    return f;
+  }
+  return undefined;
+}
+
+/** The nearest earlier figure of the part's unit whose label names the whole (开办专业点414个 for 专业点). */
+function findNamedWhole(compact: CompactText, figures: readonly Figure[], part: Figure, name: string): Figure | undefined {
+  const text = compact.text;
+  if (name.length < 2) return undefined;
+  for (let j = figures.indexOf(part) - 1; j >= 0; j--) {
+    const f = figures[j]!;
+    if (part.cStart - f.cStart > MAX_WHOLE_LOOKBACK) return undefined;
+    if (!sameFamily(f, part) || isComparisonBase(text, f)) continue;
+    if (labelBefore(text, f).includes(name)) return f;
+  }
+  return undefined;
+}
+
+/** 530万人…高技能人才超过168万名…占比31.7%: the nearest earlier count of the same unit in the sentence. */
+function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part: Figure): Figure | undefined {
+  const text = compact.text;
+  const from = sentenceStart(text, part.cStart);
+  for (let j = figures.indexOf(part) - 1; j >= 0; j--) {
+    const f = figures[j]!;
+    if (f.cStart < from) return undefined;
+    if (!isAdditive(f) || isComparisonBase(text, f)) continue;
+    // a different unit in between means the sentence moved on to something else
+    return sameFamily(f, part) ? f : undefined;
+  }
+  return undefined;
+}
+
+function judge(compact: CompactText, share: Figure, part: Figure, whole: Figure, named: boolean): Finding | undefined {
+  const lo = (part.lo / whole.hi) * 100;
+  const hi = (part.hi / whole.lo) * 100;
+  const stated = statedInterval(share);
+  if (hi >= stated.lo - EPSILON && lo <= stated.hi + EPSILON) return undefined;
+
+  const actual = (part.value / whole.value) * 100;
+  const decimals = Math.max(2, share.precision + 1);
+  const equation = `${part.numberText}/${whole.numberText} = ${formatNumber(actual, decimals)}% ≠ ${share.numberText}%`;
+  const approx = [part, whole].some((f) => f.approx !== undefined);
+  const range = approx
+    ? msg(
+        `（按约数可在 ${formatNumber(lo, decimals)}%–${formatNumber(hi, decimals)}% 之间）`,
+        ` (${formatNumber(lo, decimals)}%–${formatNumber(hi, decimals)}% allowing for the approximate wording)`,
+      )
+    : msg('', '');
+  // a whole found by its name in the same paragraph is certain; one taken from context or from far back is not
+  const certain = named && !crossesBreak(compact, whole.cEnd, share.cStart);
+  const span = originalSpan(compact, share.cStart, share.cEnd);
+  return {
+    code: 'ratio-mismatch',
+    severity: certain ? 'warning' : 'information',
+    message: msg(`所述比例与数字不符：${equation}${range.zh}。`, `The stated share does not match the figures: ${equation}${range.en}.`),
+    start: span.start,
+    end: span.end,
+    fixes: [],
+    related: [
+      { ...originalSpan(compact, part.cStart, part.cEnd), message: msg('部分', 'The part') },
+      { ...originalSpan(compact, whole.cStart, whole.cEnd), message: msg('总数', 'The whole') },
+    ],
+  };
+}
+
+export const ratioMismatch: Detector = {
+  id: 'ratio-mismatch',
+  codes: ['ratio-mismatch'],
+  description: msg('“其中…占…%”的比例与数字不符', 'A stated share (其中…占…%) that does not match its figures'),
+  detect,
+};
