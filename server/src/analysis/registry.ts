@@ -7,6 +7,7 @@ import { duplicatedUnit } from './detectors/duplicated-unit';
 import { docnumBracket } from './detectors/docnum-bracket';
 import { fusedOrdinal } from './detectors/fused-ordinal';
 import { sumMismatch } from './detectors/sum-mismatch';
+import { ratioMismatch } from './detectors/ratio-mismatch';
 import { dateRecognizer } from './entities/date';
 import { metricRecognizer } from './entities/metric';
 
@@ -14,4 +15,4 @@ import { metricRecognizer } from './entities/metric';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch];
