@@ -1,0 +1,85 @@
+/**
+ * fused-figures: two figures written with no separator between them, as OCR leaves a list or two
+ * clauses whose punctuation it lost: 3.51%80%以上 (…3.51%；80%以上…), 50万元30万元.
+ *
+ * Only figures that cannot be one figure are flagged: a percentage followed at once by another number
+ * and percent sign, or an amount followed at once by another amount of the same unit. Reduplicated
+ * phrases (1人1岗, 一人一档) use a count unit without digits on both sides and are not matched.
+ *
+ * The repair inserts a separator between the two. Which one is a matter of reading: 、 when the figures
+ * are items of a list that goes on with 、, else the clause comma in the style the text uses (， or ,).
+ * Every choice is offered; none is applied by fix-all, since the right one is the reader's call.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import { toHalfWidthDigits } from '../numbers';
+import type { Finding, Fix } from '../types';
+
+const NUMBER = '\\d+(?:\\.\\d+)?';
+/** Units whose repetition right after a figure cannot be one figure. */
+const AMOUNT_UNITS = ['万元', '亿元', '万人次', '万人', '人次', '平方米', '公里', '元'];
+
+const PERCENTS = new RegExp(`(${NUMBER})%(?=(${NUMBER})%)`, 'g');
+const AMOUNTS = new RegExp(`(${NUMBER})(${AMOUNT_UNITS.join('|')})(?=(${NUMBER})\\2)`, 'g');
+
+/** The comma the text uses for clauses: full-width unless ASCII commas dominate (common in OCR output). */
+function clauseComma(text: string): string {
+  let full = 0;
+  let ascii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '，') full++;
+    else if (c === ',') ascii++;
+  }
+  return ascii > full ? ',' : '，';
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const text = toHalfWidthDigits(ctx.text);
+  const comma = clauseComma(ctx.text);
+  const out: Finding[] = [];
+  const report = (start: number, at: number, end: number, what: 'percent' | 'amount') => {
+    // the figure must not continue a longer number on its left (12.3.51%...)
+    if (/[\d.]/.test(text[start - 1] ?? '')) return;
+    const after = text.slice(end, end + 6);
+    const listGoesOn = /^[、]/.test(after);
+    const separators = listGoesOn ? ['、', comma, '；'] : [comma, '；', '、'];
+    const fixes: Fix[] = separators.map((sep) => ({
+      title: msg(`在两个数之间插入“${sep}”`, `Insert "${sep}" between the two figures`),
+      edits: [{ start: at, end: at, newText: sep }],
+    }));
+    const first = ctx.text.slice(start, at);
+    const second = ctx.text.slice(at, end);
+    out.push({
+      code: 'fused-figures',
+      severity: 'warning',
+      start,
+      end,
+      message: msg(
+        `“${first}”与“${second}”是两个${what === 'percent' ? '百分数' : '数额'}，中间缺少分隔符。修复将在两者之间插入“${separators[0]}”。`,
+        `"${first}" and "${second}" are two ${what === 'percent' ? 'percentages' : 'amounts'} with no separator between them. The fix inserts "${separators[0]}" between them.`,
+      ),
+      fixes,
+      fixAllSafe: false,
+    });
+  };
+  for (const m of text.matchAll(PERCENTS)) {
+    const at = m.index + m[1]!.length + 1;
+    report(m.index, at, at + m[2]!.length + 1, 'percent');
+  }
+  for (const m of text.matchAll(AMOUNTS)) {
+    const at = m.index + m[1]!.length + m[2]!.length;
+    const end = at + m[3]!.length + m[2]!.length;
+    if (out.some((f) => f.start < end && m.index < f.end)) continue;
+    report(m.index, at, end, 'amount');
+  }
+  return out;
+}
+
+export const fusedFigures: Detector = {
+  id: 'fused-figures',
+  codes: ['fused-figures'],
+  description: msg('两个数字之间缺少分隔符（3.51%80%）', 'Two figures run together with no separator (3.51%80%)'),
+  detect,
+};

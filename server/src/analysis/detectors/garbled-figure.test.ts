@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index';
+import { loadSegmenter } from '../segment';
+
+const segmenter = loadSegmenter();
+const findings = (text: string, withSegmenter = false) =>
+  analyze(text, withSegmenter && segmenter ? { segmenter } : {}).diagnostics.filter((f) => f.code === 'garbled-figure');
+
+test('a count followed by a noun without a measure word is flagged, without a fix', () => {
+  for (const withSegmenter of [false, true]) {
+    const text = '该校学生在全国大赛中共获得5318优胜奖。';
+    const d = findings(text, withSegmenter);
+    assert.equal(d.length, 1, `segmenter ${withSegmenter}`);
+    assert.equal(text.slice(d[0]!.start, d[0]!.start + 4), '5318');
+    assert.equal(d[0]!.fixes.length, 0);
+    assert.equal(d[0]!.severity, 'information');
+  }
+  assert.equal(findings('累计取得4521成果', true).length, 1);
+});
+
+test('counts with measure words, units, codes and ordinary numbers stay clean', () => {
+  for (const clean of [
+    '共获得12项金奖',
+    '累计培养3000余名技能人才',
+    '拥有24个国家的专家',
+    '共有5G基站1200座',
+    '达到2025年目标',
+    '获得2019年度优秀',
+    '新增12345热线坐席',
+    '达到98%以上',
+    '共计1.5万人次',
+    '荣获10佳称号',
+    '培养100名',
+    '拨打12345热线',
+  ]) {
+    assert.equal(findings(clean, true).length, 0, clean);
+    assert.equal(findings(clean, false).length, 0, clean);
+  }
+});
