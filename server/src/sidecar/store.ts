@@ -103,7 +103,8 @@ export async function saveSidecar(io: SidecarFileIO, base: LoadedSidecar, ours: 
       return { loaded: await writeSnapshot(io, base.location, ours), merged: false, conflicts: [] };
     }
     const theirs = decodeSidecar(bytes, base.location);
-    let { merged, conflicts } = mergeSidecars(base.sidecar, ours, theirs);
+    const { merged: union, conflicts } = mergeSidecars(base.sidecar, ours, theirs);
+    let merged = union;
     let reanchored: ReanchorReport | undefined;
     if (text !== undefined && theirs.hash !== ours.hash) {
       const result = reanchor(merged, text, { force: true });
