@@ -2,27 +2,51 @@
  * The PolicyMark language server: connection, capabilities and handler registration; nothing else.
  * Runs over IPC from the VS Code client or over stdio (`policymark-ls --stdio`) for any LSP client.
  */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Disposable,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from './analysisCache';
+import { createAnalyzer } from './analyzer';
 import { languageOf } from './analysis/l10n';
 import type { AnalysisOptions } from './analysis/options';
-import { currentSegmenter, loadSegmenter, segmenterLoadError } from './analysis/segment';
 import type { Language } from './analysis/types';
 import type { ServerContext } from './context';
-import { registerCodeActions, FIX_ALL_KIND } from './handlers/codeActions';
+import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
+import { registerDefinition } from './handlers/definition';
 import { registerDiagnostics } from './handlers/diagnostics';
+import { registerDocumentHighlight } from './handlers/documentHighlight';
+import { registerDocumentSymbols } from './handlers/documentSymbols';
+import { registerFoldingRanges } from './handlers/foldingRanges';
+import { registerHover } from './handlers/hover';
+import { registerReferences } from './handlers/references';
+import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './handlers/semanticTokens';
+import { registerWorkspaceSymbols } from './handlers/workspaceSymbols';
 import { normalizeSettings, severitiesFrom, type PolicyMarkSettings } from './settings';
-import { CodeActionKind } from 'vscode-languageserver';
+import { entryFromAnalysis, WorkspaceIndex } from './workspace/index';
+import { WorkspaceIndexer, type FileChange } from './workspace/indexer';
+import { uriOf } from './workspace/uris';
 
 declare const POLICYMARK_VERSION: string;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const log = (message: string) => connection.console.log(message);
 
 let clientLocale: string | undefined;
 let supportsConfiguration = false;
 let supportsDiagnosticRefresh = false;
+let supportsSemanticTokensRefresh = false;
+let supportsWatchedFilesRegistration = false;
+let supportsProgress = false;
+let workspaceFolders: string[] = [];
 let segmenterWanted = true;
 const settingsCache = new Map<string, Promise<PolicyMarkSettings>>();
 
@@ -39,32 +63,90 @@ async function settingsFor(uri: string): Promise<PolicyMarkSettings> {
 }
 let globalSettings: unknown = {};
 
+const analyzer = createAnalyzer(log);
+const index = new WorkspaceIndex();
+
 const analyses = new AnalysisCache(async (uri) => {
   const settings = await settingsFor(uri);
-  const options: AnalysisOptions = { severities: severitiesFrom(settings), userWords: settings.words };
-  const segmenter = currentSegmenter();
-  if (segmenter && settings.segmenter) options.segmenter = segmenter;
-  return { options, maxDocumentSize: settings.maxDocumentSize };
-});
+  const options: AnalysisOptions = {
+    severities: severitiesFrom(settings),
+    userWords: settings.words,
+    workspace: index.facts().facts,
+  };
+  return { options, maxDocumentSize: settings.maxDocumentSize, useSegmenter: settings.segmenter };
+}, analyzer);
 
 const ctx: ServerContext = {
   connection,
   documents,
   analyses,
+  index,
   settingsFor,
   languageFor(settings): Language {
     return settings.language === 'auto' ? languageOf(clientLocale) : settings.language;
   },
   refreshDiagnostics() {
     if (supportsDiagnosticRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (supportsSemanticTokensRefresh) connection.languages.semanticTokens.refresh();
   },
 };
+
+// What the index knows feeds analysis (abbreviations, intact document numbers): when it changes, analyses
+// made without it are stale. Checked shortly after index updates, so a burst of them re-analyses once.
+let factsUsed = index.facts().signature;
+let factsTimer: NodeJS.Timeout | undefined;
+function indexUpdated(): void {
+  if (factsTimer) return;
+  factsTimer = setTimeout(() => {
+    factsTimer = undefined;
+    const now = index.facts().signature;
+    if (now !== factsUsed) {
+      factsUsed = now;
+      analyses.clear();
+    }
+    // references and hovers of open files may show what changed elsewhere, even when the facts did not
+    ctx.refreshDiagnostics();
+  }, 100);
+}
+
+const indexer = new WorkspaceIndexer({
+  index,
+  analyzer,
+  includeFor: async (folderUri) => (await settingsFor(folderUri)).include,
+  optionsFor: (uri) => analyses.optionsFor(uri),
+  isOpen: (uri) => documents.get(uri) !== undefined,
+  progress: {
+    async begin(title, message) {
+      const reporter = supportsProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      reporter?.begin(title, 0, message, true);
+      return {
+        report: (percentage, text) => reporter?.report(percentage, text),
+        done: () => reporter?.done(),
+        cancelled: () => reporter?.token.isCancellationRequested === true,
+      };
+    },
+  },
+  log,
+  onDidUpdate: indexUpdated,
+});
+
+analyses.onDidAnalyze((analyzed) => {
+  // only the analysis of what the editor shows now describes the open document
+  if (documents.get(analyzed.uri)?.version !== analyzed.version) return;
+  if (analyzed.skipped) index.delete(analyzed.uri);
+  else index.set(entryFromAnalysis(analyzed.uri, analyzed.text, analyzed.result, analyzed.version));
+  indexUpdated();
+});
 
 connection.onInitialize((params): InitializeResult => {
   clientLocale = params.locale ?? process.env.LANG;
   const caps = params.capabilities;
   supportsConfiguration = caps.workspace?.configuration === true;
   supportsDiagnosticRefresh = caps.workspace?.diagnostics?.refreshSupport === true;
+  supportsSemanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
+  supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  supportsProgress = caps.window?.workDoneProgress === true;
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [uriOf(params.rootPath)] : []);
   const init = (params.initializationOptions ?? {}) as { settings?: unknown };
   globalSettings = init.settings ?? {};
   segmenterWanted = normalizeSettings(globalSettings).segmenter;
@@ -72,25 +154,65 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      documentSymbolProvider: { label: 'PolicyMark' },
+      workspaceSymbolProvider: true,
+      foldingRangeProvider: true,
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'policymark-ls', version: typeof POLICYMARK_VERSION === 'string' ? POLICYMARK_VERSION : 'dev' },
   };
 });
 
+let watcherRegistration: Promise<Disposable> | undefined;
+async function registerFileWatchers(): Promise<void> {
+  if (!supportsWatchedFilesRegistration) return;
+  const previous = watcherRegistration;
+  watcherRegistration = undefined;
+  if (previous) (await previous.catch(() => undefined))?.dispose();
+  const globs = new Set<string>();
+  for (const folder of workspaceFolders) for (const glob of (await settingsFor(folder)).include) globs.add(glob);
+  if (workspaceFolders.length === 0) for (const glob of normalizeSettings(globalSettings).include) globs.add(glob);
+  watcherRegistration = connection.client.register(DidChangeWatchedFilesNotification.type, {
+    // the include globs for changes, plus every path for deletions (a deleted folder is one event)
+    watchers: [...[...globs].map((globPattern) => ({ globPattern })), { globPattern: '**/*', kind: 4 /* WatchKind.Delete */ }],
+  });
+  await watcherRegistration.catch((error: unknown) => log(`policymark: cannot watch files: ${String(error)}`));
+}
+
 connection.onInitialized(() => {
-  // The segmenter takes about a second to load: do it after the first requests have been answered,
-  // then re-analyse with it. Until then the detectors that need it stay silent.
+  void registerFileWatchers();
+  void indexer.setFolders(workspaceFolders);
+  if (supportsConfiguration) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => f.uri));
+      workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
+      void registerFileWatchers();
+      void indexer.setFolders(workspaceFolders);
+    });
+  }
+  // The segmenter takes about a second to load: the analyzer (a worker thread) loads it after the first
+  // requests have been answered, then everything is analysed again with it.
   if (!segmenterWanted) return;
   setTimeout(() => {
-    const started = Date.now();
-    if (loadSegmenter()) {
-      connection.console.info(`policymark: segmenter loaded in ${Date.now() - started} ms`);
-      analyses.clear();
-      ctx.refreshDiagnostics();
-    } else {
-      connection.console.warn(`policymark: segmenter unavailable, continuing without it: ${segmenterLoadError()?.message}`);
-    }
+    analyzer.loadSegmenter([]).then(
+      (status) => {
+        if (status.loaded) {
+          log(`policymark: segmenter loaded in ${status.ms} ms`);
+          analyses.clear();
+          ctx.refreshDiagnostics();
+          void indexer.reindexAll();
+        } else {
+          connection.console.warn(`policymark: segmenter unavailable, continuing without it: ${status.error}`);
+        }
+      },
+      (error: unknown) => connection.console.warn(`policymark: segmenter unavailable: ${String(error)}`),
+    );
   }, 50);
 });
 
@@ -99,15 +221,41 @@ connection.onDidChangeConfiguration((change) => {
   if (!supportsConfiguration) globalSettings = (change.settings as { policymark?: unknown })?.policymark ?? {};
   analyses.clear();
   ctx.refreshDiagnostics();
+  // policymark.include may have changed: watch and index what it names now
+  void registerFileWatchers();
+  void indexer.reindexAll();
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  const types: Record<number, FileChange['type']> = {
+    [FileChangeType.Created]: 'created',
+    [FileChangeType.Changed]: 'changed',
+    [FileChangeType.Deleted]: 'deleted',
+  };
+  indexer.filesChanged(params.changes.map((c) => ({ uri: c.uri, type: types[c.type] ?? 'changed' })));
 });
 
 documents.onDidClose((event) => {
   analyses.delete(event.document.uri);
   settingsCache.delete(event.document.uri);
+  indexer.documentClosed(event.document.uri);
+});
+
+connection.onShutdown(() => {
+  indexer.dispose();
+  analyzer.dispose();
 });
 
 registerDiagnostics(ctx);
 registerCodeActions(ctx);
+registerHover(ctx);
+registerDefinition(ctx);
+registerReferences(ctx);
+registerDocumentHighlight(ctx);
+registerDocumentSymbols(ctx);
+registerWorkspaceSymbols(ctx);
+registerSemanticTokens(ctx);
+registerFoldingRanges(ctx);
 
 documents.listen(connection);
 connection.listen();

@@ -1,0 +1,262 @@
+/**
+ * The cross-file index of mentions: every institution and document mention (by navigation key) and every
+ * figure with a subject, in every indexed file, with its LSP range. Open documents are indexed from their
+ * cached analyses, other files from the background indexer (indexer.ts); both replace a file's entry as a
+ * whole. What the index knows flows back into analysis as `options.workspace` (facts()).
+ */
+import type { Range } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { WorkspaceFacts } from '../analysis/options';
+import type { AnalysisResult, Approx, Entity } from '../analysis/types';
+import { toRange } from '../lsp/convert';
+import { docNumber, entityKey, isFullMention } from './keys';
+import { uriKey } from './uris';
+
+/** One mention of an institution or a document. */
+export interface Mention {
+  uri: string;
+  start: number;
+  end: number;
+  range: Range;
+  text: string;
+  kind: 'org' | 'docref';
+  key: string;
+  /** Names the thing in full (a definition target). */
+  full: boolean;
+  /** Canonical organisation name, or the document's title / number. */
+  name: string;
+  /** For documents: the number in standard form, the title, issuer, year, issuing organisation. */
+  doc?: { number?: string; title?: string; issuer?: string; issuerOrg?: string; year?: number };
+}
+
+/** One figure with the subject it counts. */
+export interface MetricMention {
+  uri: string;
+  range: Range;
+  text: string;
+  subject: string;
+  value: number;
+  unit: string;
+  approx?: Approx;
+}
+
+/** Everything indexed from one file. */
+export interface FileEntry {
+  uri: string;
+  /** The open document's version, or undefined for a file read from disk. */
+  version?: number;
+  mentions: Mention[];
+  metrics: MetricMention[];
+}
+
+/** Builds a file's entry from its analysis. */
+export function entryFromAnalysis(uri: string, text: string, result: AnalysisResult, version?: number): FileEntry {
+  const document = TextDocument.create(uri, 'policytext', version ?? 0, text);
+  const mentions: Mention[] = [];
+  const metrics: MetricMention[] = [];
+  for (const entity of result.entities) {
+    if (entity.type === 'metric') {
+      if (entity.subject)
+        metrics.push({
+          uri,
+          range: toRange(document, entity.start, entity.end),
+          text: entity.text,
+          subject: entity.subject,
+          value: entity.value,
+          unit: entity.unit,
+          approx: entity.approx,
+        });
+      continue;
+    }
+    const key = entityKey(entity);
+    if (!key || (entity.type !== 'org' && entity.type !== 'docref')) continue;
+    mentions.push({
+      uri,
+      start: entity.start,
+      end: entity.end,
+      range: toRange(document, entity.start, entity.end),
+      text: entity.text,
+      kind: entity.type,
+      key,
+      full: isFullMention(entity),
+      name: nameOf(entity),
+      doc: entity.type === 'docref' ? docDetails(entity) : undefined,
+    });
+  }
+  return { uri, version, mentions, metrics };
+}
+
+function nameOf(entity: Entity): string {
+  if (entity.type === 'org') return entity.canonical || entity.text;
+  if (entity.type === 'docref') return entity.title ? `《${entity.title}》` : (docDetails(entity).number ?? entity.text);
+  return entity.text;
+}
+
+function docDetails(entity: Extract<Entity, { type: 'docref' }>): NonNullable<Mention['doc']> {
+  return {
+    number: entity.issuer && entity.year !== undefined && entity.serial !== undefined ? docNumber(entity.issuer, entity.year, entity.serial) : undefined,
+    title: entity.title,
+    issuer: entity.issuer,
+    issuerOrg: entity.issuerOrg,
+    year: entity.year,
+  };
+}
+
+/** A thing found by name (workspace symbols). */
+export interface NamedThing {
+  key: string;
+  kind: 'org' | 'docref';
+  name: string;
+  /** Its defining mention. */
+  definition: Mention;
+  /** Every text it is mentioned by (aliases, abbreviations, number and title). */
+  aliases: string[];
+}
+
+/** The index over all files. Cheap queries; rebuilt lazily after changes. */
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private byKey: Map<string, Mention[]> | undefined;
+  private bySubject: Map<string, MetricMention[]> | undefined;
+  private cachedFacts: { facts: WorkspaceFacts; signature: string } | undefined;
+
+  /** Replaces a file's entry. */
+  set(entry: FileEntry): void {
+    this.files.set(uriKey(entry.uri), entry);
+    this.invalidate();
+  }
+
+  /** Forgets a file (deleted, or no longer matching policymark.include). */
+  delete(uri: string): void {
+    if (this.files.delete(uriKey(uri))) this.invalidate();
+  }
+
+  /** Forgets every file. */
+  clearAll(): void {
+    this.files.clear();
+    this.invalidate();
+  }
+
+  /** Whether a file is indexed. */
+  has(uri: string): boolean {
+    return this.files.has(uriKey(uri));
+  }
+
+  /** A file's entry. */
+  get(uri: string): FileEntry | undefined {
+    return this.files.get(uriKey(uri));
+  }
+
+  /** URIs of the indexed files, as their entries spell them. */
+  uris(): string[] {
+    return [...this.files.values()].map((entry) => entry.uri);
+  }
+
+  /** Whether two URIs name one file. */
+  static sameFile(a: string, b: string): boolean {
+    return uriKey(a) === uriKey(b);
+  }
+
+  /** Every mention with this key, by file (in URI order) and position. */
+  mentionsOf(key: string): Mention[] {
+    return this.keyMap().get(key) ?? [];
+  }
+
+  /**
+   * The defining mention of a key: the first full mention in `fromUri` if it has one, else the first full
+   * mention in the workspace (files in URI order, so the answer does not depend on indexing order), else
+   * the first mention at all.
+   */
+  definitionOf(key: string, fromUri?: string): Mention | undefined {
+    const all = this.mentionsOf(key);
+    const from = fromUri === undefined ? undefined : uriKey(fromUri);
+    const same = (uri: string) => from !== undefined && uriKey(uri) === from;
+    return (
+      all.find((m) => m.full && same(m.uri)) ?? all.find((m) => m.full) ?? all.find((m) => same(m.uri)) ?? all[0]
+    );
+  }
+
+  /** Figures for this subject across the workspace. */
+  metricsFor(subject: string): MetricMention[] {
+    if (!this.bySubject) {
+      this.bySubject = new Map();
+      for (const uri of [...this.files.keys()].sort()) {
+        for (const metric of this.files.get(uri)!.metrics) {
+          const list = this.bySubject.get(metric.subject) ?? [];
+          list.push(metric);
+          this.bySubject.set(metric.subject, list);
+        }
+      }
+    }
+    return this.bySubject.get(subject) ?? [];
+  }
+
+  /** Institutions and documents whose name or any alias contains `query` (all of them for ""), best first. */
+  search(query: string, limit = 200): NamedThing[] {
+    const q = query.trim().toLowerCase();
+    const found: { thing: NamedThing; score: number }[] = [];
+    for (const [key, mentions] of this.keyMap()) {
+      const definition = this.definitionOf(key)!;
+      const aliases = [...new Set(mentions.map((m) => m.text))];
+      const names = [definition.name, ...aliases];
+      let score = q === '' ? 1 : 0;
+      for (const name of names) {
+        const n = name.toLowerCase();
+        if (n === q) score = Math.max(score, 4);
+        else if (n.startsWith(q)) score = Math.max(score, 3);
+        else if (n.includes(q)) score = Math.max(score, 2);
+        else if (q.length > 1 && isSubsequence(q, n)) score = Math.max(score, 1);
+      }
+      if (score > 0) found.push({ thing: { key, kind: definition.kind, name: definition.name, definition, aliases }, score });
+    }
+    found.sort((a, b) => b.score - a.score || a.thing.name.localeCompare(b.thing.name));
+    return found.slice(0, limit).map((f) => f.thing);
+  }
+
+  /**
+   * What analysis may use from the workspace: full organisation names and intact document numbers.
+   * `signature` changes exactly when the facts do (so the server re-analyses only then).
+   */
+  facts(): { facts: WorkspaceFacts; signature: string } {
+    if (!this.cachedFacts) {
+      const orgNames = new Set<string>();
+      const docNumbers = new Set<string>();
+      for (const entry of this.files.values()) {
+        for (const mention of entry.mentions) {
+          if (mention.kind === 'org' && mention.full) orgNames.add(mention.name);
+          if (mention.kind === 'docref' && mention.doc?.number) docNumbers.add(mention.doc.number);
+        }
+      }
+      const facts = { orgNames: [...orgNames].sort(), docNumbers: [...docNumbers].sort() };
+      this.cachedFacts = { facts, signature: JSON.stringify(facts) };
+    }
+    return this.cachedFacts;
+  }
+
+  private keyMap(): Map<string, Mention[]> {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const uri of [...this.files.keys()].sort()) {
+        for (const mention of this.files.get(uri)!.mentions) {
+          const list = this.byKey.get(mention.key) ?? [];
+          list.push(mention);
+          this.byKey.set(mention.key, list);
+        }
+      }
+    }
+    return this.byKey;
+  }
+
+  private invalidate(): void {
+    this.byKey = undefined;
+    this.bySubject = undefined;
+    this.cachedFacts = undefined;
+  }
+}
+
+/** Whether the characters of `needle` occur in order in `haystack` (市人社局 in 重庆市人力资源和社会保障局). */
+function isSubsequence(needle: string, haystack: string): boolean {
+  let i = 0;
+  for (let j = 0; j < haystack.length && i < needle.length; j++) if (haystack[j] === needle[i]) i++;
+  return i === needle.length;
+}
