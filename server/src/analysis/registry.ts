@@ -4,6 +4,7 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
+import { enumRunOn } from './detectors/enum-run-on';
 import { garbledFigure } from './detectors/garbled-figure';
 import { fusedFigures } from './detectors/fused-figures';
 import { docnumBracket } from './detectors/docnum-bracket';
@@ -17,4 +18,4 @@ import { metricRecognizer } from './entities/metric';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn];

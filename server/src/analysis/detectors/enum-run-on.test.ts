@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, applyEdits } from '../index';
+
+const findings = (text: string) => analyze(text).diagnostics.filter((f) => f.code === 'enum-run-on');
+const fixAll = (text: string) => {
+  const d = findings(text);
+  return applyEdits(
+    text,
+    d.flatMap((f) => f.fixes[0]!.edits),
+  );
+};
+
+test('items that lost their separator get ； where the list uses separators elsewhere', () => {
+  const text =
+    '明确了五项举措，一是健全农村养老服务网络二是提升医疗卫生服务能力；三是加强人才队伍建设四是完善财政投入机制；五是强化督导考核。';
+  const d = findings(text);
+  assert.equal(d.length, 2);
+  assert.ok(d.every((f) => f.severity === 'warning' && f.fixAllSafe === true));
+  assert.equal(
+    fixAll(text),
+    '明确了五项举措，一是健全农村养老服务网络；二是提升医疗卫生服务能力；三是加强人才队伍建设；四是完善财政投入机制；五是强化督导考核。',
+  );
+});
+
+test('a list that ends its items with 。 gets 。', () => {
+  const text = '一是抓好春耕生产。二是稳定粮食面积三是做好防汛准备。';
+  assert.equal(fixAll(text), '一是抓好春耕生产。二是稳定粮食面积。三是做好防汛准备。');
+});
+
+test('an item after a closing quote is also glued', () => {
+  const text = '一是实施“强基工程”二是推进数字化转型；三是深化改革。';
+  assert.equal(fixAll(text), '一是实施“强基工程”；二是推进数字化转型；三是深化改革。');
+});
+
+test('a list broken over column lines is one list', () => {
+  const text = '一是优化营商\n环境；二是加强\n监管三是提升服务';
+  assert.equal(fixAll(text), '一是优化营商\n环境；二是加强\n监管；三是提升服务');
+});
+
+test('lists that never use separators, and 一是 that is not a list, stay silent', () => {
+  for (const clean of [
+    '一是加强领导二是压实责任三是强化考核',
+    '坚持思想统一是前提，二是指第二项',
+    '唯一是他，二是其次',
+    '一是一，二是二',
+    '一是完善体系；二是推进发展；三是提高质量。',
+    '其中之一是关键，另外二是辅助三是备选',
+    '四是深化改革五是扩大开放',
+  ]) {
+    assert.equal(findings(clean).length, 0, clean);
+  }
+});
+
+test('markers of two paragraphs do not form one list', () => {
+  assert.equal(findings('一是加强党建；\n\n二是推进改革三是提升质量').length, 0);
+});
+
+test('fix-all applied twice gives the same text as once', () => {
+  const once = fixAll('一是甲项工作二是乙项工作；三是丙项工作');
+  assert.equal(fixAll(once), once);
+});
