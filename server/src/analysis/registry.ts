@@ -12,10 +12,11 @@ import { fusedOrdinal } from './detectors/fused-ordinal';
 import { sumMismatch } from './detectors/sum-mismatch';
 import { ratioMismatch } from './detectors/ratio-mismatch';
 import { dateRecognizer } from './entities/date';
+import { docrefRecognizer } from './entities/docref';
 import { metricRecognizer } from './entities/metric';
 
 /** Entity recognizers, run in this order. */
-export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, metricRecognizer];
+export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
 export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn];

@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index';
+import type { DocRefEntity } from '../types';
+import { issuerCodeOf, resolveIssuer } from './docref';
+
+const docrefs = (text: string) =>
+  analyze(text, { only: { diagnostics: false } }).entities.filter((e): e is DocRefEntity => e.type === 'docref');
+
+test('document numbers with every bracket OCR leaves', () => {
+  const found = docrefs(
+    '根据国办发〔2019〕24号、粤府[2020]3号、京政发【2018】12号、川教(2021)24号、苏政办发（2022）1号和鲁政发 〔2017〕 5 号文件',
+  );
+  assert.deepEqual(
+    found.map((d) => [d.text, d.issuer, d.year, d.serial, d.issuerOrg ?? null]),
+    [
+      ['国办发〔2019〕24号', '国办发', 2019, 24, '国务院办公厅'],
+      ['粤府[2020]3号', '粤府', 2020, 3, '广东省人民政府'],
+      ['京政发【2018】12号', '京政发', 2018, 12, '北京市人民政府'],
+      ['川教(2021)24号', '川教', 2021, 24, '四川省教育厅'],
+      ['苏政办发（2022）1号', '苏政办发', 2022, 1, '江苏省人民政府办公厅'],
+      ['鲁政发 〔2017〕 5 号', '鲁政发', 2017, 5, '山东省人民政府'],
+    ],
+  );
+});
+
+test('issuer codes are cut from the words before them and resolved by region rule', () => {
+  assert.equal(issuerCodeOf('印发渝人社'), '渝人社');
+  assert.equal(issuerCodeOf('根据湘人社发'), '湘人社发');
+  assert.equal(issuerCodeOf('按照教职成'), '教职成');
+  assert.equal(resolveIssuer('湘人社发'), '湖南省人力资源和社会保障厅');
+  assert.equal(resolveIssuer('沪人社'), '上海市人力资源和社会保障局');
+  assert.equal(resolveIssuer('渝人社'), '重庆市人力资源和社会保障局');
+  assert.equal(resolveIssuer('人社部发'), '人力资源社会保障部');
+  assert.equal(resolveIssuer('甲乙丙'), undefined);
+});
+
+test('titles, with nested quotes, parentheses and OCR breaks', () => {
+  const found = docrefs('印发《重庆市技工教育“十四五”规划》和《职业教育提质培优行动计划(2020—2023年)》及《湖南省职业 教育\n条例》');
+  assert.deepEqual(
+    found.map((d) => [d.form, d.title]),
+    [
+      ['title', '重庆市技工教育“十四五”规划'],
+      ['title', '职业教育提质培优行动计划(2020—2023年)'],
+      ['title', '湖南省职业教育条例'],
+    ],
+  );
+});
+
+test('an unclosed title mark is not a reference', () => {
+  assert.deepEqual(docrefs('印发《关于加强职业教育的意见，请遵照执行。'), []);
+});
+
+test('a title followed by its number names one document', () => {
+  const text =
+    '教育部等九部门印发《职业教育提质培优行动计划(2020—2023年)》(教职成〔2020〕7号)。《职业教育提质培优行动计划(2020—2023年)》提出';
+  const [title, number, again] = docrefs(text);
+  assert.equal(title?.form, 'title');
+  assert.equal(number?.form, 'number');
+  assert.equal(title?.id, number?.id);
+  assert.equal(again?.id, number?.id);
+  assert.equal(title?.issuerOrg, '教育部');
+  assert.deepEqual(number?.sameAs, ['《职业教育提质培优行动计划(2020—2023年)》']);
+});
+
+test('a title that opens with its number names one document', () => {
+  const [title, number] = docrefs('《川教〔2021〕24号四川省教育厅关于实施高水平专业群建设计划的意见》');
+  assert.equal(title?.id, '川教〔2021〕24号');
+  assert.equal(number?.id, '川教〔2021〕24号');
+  assert.equal(title?.serial, 24);
+});
+
+test('unrelated titles keep their own ids', () => {
+  const [a, b] = docrefs('《中国制造2025》与《国家职业教育改革实施方案》(国发〔2019〕4号)');
+  assert.notEqual(a?.id, b?.id);
+  assert.equal(b?.id, '国发〔2019〕4号');
+});
+
+test('numbers in document numbers are not metrics', () => {
+  const entities = analyze('渝人社〔2021〕452号', { only: { diagnostics: false } }).entities;
+  assert.deepEqual(
+    entities.map((e) => e.type),
+    ['docref'],
+  );
+});

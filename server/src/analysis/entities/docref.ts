@@ -1,0 +1,167 @@
+/**
+ * Document references (type `docref`): titles in book-title marks, 《重庆市技工教育“十四五”规划》, and
+ * document numbers, 渝人社〔2021〕452号, with the brackets OCR leaves ([], 【】, (), （）, half-width).
+ *
+ * A number is split into issuer code, year and serial; the issuer is resolved to the issuing body from
+ * server/data/issuers.json, or by rule from a region abbreviation and an abbreviated body (渝人社 →
+ * 重庆市人力资源和社会保障局, see regions.ts). A title followed by its number in brackets, or opening
+ * with it, names one document: both mentions get the same `id`, and so do later mentions of the title.
+ */
+import type { AnalysisContext } from '../context';
+import type { EntityRecognizer } from '../detector';
+import { msg } from '../l10n';
+import { toHalfWidthDigits } from '../numbers';
+import type { DocRefEntity } from '../types';
+import issuersData from '../../../data/issuers.json';
+import { expandBody, regionByAbbr } from './regions';
+
+const ISSUERS = new Map(Object.entries(issuersData.issuers));
+const MAX_TITLE = 200;
+const MAX_ISSUER = 8;
+
+// issuer (Han run), opening bracket, year, closing bracket, serial, 号; single optional spaces as OCR leaves them
+const DOC_NUMBER =
+  /([\u4e00-\u9fff]{1,16})[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}][ \u3000]?第?(\d{1,5})[ \u3000]?号/g;
+
+/** Words that end the text before an issuer code: 根据渝人社〔2021〕452号 → 渝人社. */
+const BEFORE_ISSUER = /^.*(?:印发|根据|按照|依据|参照|转发|执行|落实|贯彻|详见|文件|通知|的|和|及|与|见|即|号|是|为|等)/;
+/** Endings of an issuer code that do not change who issued it: 发, 函, 厅发, 规... */
+const ISSUER_ENDINGS = /(?:办发|办函|厅发|厅函|发|函|规|字|令|复)$/;
+
+/** The issuing body of an issuer code, or undefined when the code is unknown. */
+export function resolveIssuer(code: string): string | undefined {
+  const known = ISSUERS.get(code) ?? ISSUERS.get(code.replace(ISSUER_ENDINGS, ''));
+  if (known) return known;
+  const region = regionByAbbr(code[0] ?? '');
+  if (!region) return undefined;
+  const rest = code.slice(1);
+  for (const body of [rest, rest.replace(ISSUER_ENDINGS, '')]) {
+    const expanded = expandBody(body, region.municipality === true);
+    if (expanded) return region.name + expanded;
+  }
+  return undefined;
+}
+
+/** The issuer code at the end of the Han run before a number's bracket. */
+export function issuerCodeOf(run: string): string {
+  // a known code or a region + known body, longest first
+  for (let length = Math.min(run.length, MAX_ISSUER); length >= 2; length--) {
+    const code = run.slice(run.length - length);
+    if (ISSUERS.has(code) || (resolveIssuer(code) && regionByAbbr(code[0]!))) return code;
+  }
+  const afterStopWord = run.replace(BEFORE_ISSUER, '');
+  const code = afterStopWord.length > 0 ? afterStopWord : run;
+  return code.length > MAX_ISSUER - 2 ? code.slice(code.length - (MAX_ISSUER - 2)) : code;
+}
+
+interface TitleSpan {
+  start: number;
+  end: number;
+  title: string;
+}
+
+/** 《…》 spans, nested marks included; an unclosed mark or one running past MAX_TITLE is skipped. */
+function findTitles(text: string): TitleSpan[] {
+  const out: TitleSpan[] = [];
+  for (let open = text.indexOf('《'); open >= 0; open = text.indexOf('《', open + 1)) {
+    let depth = 0;
+    let close = -1;
+    for (let i = open; i < text.length && i - open <= MAX_TITLE; i++) {
+      const ch = text[i];
+      if (ch === '《') depth++;
+      else if (ch === '》' && --depth === 0) {
+        close = i;
+        break;
+      } else if (ch === '\n' && text[i + 1] === '\n' && text[i + 2] === '\n' && text[i + 3] === '\n') break;
+    }
+    if (close < 0) continue;
+    // OCR spaces and column breaks inside a title are not part of it
+    const title = text.slice(open + 1, close).replace(/\s+/g, '');
+    if (title.length === 0) continue;
+    out.push({ start: open, end: close + 1, title });
+    open = close;
+  }
+  return out;
+}
+
+function numberId(issuer: string, year: number, serial: number): string {
+  return `${issuer}〔${year}〕${serial}号`;
+}
+
+function recognize(ctx: AnalysisContext): DocRefEntity[] {
+  const original = ctx.text;
+  const text = toHalfWidthDigits(original);
+  const numbers: DocRefEntity[] = [];
+  for (const m of text.matchAll(DOC_NUMBER)) {
+    const issuer = issuerCodeOf(m[1]!);
+    const start = m.index + m[1]!.length - issuer.length;
+    const end = m.index + m[0].length;
+    const year = Number(m[2]);
+    const serial = Number(m[3]);
+    const entity: DocRefEntity = {
+      type: 'docref',
+      start,
+      end,
+      text: original.slice(start, end),
+      form: 'number',
+      issuer,
+      year,
+      serial,
+      id: numberId(issuer, year, serial),
+    };
+    const issuerOrg = resolveIssuer(issuer);
+    if (issuerOrg) entity.issuerOrg = issuerOrg;
+    numbers.push(entity);
+  }
+
+  const titles: DocRefEntity[] = findTitles(original).map((t) => ({
+    type: 'docref',
+    start: t.start,
+    end: t.end,
+    text: original.slice(t.start, t.end),
+    form: 'title',
+    title: t.title,
+    id: `《${t.title}》`,
+  }));
+
+  // a title followed by its number in brackets (…》(教职成〔2020〕7号)) or opening with it (《川教〔2021〕24号…》)
+  const idOfTitle = new Map<string, DocRefEntity>();
+  for (const title of titles) {
+    const number = numbers.find(
+      (n) => n.start >= title.start && (n.end <= title.end ? n.start <= title.start + 1 : isBracketedAfter(text, title.end, n.start)),
+    );
+    if (!number) continue;
+    linkTitle(title, number);
+    idOfTitle.set(title.title!, number);
+  }
+  for (const title of titles) {
+    const number = idOfTitle.get(title.title!);
+    if (number && title.id !== number.id) linkTitle(title, number);
+  }
+  return [...titles, ...numbers].sort((a, b) => a.start - b.start);
+}
+
+/** Whether `numberStart` is just inside a bracket that opens right after a title ends (spaces allowed). */
+function isBracketedAfter(text: string, titleEnd: number, numberStart: number): boolean {
+  const between = text.slice(titleEnd, numberStart);
+  return between.length <= 3 && /^\s?[(（[【〔]\s?$/.test(between);
+}
+
+function linkTitle(title: DocRefEntity, number: DocRefEntity): void {
+  title.id = number.id!;
+  title.issuer = number.issuer!;
+  title.year = number.year!;
+  title.serial = number.serial!;
+  if (number.issuerOrg) title.issuerOrg = number.issuerOrg;
+  title.sameAs = [number.text];
+  if (!number.sameAs?.includes(title.text)) number.sameAs = [...(number.sameAs ?? []), title.text];
+}
+
+export const docrefRecognizer: EntityRecognizer = {
+  id: 'docref',
+  description: msg(
+    '文件引用：书名号标题与发文字号（渝人社〔2021〕452号）',
+    'Document references: 《titles》 and document numbers (渝人社〔2021〕452号)',
+  ),
+  recognize,
+};
