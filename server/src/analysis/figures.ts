@@ -285,7 +285,8 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
   }
 
   const numberText = text.slice(at, number.end);
-  const { lo, hi } = intervalOf(value, number.precision, magnitude, approx, numberText, number.script === 'chinese');
+  const rate = ['percent', 'percentage-point', 'multiple'].includes(kindOf(unit));
+  const { lo, hi } = intervalOf(value, number.precision, magnitude, approx, numberText, number.script === 'chinese', rate);
   const figure: Figure = {
     cStart: at,
     cEnd: end,
@@ -314,7 +315,7 @@ function placeValue(digits: string): number {
 
 /**
  * The true values a wording allows. A plain count without a magnitude word is exact; a figure with
- * decimals or 万/亿 is rounded to its last written digit; 余/多/超过 add up to one place value above,
+ * decimals or 万/亿, and any percentage or multiple, is rounded to its last written digit; 余/多/超过 add up to one place value above,
  * 近/不足 take it away, 约/左右 allow half of it either side.
  */
 function intervalOf(
@@ -324,8 +325,10 @@ function intervalOf(
   approx: Approx | undefined,
   written: string,
   chinese: boolean,
+  rate: boolean,
 ): { lo: number; hi: number } {
-  const rounding = precision > 0 ? Math.pow(10, -precision) * magnitude : magnitude > 1 ? magnitude : 0;
+  // a count without decimals or 万 is exact; a rate (90%, 1.3倍) is always rounded to its last digit
+  const rounding = precision > 0 || rate ? Math.pow(10, -precision) * magnitude : magnitude > 1 ? magnitude : 0;
   const place =
     precision > 0 ? Math.pow(10, -precision) * magnitude : (chinese ? placeOfValue(value / magnitude) : placeValue(written)) * magnitude;
   switch (approx) {
@@ -525,5 +528,6 @@ export function crossesBreak(compact: CompactText, from: number, to: number): bo
 export function statedInterval(figure: Figure): { lo: number; hi: number } {
   const unit = Math.pow(10, -figure.precision) * (figure.magnitude > 1 ? figure.magnitude : 1);
   // sources both round and truncate: 66.67 may be printed 66.7 or 66.6
-  return { lo: Math.min(figure.lo, figure.value - unit / 2), hi: Math.max(figure.hi, figure.value + unit) };
+  // truncation never reaches the next digit: 4 is [4, 5), not [4, 5]
+  return { lo: Math.min(figure.lo, figure.value - unit / 2), hi: Math.max(figure.hi, figure.value + unit * (1 - 1e-6)) };
 }

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalysisContext } from '../context';
+import { growthMismatch } from './growth-mismatch';
+
+const run = (text: string) => growthMismatch.detect(new AnalysisContext(text, {}));
+const silent = (text: string) => assert.deepEqual(run(text), [], text);
+const one = (text: string) => {
+  const found = run(text);
+  assert.equal(found.length, 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0]!;
+};
+
+test('增加了N倍 means new = old × (1 + N); consistent figures are silent (seed 003)', () => {
+  silent('2023年我市技能人才数量达到530万人,比2010年的230万人增加了1.3倍;高技能人才超过168万名,比2010年的61万名增加了1.75倍,占比31.7%。');
+  silent('全省职业院校在校生达到48万人，比2015年的30万人增长了0.6倍。');
+});
+
+test('a contradicted 增加了N倍 is a warning with the computed growth', () => {
+  const text = '全省技能人才达到530万人，比2010年的230万人增加了1.6倍。';
+  const f = one(text);
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message.en, /530万\/230万 − 1 = 1.3 ≠ 1.6/);
+  assert.match(f.message.zh, /530万\/230万 − 1 = 1.3 ≠ 1.6/);
+  assert.equal(text.slice(f.start, f.end), '530万人，比2010年的230万人增加了1.6倍');
+  assert.deepEqual(f.fixes, []);
+});
+
+test('增加了N倍 used for ×N is information that names the slip', () => {
+  const f = one('全省技能人才达到530万人，比2010年的230万人增加了2.3倍。');
+  assert.equal(f.severity, 'information');
+  assert.match(f.message.en, /增加到2.3倍/);
+});
+
+test('增加到N倍 and 是…的N倍 mean new = old × N', () => {
+  silent('全省技能人才达到530万人，比2010年的230万人增加到2.3倍。');
+  silent('全省技能人才530万人，是2010年230万人的2.3倍。');
+  assert.match(one('全省技能人才530万人，是2010年230万人的3.3倍。').message.en, /530万\/230万 = 2.3 ≠ 3.3/);
+});
+
+test('增长N% and 下降N% with rounding of old, new and rate', () => {
+  silent('全市财政教育支出12.6亿元，比上年的11.2亿元增长12.5%。');
+  // 12.6/11.2 = 1.125; 12.55/11.25 = 1.1156 and 12.65/11.15 = 1.1345: 12% is still possible
+  silent('全市财政教育支出12.6亿元，比上年的11.2亿元增长12%。');
+  const f = one('全市财政教育支出12.6亿元，比上年的11.2亿元增长25%。');
+  assert.match(f.message.en, /\(12.6亿 − 11.2亿\)\/11.2亿 = 12.5% ≠ 25%/);
+  silent('辍学学生380人，比上年的500人下降24%。');
+  assert.match(one('辍学学生380人，比上年的500人下降30%。').message.en, /\(500 − 380\)\/500 = 24% ≠ 30%/);
+});
+
+test('从A增加到N，增长M', () => {
+  silent('培训人次从1.2万人次增加到1.8万人次，增长50%。');
+  assert.match(one('培训人次从1.2万人次增加到1.8万人次，增长80%。').message.en, /= 50% ≠ 80%/);
+  silent('就业率从90%提高到95%，提高了5个百分点。');
+  silent('就业率从90%提高到95%，提高了4个百分点。');
+  assert.match(one('就业率从90%提高到95%，提高了2个百分点。').message.en, /95% − 90% = 5 ≠ 2/);
+});
+
+test('approximate figures widen the check (超过168万名 is 168万–169万)', () => {
+  silent('高技能人才超过168万名，比2010年的61万名增加了1.77倍。');
+  one('高技能人才超过168万名，比2010年的61万名增加了1.9倍。');
+});
+
+test('what cannot be decided stays silent', () => {
+  // no old figure
+  silent('全市在校生9.9万人，同比增长12%。');
+  silent('全市在校生9.9万人，比上年增长12%。');
+  // a % growth between two rates may be relative or in points
+  silent('就业率从90%提高到95%，提高了5%。');
+  // different units
+  silent('投入资金3亿元，比2019年的200所增加了1.3倍。');
+  // 下降N倍 is not a relation
+  silent('事故起数15起，比上年的45起下降了2倍。');
+});
+
+test('column breaks inside the comparison are ignored', () => {
+  const text = '技能人才数量达到530万\n\n人，比2010年的230万人增\n\n加了1.6倍';
+  const f = one(text);
+  assert.equal(text.slice(f.start, f.end), '530万\n\n人，比2010年的230万人增\n\n加了1.6倍');
+});

@@ -1,0 +1,216 @@
+/**
+ * growth-mismatch: a stated growth that the old and new figures contradict.
+ *
+ *   530万人，比2010年的230万人增加了1.3倍        530万/230万 = 2.304 = 1 + 1.304: silent
+ *   530万人，比2010年的230万人增长了150%         → (530万 − 230万)/230万 = 130.43% ≠ 150%
+ *   从230万人增加到530万人，增长130%              silent
+ *   530万人，是2010年230万人的2.3倍               530万/230万 = 2.304: silent
+ *   就业率从90%提高到95%，提高了5个百分点          silent; 提高了4个百分点 → 95% − 90% = 5 ≠ 4
+ *
+ * Chinese usage: 增加了N倍 / 增长N倍 means new = old × (1 + N); 增加到N倍 and 是…的N倍 mean new = old × N;
+ * 增长N% means new = old × (1 + N/100) and 下降N% new = old × (1 − N/100). When 增加了N倍 is written but
+ * the figures give old × N (a common slip for 增加到N倍), the finding is information and says so.
+ *
+ * Figures are intervals (230万 is 229.5万–230.5万, 超过168万 is 168万–169万) and the stated growth may be
+ * rounded or truncated at its precision; only a growth outside every combination is reported. Growth
+ * rates stated in % between two percentages (就业率从90%增长5%) are ambiguous and left alone.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import {
+  EPSILON,
+  clauseStart,
+  figuresOf,
+  formatNumber,
+  isAdditive,
+  originalSpan,
+  sameFamily,
+  sentenceStart,
+  statedInterval,
+  type CompactText,
+  type Figure,
+} from '../figures';
+import { msg } from '../l10n';
+import type { Finding, Localized, Severity } from '../types';
+
+const UP = '增加|增长|提高|上升|扩大|提升|增多';
+const DOWN = '减少|下降|降低|缩小|缩减|下滑|回落';
+/** The verb right before the stated growth: 增加了, 增长, 下降了, 增加到. */
+const GROWTH_VERB = new RegExp(`(${UP}|${DOWN})(了)?(到|至|为)?(?:约|近|超过|逾)?$`);
+/** 从A增加到N / 由A下降至N: the verb right before the new figure. */
+const TO_VERB = new RegExp(`(?:${UP}|${DOWN})(?:了)?(?:到|至)$`);
+
+type Relation = 'times-plus-one' | 'times' | 'percent-up' | 'percent-down' | 'points-up' | 'points-down';
+
+interface Growth {
+  old: Figure;
+  new: Figure;
+  stated: Figure;
+  relation: Relation;
+  /** Compact span of the comparison, for the finding's range. */
+  start: number;
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { compact, figures } = figuresOf(ctx);
+  const out: Finding[] = [];
+  for (let k = 0; k < figures.length; k++) {
+    const stated = figures[k]!;
+    if (stated.kind !== 'multiple' && stated.kind !== 'percent' && stated.kind !== 'percentage-point') continue;
+    const growth = comparison(compact, figures, k);
+    if (!growth) continue;
+    const finding = judge(compact, growth);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
+
+/** The previous figure that is a quantity (years such as 2010年 are skipped), within the sentence. */
+function previousQuantity(figures: readonly Figure[], k: number, from: number): number {
+  for (let j = k - 1; j >= 0; j--) {
+    const f = figures[j]!;
+    if (f.cStart < from) return -1;
+    if (f.kind === 'time') continue;
+    return j;
+  }
+  return -1;
+}
+
+function comparison(compact: CompactText, figures: readonly Figure[], k: number): Growth | undefined {
+  const text = compact.text;
+  const stated = figures[k]!;
+  const sentence = sentenceStart(text, stated.cStart);
+  const a = previousQuantity(figures, k, sentence);
+  if (a < 0) return undefined;
+  const prev = figures[a]!;
+  const lead = text.slice(prev.cEnd, stated.cStart);
+
+  // 是2010年230万人的2.3倍
+  if (stated.kind === 'multiple' && /^的$/.test(lead)) {
+    const old = prev;
+    const clause = text.slice(clauseStart(text, old.cStart), old.cStart);
+    if (!/是[^，,；;。]*$/.test(clause)) return undefined;
+    const n = previousQuantity(figures, a, sentence);
+    const neu = figures[n];
+    if (!neu || !comparable(neu, old) || neu.cEnd > text.lastIndexOf('是', old.cStart)) return undefined;
+    return { old, new: neu, stated, relation: 'times', start: neu.cStart };
+  }
+
+  const verb = GROWTH_VERB.exec(lead);
+  if (!verb || lead.length - verb[0].length > 6) return undefined;
+  const down = new RegExp(`^(?:${DOWN})$`).test(verb[1]!);
+  const to = verb[3] !== undefined;
+  const relation = relationOf(stated, down, to);
+  if (!relation) return undefined;
+
+  const prevClause = text.slice(clauseStart(text, prev.cStart), prev.cStart);
+  // 比2010年的230万人增加了1.3倍: prev is the old figure, the new one comes before 比
+  if (/(?:(?<!占)比|较)[^，,；;。]*$/.test(prevClause) && !/比重|比例/.test(prevClause)) {
+    const old = prev;
+    const bi = clauseStart(text, old.cStart) + Math.max(prevClause.lastIndexOf('比'), prevClause.lastIndexOf('较'));
+    for (let j = a - 1; j >= 0; j--) {
+      const f = figures[j]!;
+      if (f.cStart < sentence) return undefined;
+      if (f.cEnd > bi || f.kind === 'time') continue;
+      if (!comparable(f, old)) return undefined;
+      return { old, new: f, stated, relation, start: f.cStart };
+    }
+    return undefined;
+  }
+  // 从230万人增加到530万人，增长130%: prev is the new figure, the old one follows 从/由
+  const b = previousQuantity(figures, a, sentence);
+  const old = figures[b];
+  if (!old) return undefined;
+  if (!TO_VERB.test(text.slice(old.cEnd, prev.cStart))) return undefined;
+  if (!/(?:从|由)[^，,；;。]*$/.test(text.slice(clauseStart(text, old.cStart), old.cStart))) return undefined;
+  if (!comparable(prev, old)) return undefined;
+  return { old, new: prev, stated, relation, start: old.cStart };
+}
+
+function relationOf(stated: Figure, down: boolean, to: boolean): Relation | undefined {
+  if (stated.kind === 'multiple') return down ? undefined : to ? 'times' : 'times-plus-one';
+  if (to) return undefined;
+  if (stated.kind === 'percent') return down ? 'percent-down' : 'percent-up';
+  return down ? 'points-down' : 'points-up';
+}
+
+/** Old and new figures that a growth can relate: same unit, and both counts or both percentages. */
+function comparable(a: Figure, b: Figure): boolean {
+  if (a.kind === 'percent' && b.kind === 'percent') return true;
+  return isAdditive(a) && sameFamily(a, b);
+}
+
+function judge(compact: CompactText, g: Growth): Finding | undefined {
+  const { old, stated } = g;
+  const neu = g.new;
+  const rates = old.kind === 'percent';
+  // a growth in % between two rates may mean points or relative change: undecidable
+  if (rates !== (g.relation === 'points-up' || g.relation === 'points-down')) return undefined;
+  const s = statedInterval(stated);
+  const ratio = { lo: neu.lo / old.hi, hi: neu.hi / old.lo, value: neu.value / old.value };
+  const diff = { lo: neu.lo - old.hi, hi: neu.hi - old.lo, value: neu.value - old.value };
+  if (!(old.lo > 0)) return undefined;
+
+  const shownRatio = `${neu.numberText}/${old.numberText}`;
+  let actual: { lo: number; hi: number; value: number };
+  let equation: string;
+  switch (g.relation) {
+    case 'times-plus-one':
+      actual = { lo: ratio.lo - 1, hi: ratio.hi - 1, value: ratio.value - 1 };
+      equation = `${shownRatio} − 1 = ${formatNumber(actual.value, Math.max(2, stated.precision + 1))} ≠ ${stated.numberText}`;
+      break;
+    case 'times':
+      actual = ratio;
+      equation = `${shownRatio} = ${formatNumber(actual.value, Math.max(2, stated.precision + 1))} ≠ ${stated.numberText}`;
+      break;
+    case 'percent-up':
+    case 'percent-down': {
+      const sign = g.relation === 'percent-up' ? 1 : -1;
+      const rate = (r: number): number => sign * (r - 1) * 100;
+      actual = { lo: Math.min(rate(ratio.lo), rate(ratio.hi)), hi: Math.max(rate(ratio.lo), rate(ratio.hi)), value: rate(ratio.value) };
+      const formula =
+        sign > 0
+          ? `(${neu.numberText} − ${old.numberText})/${old.numberText}`
+          : `(${old.numberText} − ${neu.numberText})/${old.numberText}`;
+      equation = `${formula} = ${formatNumber(actual.value, Math.max(2, stated.precision + 1))}% ≠ ${stated.numberText}%`;
+      break;
+    }
+    default: {
+      const sign = g.relation === 'points-up' ? 1 : -1;
+      actual = sign > 0 ? diff : { lo: -diff.hi, hi: -diff.lo, value: -diff.value };
+      const formula = sign > 0 ? `${neu.numberText}% − ${old.numberText}%` : `${old.numberText}% − ${neu.numberText}%`;
+      equation = `${formula} = ${formatNumber(actual.value, Math.max(2, stated.precision + 1))} ≠ ${stated.numberText}`;
+    }
+  }
+  if (actual.hi >= s.lo - EPSILON && actual.lo <= s.hi + EPSILON) return undefined;
+
+  let severity: Severity = 'warning';
+  let note: Localized = msg('', '');
+  if (g.relation === 'times-plus-one' && ratio.hi >= s.lo - EPSILON && ratio.lo <= s.hi + EPSILON) {
+    severity = 'information';
+    note = msg(
+      `；“增加了${stated.numberText}倍”指新值为原值的${formatNumber(stated.value + 1, 4)}倍，按数字应为“增加到${stated.numberText}倍”或“增加了${formatNumber(ratio.value - 1, 2)}倍”`,
+      `; "增加了${stated.numberText}倍" means ×${formatNumber(stated.value + 1, 4)}; the figures give "增加到${stated.numberText}倍" (×${stated.numberText}), i.e. 增加了${formatNumber(ratio.value - 1, 2)}倍`,
+    );
+  }
+  const span = originalSpan(compact, g.start, stated.cEnd);
+  return {
+    code: 'growth-mismatch',
+    severity,
+    message: msg(`所述增幅与数字不符：${equation}${note.zh}。`, `The stated growth does not match the figures: ${equation}${note.en}.`),
+    start: span.start,
+    end: span.end,
+    fixes: [],
+    related: [
+      { ...originalSpan(compact, old.cStart, old.cEnd), message: msg('原值', 'The old figure') },
+      { ...originalSpan(compact, neu.cStart, neu.cEnd), message: msg('新值', 'The new figure') },
+    ],
+  };
+}
+
+export const growthMismatch: Detector = {
+  id: 'growth-mismatch',
+  codes: ['growth-mismatch'],
+  description: msg('所述增长倍数或百分比与前后数字不符', 'A stated growth (增加了N倍, 增长N%) that the old and new figures contradict'),
+  detect,
+};
