@@ -10,6 +10,7 @@ import { fusedFigures } from './detectors/fused-figures';
 import { docnumBracket } from './detectors/docnum-bracket';
 import { fusedOrdinal } from './detectors/fused-ordinal';
 import { sumMismatch } from './detectors/sum-mismatch';
+import { growthMismatch } from './detectors/growth-mismatch';
 import { ratioMismatch } from './detectors/ratio-mismatch';
 import { dateRecognizer } from './entities/date';
 import { docrefRecognizer } from './entities/docref';
@@ -19,4 +20,4 @@ import { metricRecognizer } from './entities/metric';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch];
