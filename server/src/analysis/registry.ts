@@ -4,6 +4,7 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
+import { traditionalChar } from './detectors/traditional-char';
 import { enumRunOn } from './detectors/enum-run-on';
 import { garbledFigure } from './detectors/garbled-figure';
 import { fusedFigures } from './detectors/fused-figures';
@@ -20,4 +21,4 @@ import { metricRecognizer } from './entities/metric';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar];

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, applyEdits } from '../index';
+import { loadSegmenter } from '../segment';
+
+const segmenter = loadSegmenter();
+const findings = (text: string, withSegmenter = true, userWords?: string[]) =>
+  analyze(text, { ...(withSegmenter && segmenter ? { segmenter } : {}), ...(userWords ? { userWords } : {}) }).diagnostics.filter(
+    (f) => f.code === 'traditional-char',
+  );
+
+/** A simplified paragraph long enough that one stray character is a small share of it. */
+const CLEAN =
+  '近年来，全省各地深入实施乡村振兴战略，持续加大基础设施投入，农村道路、供水、电网等条件明显改善。' +
+  '全省累计建成高标准农田两千万亩，粮食总产量连续五年稳定在较高水平，农民收入增速快于城镇居民。' +
+  '下一步，将着力发展特色产业，培育新型经营主体，推动一二三产业融合发展，让农民群众有更多获得感。';
+
+test('a traditional character in a simplified text is found and its word converted', () => {
+  for (const withSegmenter of [true, false]) {
+    const text = CLEAN.replace('基础设施', '基礎设施');
+    const d = findings(text, withSegmenter);
+    assert.equal(d.length, 1, `segmenter ${withSegmenter}`);
+    assert.equal(d[0]!.severity, 'warning');
+    assert.equal(d[0]!.fixAllSafe, true);
+    assert.equal(applyEdits(text, d[0]!.fixes[0]!.edits), CLEAN);
+  }
+});
+
+test('with the segmenter the whole word is reported', () => {
+  const text = CLEAN.replace('特色产业', '特色產业');
+  const [d] = findings(text);
+  assert.equal(text.slice(d!.start, d!.end), '產业');
+  assert.match(d!.message.zh, /产业/);
+});
+
+test('several stray characters are each repaired', () => {
+  const text = CLEAN.replace('乡村振兴', '鄉村振興').replace('农民收入', '農民收入');
+  const fixed = applyEdits(
+    text,
+    findings(text).flatMap((d) => d.fixes[0]!.edits),
+  );
+  assert.equal(fixed, CLEAN);
+});
+
+test('characters that stay in simplified phrases are not flagged', () => {
+  for (const clean of ['乾坤未定', '乾隆年间', '成效显著', '著名学者', '皇后镇', '著作权']) {
+    assert.equal(findings(CLEAN + clean).length, 0, clean);
+  }
+});
+
+test('a fully traditional text gets nothing', () => {
+  const traditional = '近年來，全省各地深入實施鄉村振興戰略，持續加大基礎設施投入，農村道路、供水、電網等條件明顯改善。';
+  assert.equal(findings(traditional).length, 0);
+});
+
+test('a user word is never flagged', () => {
+  assert.equal(findings(CLEAN + '鄧小平', true, ['鄧小平']).length, 0);
+});
+
+test('a clean simplified text is silent', () => {
+  assert.equal(findings(CLEAN).length, 0);
+});

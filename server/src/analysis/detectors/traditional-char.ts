@@ -1,0 +1,113 @@
+/**
+ * traditional-char: a traditional character left in a simplified text (先鋒 for 先锋), as OCR of old
+ * prints or copy-paste from Hong Kong and Taiwan sources leaves them.
+ *
+ * The text is converted once with OpenCC's traditional → mainland-simplified tables (opencc-js), which
+ * work phrase by phrase, so characters that stay in simplified usage in their phrase (乾坤, 乾隆, 显著,
+ * 著作, 皇后) are not touched. Each changed stretch is reported with the word around it (the segmenter's
+ * word when loaded) and repaired to the converted word.
+ *
+ * Only texts that are otherwise simplified are checked: when more than a few percent of the Han
+ * characters are traditional, the text is a traditional text and is left alone.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import { isHanAt } from '../text';
+import type { Finding } from '../types';
+
+/** Above this share of traditional characters among Han characters, the text is a traditional text. */
+const TRADITIONAL_TEXT_SHARE = 0.03;
+
+/**
+ * Characters that are also correct simplified characters in some words or names (乾 in 乾坤 and 乾县,
+ * 著 in 著作, 藉 in 狼藉, 瞭 in 瞭望, 覆 in 覆盖…). OpenCC's phrases cover the common words; elsewhere
+ * the finding is a guess.
+ */
+const ALSO_SIMPLIFIED = new Set('乾著藉瞭覆夥徵麽蘋祇隻鍾锺讚钜硃閒');
+
+let toSimplified: ((text: string) => string) | undefined;
+
+/** OpenCC's converter, built on first use (its tables take a moment to load). */
+function converter(): (text: string) => string {
+  if (!toSimplified) {
+    // opencc-js is an ES module package with a CommonJS build for require(); this project compiles to
+    // CommonJS, where a static import of it does not type-check, so the CommonJS build is required here
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const opencc = require('opencc-js/t2cn') as { Converter(options: { from: string; to: string }): (text: string) => string };
+    toSimplified = opencc.Converter({ from: 't', to: 'cn' });
+  }
+  return toSimplified;
+}
+
+/** Offsets where `converted` differs from `text`, per line so that a length change stays local. */
+function changedOffsets(text: string, ctx: AnalysisContext): number[] {
+  const convert = converter();
+  const out: number[] = [];
+  for (const line of ctx.lines) {
+    const original = text.slice(line.start, line.end);
+    const converted = convert(original);
+    if (converted === original || converted.length !== original.length) continue;
+    for (let i = 0; i < original.length; i++) {
+      if (original[i] !== converted[i] && isHanAt(original, i)) out.push(line.start + i);
+    }
+  }
+  return out;
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { text } = ctx;
+  const changed = changedOffsets(text, ctx);
+  if (changed.length === 0) return [];
+  let han = 0;
+  for (let i = 0; i < text.length; i++) if (isHanAt(text, i)) han++;
+  if (changed.length > TRADITIONAL_TEXT_SHARE * han) return [];
+
+  const userWords = ctx.options.userWords ?? [];
+  const words = ctx.words();
+  const out: Finding[] = [];
+  let covered = -1;
+  for (const at of changed) {
+    if (at < covered) continue;
+    const span = wordAround(at, words);
+    covered = span.end;
+    const word = text.slice(span.start, span.end);
+    if (userWords.some((w) => w.includes(word) || word.includes(w))) continue;
+    const simplified = converter()(word);
+    if (simplified === word || simplified.length !== word.length) continue;
+    const chars = [...word].filter((c, i) => c !== [...simplified][i]);
+    const guess = chars.some((c) => ALSO_SIMPLIFIED.has(c));
+    out.push({
+      code: 'traditional-char',
+      severity: guess ? 'information' : 'warning',
+      start: span.start,
+      end: span.end,
+      message: msg(
+        `简体文本中出现繁体字“${chars.join('')}”（“${word}”）。修复将改为“${simplified}”。`,
+        `Traditional character${chars.length > 1 ? 's' : ''} "${chars.join('')}" in a simplified text ("${word}"). The fix changes it to "${simplified}".`,
+      ),
+      fixes: [
+        {
+          title: msg(`改为“${simplified}”`, `Change to "${simplified}"`),
+          edits: [{ start: span.start, end: span.end, newText: simplified }],
+        },
+      ],
+      fixAllSafe: !guess,
+    });
+  }
+  return out;
+}
+
+/** The word containing `at`: the segmenter's word, else the run of traditional characters around it. */
+function wordAround(at: number, words: { start: number; end: number }[] | undefined): { start: number; end: number } {
+  const word = words?.find((w) => w.start <= at && at < w.end);
+  if (word) return { start: word.start, end: word.end };
+  return { start: at, end: at + 1 };
+}
+
+export const traditionalChar: Detector = {
+  id: 'traditional-char',
+  codes: ['traditional-char'],
+  description: msg('简体文本中的繁体字（先鋒）', 'A traditional character in a simplified text (先鋒)'),
+  detect,
+};
