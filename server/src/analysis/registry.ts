@@ -4,6 +4,8 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
+import { cjkStraySpace } from './detectors/cjk-stray-space';
+import { columnBreak } from './detectors/column-break';
 import { traditionalChar } from './detectors/traditional-char';
 import { enumRunOn } from './detectors/enum-run-on';
 import { garbledFigure } from './detectors/garbled-figure';
@@ -21,4 +23,4 @@ import { metricRecognizer } from './entities/metric';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, cjkStraySpace, columnBreak, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar];

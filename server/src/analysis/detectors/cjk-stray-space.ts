@@ -1,0 +1,215 @@
+/**
+ * cjk-stray-space: spaces (ASCII, U+3000, no-break) left inside Chinese text by narrow-column layouts and
+ * OCR: 中国汽 车行业, 工程技术人 员, 技 能类奖项, or a whole word letter-spaced across a justified line
+ * (职业 教 育 提 升 工程).
+ *
+ * Chinese puts no spaces between words, but a space between two complete words is ordinary typography in
+ * headlines (控辍保学 义务教育一个都不能少), titles, bylines and infographics, and spaces around figures and
+ * Latin words are normal (专利 14687 件). So a space is only damage when the segmenter's dictionary sees a
+ * word across it and one side is a fragment on its own (see word-junction.ts); that is a warning whose
+ * fix removes the space. A space between items that each end with a figure (工作室1个 市级技能大师工作室3个)
+ * is a list glued by a space: a hint whose fix puts 、 in its place. Everything else is left alone, and
+ * without the segmenter only that list hint remains.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import { isHanAt } from '../text';
+import type { Finding, TextEdit } from '../types';
+import { JUNCTION_CONTEXT, judgeJunction, wordContextAfter, wordContextBefore } from '../word-junction';
+
+/** Spaces that may sit inside a line of Chinese text (ASCII, ideographic, no-break, en/thin). Tabs are layout, not OCR residue. */
+const SPACE = /[ \u3000\u00A0\u2002-\u200A]+/g;
+
+/** A run of spaces between two Han characters on one line. */
+interface Gap {
+  start: number;
+  end: number;
+}
+
+/** Measure words and units that end a counted list item: 1个, 74人, 226项, 80余项. */
+const ITEM_END = /\d(?:\.\d+)?[万亿千百]?[余多]?[个人名项件次家所元台套篇部册期届份间座条户位支批处场种门天岁]$/;
+/** Where a list item ends or begins: spaces, punctuation, line ends. */
+const ITEM_SEPARATOR = /[\s，。、；：！？,.;:!?“”"（）()《》\-—]/;
+
+function gapsOf(text: string): Gap[] {
+  const gaps: Gap[] = [];
+  for (const m of text.matchAll(SPACE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // leading indentation and trailing spaces are not inside text; only Han on both sides is Chinese text
+    if (start === 0 || end >= text.length) continue;
+    if (!isHanAt(text, start - 1) || !isHanAt(text, end)) continue;
+    gaps.push({ start, end });
+  }
+  return gaps;
+}
+
+/** The line [start, end) around `offset`. */
+function lineAround(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  let end = offset;
+  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+  return { start, end };
+}
+
+/**
+ * Letter-spaced runs: three or more single Han characters separated by spaces (职 业 教 育). Returned as
+ * lists of consecutive gaps; a gap belongs to at most one run.
+ */
+function letterSpacedRuns(text: string, gaps: readonly Gap[]): Gap[][] {
+  const runs: Gap[][] = [];
+  let current: Gap[] = [];
+  for (const gap of gaps) {
+    const previous = current[current.length - 1];
+    if (previous && previous.end + 1 === gap.start) current.push(gap);
+    else {
+      if (current.length >= 2) runs.push(current);
+      current = [gap];
+    }
+  }
+  if (current.length >= 2) runs.push(current);
+  return runs.filter((run) => run.length >= 2 && text.length > 0);
+}
+
+/** A line made of nothing but one letter-spaced run, at the start of a paragraph: a spaced title (通 知). */
+function isSpacedTitle(text: string, run: readonly Gap[]): boolean {
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  const line = lineAround(text, first.start);
+  const before = text.slice(line.start, first.start - 1).trim();
+  const after = text.slice(last.end + 1, line.end).trim();
+  if (before || after) return false;
+  // the line before must be blank, absent, or end a sentence; inside a column the run continues one
+  let i = line.start - 1;
+  while (i >= 0 && /[\r\n]/.test(text[i]!)) i--;
+  const previousLineBreaks = text.slice(i + 1, line.start).replace(/\r\n/g, '\n').length;
+  if (i < 0 || previousLineBreaks >= 2) return true;
+  return /[。！？!?”’》）)：:]\s*$/.test(text.slice(Math.max(0, i - 2), i + 1));
+}
+
+function removeSpaces(title: [string, string], gaps: readonly Gap[]): { title: ReturnType<typeof msg>; edits: TextEdit[] } {
+  return { title: msg(...title), edits: gaps.map((g) => ({ start: g.start, end: g.end, newText: '' })) };
+}
+
+function shown(text: string, gap: Gap): string {
+  return `${wordContextBefore(text, gap.start, 4)}␣${wordContextAfter(text, gap.end, 4)}`;
+}
+
+function splitWordFinding(text: string, gap: Gap, word: string): Finding {
+  const around = shown(text, gap);
+  return {
+    code: 'cjk-stray-space',
+    severity: 'warning',
+    start: gap.start,
+    end: gap.end,
+    message: msg(
+      `空格把词语“${word}”拆成了两半（${around}），多为分栏排版或识别留下的残迹。修复将删除这个空格。`,
+      `A space splits the word "${word}" (${around}), a leftover of column layout or OCR. The fix removes the space.`,
+    ),
+    fixes: [removeSpaces(['删除词中空格', 'Remove the space inside the word'], [gap])],
+    fixAllSafe: true,
+  };
+}
+
+function letterSpacedFinding(text: string, run: readonly Gap[], words: readonly string[]): Finding {
+  const start = run[0]!.start - 1;
+  const end = run[run.length - 1]!.end + 1;
+  const spaced = text.slice(start, end);
+  const list = words.map((w) => `“${w}”`).join('');
+  return {
+    code: 'cjk-stray-space',
+    severity: 'warning',
+    start,
+    end,
+    message: msg(
+      `“${spaced}”字与字之间插入了空格，拆开了${list}等词。修复将删除这些空格。`,
+      `"${spaced}" is letter-spaced, which splits words such as ${words.map((w) => `"${w}"`).join(', ')}. The fix removes the spaces.`,
+    ),
+    fixes: [removeSpaces(['删除字间空格', 'Remove the spaces between the characters'], run)],
+    fixAllSafe: true,
+  };
+}
+
+function listFinding(text: string, gap: Gap): Finding {
+  const around = shown(text, gap);
+  return {
+    code: 'cjk-stray-space',
+    severity: 'hint',
+    start: gap.start,
+    end: gap.end,
+    message: msg(
+      `并列的两项之间只有空格（${around}），中文通常用顿号分隔。修复将把空格换成“、”。`,
+      `Two list items are separated only by a space (${around}); Chinese separates them with 、. The fix replaces the space with 、.`,
+    ),
+    fixes: [
+      { title: msg('把空格换成顿号“、”', 'Replace the space with 、'), edits: [{ start: gap.start, end: gap.end, newText: '、' }] },
+      removeSpaces(['删除空格', 'Remove the space'], [gap]),
+    ],
+    fixAllSafe: false,
+  };
+}
+
+/** The item before the gap ends with a counted figure and the item after it holds one too. */
+function isCountedListGap(text: string, gap: Gap): boolean {
+  let i = gap.start;
+  while (i > 0 && gap.start - i < 30 && !ITEM_SEPARATOR.test(text[i - 1]!)) i--;
+  if (!ITEM_END.test(text.slice(i, gap.start))) return false;
+  let j = gap.end;
+  while (j < text.length && j - gap.end < 30 && !ITEM_SEPARATOR.test(text[j]!)) j++;
+  return /\d/.test(text.slice(gap.end, j));
+}
+
+/** Whether a user word written with a space covers the gap (a name the user spells that way). */
+function isUserWord(text: string, gap: Gap, userWords: readonly string[]): boolean {
+  return userWords.some((word) => {
+    if (!/\s/.test(word)) return false;
+    for (let at = text.indexOf(word, Math.max(0, gap.start - word.length)); at >= 0 && at < gap.end; at = text.indexOf(word, at + 1)) {
+      if (at <= gap.start && at + word.length >= gap.end) return true;
+    }
+    return false;
+  });
+}
+
+function findings(ctx: AnalysisContext): Finding[] {
+  const { text } = ctx;
+  const out: Finding[] = [];
+  const userWords = ctx.options.userWords ?? [];
+  const gaps = gapsOf(text).filter((g) => !isUserWord(text, g, userWords));
+  const inRun = new Set<Gap>();
+
+  for (const run of letterSpacedRuns(text, gaps)) {
+    for (const gap of run) inRun.add(gap);
+    if (!ctx.segmenter || isSpacedTitle(text, run)) continue;
+    // judge every gap on the text with the run's spaces closed
+    const first = run[0]!.start - 1;
+    const last = run[run.length - 1]!.end + 1;
+    const before = wordContextBefore(text, first);
+    const letters = run.map((g) => text[g.start - 1]!).join('') + text[last - 1]!;
+    const after = wordContextAfter(text, last);
+    const closed = before + letters + after;
+    const words: string[] = [];
+    for (let k = 1; k < letters.length; k++) {
+      const at = before.length + k;
+      const verdict = judgeJunction(ctx.segmenter, closed.slice(Math.max(0, at - JUNCTION_CONTEXT), at), closed.slice(at, at + JUNCTION_CONTEXT));
+      if (verdict.kind === 'split-word' && verdict.word) words.push(verdict.word);
+    }
+    if (words.length > 0) out.push(letterSpacedFinding(text, run, [...new Set(words)]));
+  }
+
+  for (const gap of gaps) {
+    if (inRun.has(gap)) continue;
+    const verdict = judgeJunction(ctx.segmenter, wordContextBefore(text, gap.start), wordContextAfter(text, gap.end));
+    if (verdict.kind === 'split-word' && verdict.word) out.push(splitWordFinding(text, gap, verdict.word));
+    else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));
+  }
+  return out;
+}
+
+export const cjkStraySpace: Detector = {
+  id: 'cjk-stray-space',
+  codes: ['cjk-stray-space'],
+  description: msg('中文词语中间的多余空格（中国汽 车行业）', 'A stray space inside Chinese text that splits a word (中国汽 车行业)'),
+  detect: findings,
+};

@@ -1,0 +1,297 @@
+/**
+ * column-break: a paragraph of a narrow newspaper column whose every line ends in a line break, with or
+ * without blank lines between the pieces, as OCR and copy-paste from PDFs leave it:
+ *
+ *   如今，随着成            近年来,我市深
+ *   渝地区双城经济                                      → 如今，随着成渝地区双城经济圈建设战略的提出，…
+ *   圈建设战略的提          入实施"巴渝工匠
+ *
+ * How a break between two non-blank lines A and B is judged (blank lines between them do not matter):
+ * - never a wrap: A ends a sentence (。！？…； or a closing quote after one, or ：); B is indented deeper
+ *   than A (a new paragraph); B starts with a list or heading marker (●, （一）, 二是, 3.); either line is
+ *   wider than a column (a normal paragraph or document line); B is clearly wider than A (a short line
+ *   before a longer one is a heading or the end of a paragraph, never a wrapped line: a column wraps at
+ *   its width, so a wrapped line is at least as wide as the next); A looks like a heading (no punctuation,
+ *   starts a paragraph) and a blank line follows it, unless a word is split across the break;
+ * - evidence of a wrap: a dictionary word spans the break (发\n展, 成\n渝; the segmenter decides), B starts
+ *   with punctuation that cannot begin a line (，。、）”), A ends with an opening bracket or quote, or a
+ *   figure continues across the break (1600\n余人次).
+ * Consecutive candidate breaks form a block. A block is reported when enough of its breaks carry evidence
+ * (a column splits words at a good share of its breaks; headings and lists do not); breaks at the end of a
+ * block that carry none and do not reach the end of a sentence are left out of it.
+ *
+ * Each block is one finding whose fix removes the line breaks and blank lines inside it and nothing else
+ * (Latin words on both sides of a break keep one space), so fix-all joins every block in the file and
+ * leaves real paragraphs and headings alone. Without the segmenter only long, uniform blocks are reported,
+ * as information that fix-all does not apply.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import type { Finding, TextEdit } from '../types';
+import { judgeJunction, wordContextAfter, wordContextBefore } from '../word-junction';
+
+/** Widest line (in half-width units, a Han character being 2) still taken for a line of a column. */
+export const MAX_COLUMN_WIDTH = 64;
+/** How much wider than A the next line B may be and A still be a wrapped line (indent, narrow glyphs). */
+const WIDTH_SLACK = 6;
+/** Share of a block's breaks that must carry evidence for the block to be reported. */
+const MIN_EVIDENCE_SHARE = 0.25;
+/** Without the segmenter: the fewest breaks a block needs to be reported on its shape alone. */
+const MIN_BREAKS_WITHOUT_SEGMENTER = 4;
+
+/** A non-blank line with what the judgement needs. */
+interface ContentLine {
+  /** Start of the line (its indentation included). */
+  start: number;
+  /** Where the content starts, after indentation. */
+  contentStart: number;
+  /** Where the content ends, before trailing spaces. */
+  contentEnd: number;
+  text: string;
+  indent: number;
+  width: number;
+  /** Whether a blank line (or the start of the text) comes right before it. */
+  afterBlank: boolean;
+}
+
+/** A break between two consecutive non-blank lines. */
+interface Break {
+  a: ContentLine;
+  b: ContentLine;
+  /** Whether a blank line lies between them. */
+  blank: boolean;
+  candidate: boolean;
+  /** strong: a split word, punctuation or a figure across the break; weak: the line stops mid-sentence. */
+  evidence: 'strong' | 'weak' | 'none';
+  /** A word split by the break, for the message. */
+  word?: string;
+}
+
+/** Any white space but line ends (U+2002 and U+3000 indent some documents). */
+const SPACES = /^[^\S\r\n]*/;
+const TRAILING_SPACES = /[^\S\r\n]*$/;
+/** Ends a sentence, possibly followed by closing quotes or brackets. */
+const SENTENCE_END = /(?:[。！？!?；;…：:]|\.{3})[”’"'）)」』》〕】]*$/;
+/** Punctuation that cannot start a line of running text. */
+const CONTINUATION_START = /^[，。、；：？！）》」』”’〕】…,.;:?!)%‰]/;
+/** An opening bracket or quote left at the end of a line. */
+const OPEN_END = /[（《「『“‘〔【(]$/;
+/** List items and headings. */
+const MARKER_START =
+  /^(?:[●■◆▲★※•·▪○◎□√>＞\-—–*#]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十百]+[、.．]|\d+[、．)）]|\d+\.(?!\d)|第[一二三四五六七八九十百千\d]+[章节条部篇编]|[一二三四五六七八九十]是)/;
+/** A figure carried on to the next line: 1600\n余人次, 102.5万\n人. */
+const FIGURE_END = /\d[万亿千百]?[余多]?$/;
+const FIGURE_CONTINUATION = /^(?:[余多万亿千百%‰个人名项件次家所元台套篇部册期届份间座条户位支批处场种门天岁年月日])/;
+/** Punctuation inside a sentence, never after its last word: a line holding one is prose, not a heading. */
+const SENTENCE_INTERNAL = /[，、；,;]/;
+/** Words that cannot end a sentence or a heading: particles, prepositions, conjunctions (…积极下发文件 aside). */
+const DEPENDENT_AT_END = new Set(['的', '和', '与', '及', '或', '在', '对', '把', '被', '从', '向', '将', '让', '使', '给', '跟', '同', '并', '而', '但', '为', '以', '由', '是']);
+/** Words that cannot begin a sentence: bound particles (…奠定\n了坚实的基础). */
+const BOUND_AT_START = new Set(['的', '了', '着', '们', '地', '得']);
+
+/** Whether the line's last word (with the segmenter) is one that needs a continuation. */
+function endsWithDependentWord(ctx: AnalysisContext, line: string): boolean {
+  const segmenter = ctx.segmenter;
+  if (!segmenter) return false;
+  const tail = wordContextBefore(line, line.length);
+  if (!tail) return false;
+  const words = segmenter.cutDictionary ? segmenter.cutDictionary(tail) : segmenter.cut(tail);
+  return DEPENDENT_AT_END.has(words[words.length - 1] ?? '');
+}
+
+/** Whether the line's first word (with the segmenter) is a bound particle. */
+function startsWithBoundWord(ctx: AnalysisContext, line: string): boolean {
+  const segmenter = ctx.segmenter;
+  if (!segmenter) return false;
+  const head = wordContextAfter(line, 0);
+  if (!head) return false;
+  const words = segmenter.cutDictionary ? segmenter.cutDictionary(head) : segmenter.cut(head);
+  return BOUND_AT_START.has(words[0] ?? '');
+}
+
+/** A Han character: lines without one are figures or table cells. */
+const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+/** Punctuation inside a sentence: a line without any may be a heading (quotes and title marks may be in one). */
+const CLAUSE_PUNCTUATION = /[，。、；：？！,;:?!]/;
+
+/** Display width in half-width units: Han and full-width forms 2, ASCII and curly quotes 1 (ASCII punctuation 2: OCR turns full-width marks into it). */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    if (c < 0x80) width += /[,;:!?"'()]/.test(text[i]!) ? 2 : 1;
+    // curly quotes are set half width in most Chinese newspaper fonts
+    else if (c >= 0x2018 && c <= 0x201d) width += 1;
+    else width += 2;
+  }
+  return width;
+}
+
+function contentLines(ctx: AnalysisContext): ContentLine[] {
+  const out: ContentLine[] = [];
+  let afterBlank = true;
+  for (const line of ctx.lines) {
+    const raw = ctx.text.slice(line.start, line.end);
+    const indent = SPACES.exec(raw)![0].length;
+    if (indent === raw.length) {
+      afterBlank = true;
+      continue;
+    }
+    const trailing = TRAILING_SPACES.exec(raw)![0].length;
+    const text = raw.slice(indent, raw.length - trailing);
+    out.push({
+      start: line.start,
+      contentStart: line.start + indent,
+      contentEnd: line.end - trailing,
+      text,
+      indent: displayWidth(raw.slice(0, indent)),
+      width: displayWidth(text),
+      afterBlank,
+    });
+    afterBlank = false;
+  }
+  return out;
+}
+
+/**
+ * Judges the break between A and B. `aStartsParagraph`: nothing before A continues into it (A is the first
+ * line, or the break before A is not a wrap). Blank lines say nothing here: some columns have one between
+ * every two lines.
+ */
+function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsParagraph: boolean, aEndsParagraph: boolean): Break {
+  const brk: Break = { a, b, blank: b.afterBlank, candidate: false, evidence: 'none' };
+  if (SENTENCE_END.test(a.text)) return brk;
+  // table cells and lone figures (2020, >3.5) are not lines of running text
+  if (!HAN.test(a.text) || !HAN.test(b.text)) return brk;
+  if (b.indent > a.indent) return brk;
+  if (MARKER_START.test(b.text)) return brk;
+  if (a.width > MAX_COLUMN_WIDTH || b.width > MAX_COLUMN_WIDTH) return brk;
+
+  const verdict = judgeJunction(ctx.segmenter, wordContextBefore(a.text, a.text.length), wordContextAfter(b.text, 0));
+  const split = verdict.kind === 'split-word';
+  if (split) brk.word = verdict.word;
+  // punctuation squeezed to half width and a first-line indent make widths vary; a split word earns more slack
+  if (b.width > a.width + (split ? 2 * WIDTH_SLACK : WIDTH_SLACK)) return brk;
+  const aBody = a.text.replace(MARKER_START, '');
+  const headingLike = aStartsParagraph && !CLAUSE_PUNCTUATION.test(aBody);
+  if (headingLike && brk.blank && !split) return brk;
+  if (aEndsParagraph && !split) return brk;
+
+  brk.candidate = true;
+  if (
+    split ||
+    CONTINUATION_START.test(b.text) ||
+    OPEN_END.test(a.text) ||
+    (FIGURE_END.test(a.text) && FIGURE_CONTINUATION.test(b.text)) ||
+    startsWithBoundWord(ctx, b.text)
+  ) {
+    brk.evidence = 'strong';
+  } else if (SENTENCE_INTERNAL.test(aBody) || endsWithDependentWord(ctx, a.text)) {
+    // prose cut off mid-sentence: a line with clauses in it, or ending on a preposition, that stops without closing the sentence
+    brk.evidence = 'weak';
+  }
+  return brk;
+}
+
+/** Maximal runs of consecutive candidate breaks. */
+function blocksOf(breaks: readonly Break[]): Break[][] {
+  const blocks: Break[][] = [];
+  let current: Break[] = [];
+  for (const brk of breaks) {
+    if (brk.candidate) current.push(brk);
+    else if (current.length) {
+      blocks.push(current);
+      current = [];
+    }
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+/** Drops trailing breaks without strong evidence that lead to a line that does not end a sentence. */
+function trimTail(block: Break[]): Break[] {
+  const out = [...block];
+  while (out.length) {
+    const last = out[out.length - 1]!;
+    if (last.evidence === 'strong' || SENTENCE_END.test(last.b.text)) break;
+    out.pop();
+  }
+  return out;
+}
+
+/** The edit that closes one break: remove the line ends and blank lines (and trailing spaces) between A and B. */
+function closeBreak(text: string, brk: Break): TextEdit {
+  const before = text[brk.a.contentEnd - 1] ?? '';
+  const after = text[brk.b.contentStart] ?? '';
+  // Latin words on both sides would run together: they keep one space
+  const newText = /[A-Za-z]/.test(before) && /[A-Za-z]/.test(after) ? ' ' : '';
+  return { start: brk.a.contentEnd, end: brk.b.contentStart, newText };
+}
+
+function blockFinding(ctx: AnalysisContext, block: readonly Break[], certain: boolean): Finding {
+  const first = block[0]!.a;
+  const last = block[block.length - 1]!.b;
+  const lines = block.length + 1;
+  const words = [...new Set(block.map((b) => b.word).filter((w): w is string => !!w))].slice(0, 3);
+  const shownZh = words.length ? `，断行拆开了${words.map((w) => `“${w}”`).join('')}等词` : '';
+  const shownEn = words.length ? `; the breaks split words such as ${words.map((w) => `"${w}"`).join(', ')}` : '';
+  return {
+    code: 'column-break',
+    severity: certain ? 'warning' : 'information',
+    start: first.contentStart,
+    end: last.contentEnd,
+    message: msg(
+      `一段文字被窄栏排版断成了 ${lines} 行${shownZh}。修复将删除段内的换行和空行，把这 ${lines} 行接成一段，不改动其他文字。`,
+      `A paragraph is broken over ${lines} short lines of a narrow column${shownEn}. The fix removes the line breaks and blank lines inside it, joining the ${lines} lines into one paragraph, and changes nothing else.`,
+    ),
+    fixes: [
+      {
+        title: msg(`把断开的 ${lines} 行接成一段`, `Join the ${lines} broken lines into one paragraph`),
+        edits: block.map((brk) => closeBreak(ctx.text, brk)),
+      },
+    ],
+    fixAllSafe: certain,
+  };
+}
+
+function findings(ctx: AnalysisContext): Finding[] {
+  const lines = contentLines(ctx);
+  const breaks: Break[] = [];
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const previous = breaks[k - 1];
+    const startsParagraph = !previous?.candidate;
+    // a wrapped line is as wide as the column; one clearly narrower than the line before it ends its paragraph
+    const endsParagraph = previous !== undefined && previous.candidate && previous.b.width < previous.a.width - WIDTH_SLACK;
+    breaks.push(judge(ctx, lines[k]!, lines[k + 1]!, startsParagraph, endsParagraph));
+  }
+  const out: Finding[] = [];
+  for (const raw of blocksOf(breaks)) {
+    const block = trimTail(raw);
+    if (block.length === 0) continue;
+    const evidence = block.filter((b) => b.evidence !== 'none').length;
+    if (ctx.segmenter) {
+      if (evidence >= 1 && evidence >= MIN_EVIDENCE_SHARE * block.length) out.push(blockFinding(ctx, block, true));
+    } else if (block.length >= MIN_BREAKS_WITHOUT_SEGMENTER) {
+      out.push(blockFinding(ctx, block, false));
+    }
+  }
+  return out;
+}
+
+/**
+ * The edits that join every column-broken block in the file: the preferred fix of each column-break
+ * finding (they never overlap: each closes its own breaks). For a language-server source action such as
+ * "join all column-broken paragraphs"; passing every finding of an analysis is fine, others are ignored.
+ */
+export function columnBreakEdits(findings: readonly Finding[]): TextEdit[] {
+  return findings.filter((f) => f.code === 'column-break').flatMap((f) => f.fixes[0]?.edits ?? []);
+}
+
+export const columnBreak: Detector = {
+  id: 'column-break',
+  codes: ['column-break'],
+  description: msg('被窄栏排版断成多行的句子', 'A sentence broken over the short lines of a narrow column'),
+  detect: findings,
+};
