@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalysisContext } from '../context';
+import { sharesSum } from './shares-sum';
+
+const run = (text: string) => sharesSum.detect(new AnalysisContext(text, {}));
+const silent = (text: string) => assert.deepEqual(run(text), [], text);
+const one = (text: string) => {
+  const found = run(text);
+  assert.equal(found.length, 1, `${text}: ${JSON.stringify(found)}`);
+  return found[0]!;
+};
+
+const SEED_004 =
+  '毕业生就业的区域及占比为重庆主城50.58%、重庆周边26.04%、北上广等经济发达地区19.87%、学校所在区县及周边3.51%80%以上的技校毕业生服务在重庆市及周边区域。';
+
+test('shares that sum to 100 are silent, an OCR-fused next figure is not added (seed 004)', () => {
+  silent(SEED_004);
+  silent('三次产业占比分别为7.3%、40.1%、52.6%。');
+  silent('学生生源构成为：本市62%，省内其他地区30%，省外8%。');
+  silent('男女生比例为男生52%、女生48%。');
+});
+
+test('rounding of n shares is allowed: 33%+33%+33% and 33.3%×3', () => {
+  silent('三类学校占比分别为33%、33%、33%。');
+  silent('三类学校占比分别为33.3%、33.3%、33.3%。');
+  // 99.9 at two decimals is within what publications leave
+  silent('就业去向占比为升学30.25%、就业60.25%、其他9.4%。');
+  // 99.5, but the integer 9% may stand for anything up to 9.5%
+  silent('就业去向占比为升学30.25%、就业60.25%、其他9%。');
+});
+
+test('shares that do not sum to 100 report the computed sum', () => {
+  const text = '三次产业占比分别为7.3%、40.1%、48.6%。';
+  const f = one(text);
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message.en, /7.3%\+40.1%\+48.6% = 96% ≠ 100%/);
+  assert.match(f.message.zh, /= 96% ≠ 100%/);
+  assert.equal(text.slice(f.start, f.end), '7.3%、40.1%、48.6%');
+  assert.deepEqual(f.fixes, []);
+  const over = one('毕业生就业的区域及占比为重庆主城54.58%、重庆周边26.04%、发达地区19.87%、所在区县3.51%。');
+  assert.equal(over.severity, 'warning');
+  assert.match(over.message.en, /54.58%\+26.04%\+19.87%\+3.51% = 104% ≠ 100%/);
+  // just beyond rounding: information
+  const near = one('就业去向占比为升学30.25%、就业60.25%、其他9.0%。');
+  assert.equal(near.severity, 'information');
+  assert.match(near.message.en, /= 99.5% ≠ 100%/);
+});
+
+test('lists that are not shares of one whole are not summed', () => {
+  silent('毕业生就业率98%、专业对口率88%、企业满意度90%。');
+  silent('各季度增速分别为12%、15%、9%。');
+  silent('其中数字经济增加值占比45%，制造业占比30%。');
+  silent('占比分别为50%以上、30%左右。');
+  // an open list can fall short of 100
+  silent('生源构成为本市62%、省内其他地区20%等。');
+  // a single share
+  silent('全市战略性新兴产业增加值占规上工业比重为32.2%。');
+});
+
+test('column breaks inside the list are ignored and the span maps back', () => {
+  const text = '就业的区域及占比为重庆主城50.58%、重庆周\n\n边26.04%、北上广等经济发达地区19.87%、学校所在区县及周边3.51%';
+  silent(text);
+  const bad = text.replace('26.04%', '22.04%');
+  const f = one(bad);
+  assert.equal(bad.slice(f.start, f.end), '重庆主城50.58%、重庆周\n\n边22.04%、北上广等经济发达地区19.87%、学校所在区县及周边3.51%');
+});

@@ -1,0 +1,93 @@
+/**
+ * shares-sum: percentage shares of one whole that do not add up to 100%.
+ *
+ *   就业的区域及占比为重庆主城50.58%、重庆周边26.04%、发达地区19.87%、所在区县3.51%     100.00: silent
+ *   三次产业占比分别为7.3%、40.1%、48.6%                                                 → 96% ≠ 100%
+ *
+ * Only a list that the text introduces as shares (占比, 构成, 分布, 比例, 比重, 结构, 份额, 分别占) and
+ * whose items are all percentages separated by 、，；is summed; a list of rates (就业率98%、对口率88%),
+ * growth figures or approximate shares (80%以上) is never added up. The list ends at the first stretch
+ * that is not "label percentage" after a separator, so an OCR-fused "3.51%80%以上的…" ends it at 3.51%.
+ *
+ * Each share may be rounded by half a unit of its last digit, so n shares at d decimals may sum to
+ * 100 ± n·0.5·10^-d; sums within 0.1 of 100 are also accepted, since publications often leave them so.
+ * A sum off by up to one point beyond rounding is information (a share left out, a misprint, or a source
+ * that rounds loosely); beyond that, a warning.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { EPSILON, figuresOf, formatNumber, originalSpan, readItemList, type Figure } from '../figures';
+import { msg } from '../l10n';
+import type { Finding, Severity } from '../types';
+
+const SHARE_INTRO = /(?:占比|构成|分布|比例|比重|结构|份额|分别占)(?:分别|依次)?(?:为|是|如下|情况为|达)?[:：]?/g;
+/** Labels that make an item a rate or a change, not a share of the whole. */
+const NOT_A_SHARE = /率|增长|增幅|增速|提高|下降|降低|同比|环比|比上年|较上年/;
+
+/** Beyond this distance from 100 (in points) a sum is a contradiction, not a rounding question. */
+const CERTAIN = 1;
+/** Sums this close to 100 are accepted whatever the precision. */
+const USUAL_SLACK = 0.1;
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { compact, figures } = figuresOf(ctx);
+  const text = compact.text;
+  const out: Finding[] = [];
+  let consumed = 0;
+  for (const m of text.matchAll(SHARE_INTRO)) {
+    const from = m.index + m[0].length;
+    if (from < consumed) continue;
+    const list = readItemList(compact, figures, from, {
+      accept: (f) => f.kind === 'percent',
+      separators: '、，,；;',
+      bareFigures: true,
+    });
+    const items = list.items;
+    if (items.length < 2) continue;
+    consumed = list.end;
+    if (items.some((i) => i.figure.approx !== undefined || NOT_A_SHARE.test(i.label))) continue;
+    // bare figures and labelled ones do not mix in one list of shares
+    if (items.some((i) => i.label === '') && items.some((i) => i.label !== '')) continue;
+    const finding = judge(
+      items.map((i) => i.figure),
+      list.open,
+    );
+    if (!finding) continue;
+    const span = originalSpan(compact, items[0]!.labelStart, list.end);
+    out.push({ ...finding, start: span.start, end: span.end });
+  }
+  return out;
+}
+
+function judge(shares: readonly Figure[], open: boolean): Omit<Finding, 'start' | 'end'> | undefined {
+  const sum = shares.reduce((s, f) => s + f.value, 0);
+  const rounding = shares.reduce((s, f) => s + Math.pow(10, -f.precision) / 2, 0);
+  const diff = sum - 100;
+  const tolerance = Math.max(rounding, USUAL_SLACK) + EPSILON;
+  if (Math.abs(diff) <= tolerance) return undefined;
+  // an open list (…等) may leave shares out; it can only be wrong by exceeding the whole
+  if (open && diff < 0) return undefined;
+  const decimals = Math.max(...shares.map((f) => f.precision));
+  const equation = `${shares.map((f) => `${f.numberText}%`).join('+')} = ${formatNumber(sum, decimals)}% ≠ 100%`;
+  const severity: Severity = Math.abs(diff) > rounding + CERTAIN ? 'warning' : 'information';
+  const hint =
+    severity === 'information'
+      ? msg('，超出舍入误差，可能遗漏了一项或有数字错误', '; more than rounding allows: a share may be missing or misprinted')
+      : msg('', '');
+  return {
+    code: 'shares-sum',
+    severity,
+    message: msg(
+      `同一整体的各部分占比之和不为100%：${equation}${hint.zh}。`,
+      `Shares of one whole do not add up to 100%: ${equation}${hint.en}.`,
+    ),
+    fixes: [],
+  };
+}
+
+export const sharesSum: Detector = {
+  id: 'shares-sum',
+  codes: ['shares-sum'],
+  description: msg('同一整体的各部分占比之和不为100%', 'Percentage shares of one whole that do not add up to 100%'),
+  detect,
+};
