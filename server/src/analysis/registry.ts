@@ -13,6 +13,7 @@ import { fusedFigures } from './detectors/fused-figures';
 import { docnumBracket } from './detectors/docnum-bracket';
 import { fusedOrdinal } from './detectors/fused-ordinal';
 import { sumMismatch } from './detectors/sum-mismatch';
+import { sharesSum } from './detectors/shares-sum';
 import { growthMismatch } from './detectors/growth-mismatch';
 import { ratioMismatch } from './detectors/ratio-mismatch';
 import { dateRecognizer } from './entities/date';
@@ -23,4 +24,4 @@ import { metricRecognizer } from './entities/metric';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, cjkStraySpace, columnBreak, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, cjkStraySpace, columnBreak, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar, sharesSum];
