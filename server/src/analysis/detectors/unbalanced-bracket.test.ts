@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, applyEdits } from '../index';
+
+const findings = (text: string) => analyze(text).diagnostics.filter((f) => f.code === 'unbalanced-bracket');
+const repaired = (text: string) => {
+  const d = findings(text);
+  assert.equal(d.length, 1, text);
+  return { text: applyEdits(text, d[0]!.fixes[0]!.edits), severity: d[0]!.severity, safe: d[0]!.fixAllSafe };
+};
+
+test('a table heading that lost its closing bracket gets it at the line end (certain)', () => {
+  assert.deepEqual(repaired('指标\n\n2.城镇调查失业率(%\n\n5.5'), {
+    text: '指标\n\n2.城镇调查失业率(%)\n\n5.5',
+    severity: 'warning',
+    safe: true,
+  });
+  assert.deepEqual(repaired('4.新增就业人数（万人  \n\n60'), { text: '4.新增就业人数（万人）  \n\n60', severity: 'warning', safe: true });
+});
+
+test('an opener in running text is closed before the next clause punctuation (a guess)', () => {
+  assert.deepEqual(repaired('印发《湖南省就业促进条例，请遵照执行。'), {
+    text: '印发《湖南省就业促进条例》，请遵照执行。',
+    severity: 'information',
+    safe: false,
+  });
+});
+
+test('an unmatched closer is reported without a fix', () => {
+  const d = findings('各区县人民政府）要落实责任。');
+  assert.equal(d.length, 1);
+  assert.equal(d[0]!.fixes.length, 0);
+});
+
+test('balanced, mixed-width, list markers, document numbers and multi-paragraph quotes stay clean', () => {
+  for (const clean of [
+    '《关于推动现代职业教育高质量发展的意见》（中办发〔2021〕43号）',
+    '（2020—2023年)',
+    '1)加强领导；2)压实责任',
+    '一)总体要求',
+    '教职成〔20207号',
+    '“第一段引文，\n\n“第二段引文。”',
+    '他说"好的"然后离开',
+    '专栏(一\n\n)内容',
+    '注:[  ]内为五年累计数。',
+  ]) {
+    assert.equal(findings(clean).length, 0, clean);
+  }
+});

@@ -1,0 +1,174 @@
+/**
+ * unbalanced-bracket: an opening bracket or quote without its partner in the same paragraph, or a
+ * closing one without an opener: 毕业生就业率(% (the table heading lost its ")"), 《关于…的通知 (no 》).
+ *
+ * Brackets are matched per family within a paragraph (a run of non-blank lines, so column-broken text
+ * stays together); half- and full-width parentheses are one family, since OCR mixes them. Left alone:
+ * - tortoise-shell brackets next to digits (document numbers: docnum-bracket reports those);
+ * - ASCII " quotes, which open and close alike and cannot be paired reliably;
+ * - a “ whose paragraph is followed by one that also opens with “ (a quotation over several paragraphs);
+ * - list markers 1) 一) a) at the start of a paragraph or clause;
+ * - an opener and a closer in adjacent paragraphs (one bracket broken across a blank line).
+ *
+ * The repair adds the missing closer: at the end of the paragraph when what follows the opener is a short
+ * phrase without punctuation (a table heading: certain, a warning); else before the first clause
+ * punctuation after it (a guess: information, not applied by fix-all). An unmatched closer is only
+ * reported: where its opener belongs cannot be known, and removing it would drop text.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import type { Finding } from '../types';
+
+interface Family {
+  opens: string;
+  closes: string;
+  /** The closer added after an opener, by opener. */
+  closerOf: Record<string, string>;
+}
+
+const FAMILIES: Family[] = [
+  { opens: '(（', closes: ')）', closerOf: { '(': ')', '（': '）' } },
+  { opens: '《', closes: '》', closerOf: { '《': '》' } },
+  { opens: '〈', closes: '〉', closerOf: { '〈': '〉' } },
+  { opens: '【', closes: '】', closerOf: { '【': '】' } },
+  { opens: '[［', closes: ']］', closerOf: { '[': ']', '［': '］' } },
+  { opens: '〔', closes: '〕', closerOf: { '〔': '〕' } },
+  { opens: '“', closes: '”', closerOf: { '“': '”' } },
+  { opens: '「', closes: '」', closerOf: { '「': '」' } },
+  { opens: '『', closes: '』', closerOf: { '『': '』' } },
+];
+
+/** What follows an opener in a table heading: short, no clause punctuation. */
+const SHORT_TAIL = /^[^，。；！？,;!?：:]{0,12}$/;
+const CLAUSE_PUNCT = /[，。；！？,;!?]/;
+
+interface Paragraph {
+  start: number;
+  end: number;
+}
+
+function paragraphs(ctx: AnalysisContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph | undefined;
+  for (const line of ctx.lines) {
+    if (ctx.text.slice(line.start, line.end).trim() === '') {
+      if (current) out.push(current);
+      current = undefined;
+    } else if (current) current.end = line.end;
+    else current = { start: line.start, end: line.end };
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+interface Unmatched {
+  at: number;
+  opener: boolean;
+  family: Family;
+  paragraph: number;
+}
+
+/** Whether a 〔 or 〕 belongs to a document number (a digit next to it). */
+function inDocNumber(text: string, at: number): boolean {
+  return /[0-9０-９]/.test(text[at + 1] ?? '') || /[0-9０-９]/.test(text[at - 1] ?? '');
+}
+
+/** A closer used as a list marker: 1) 一) a) ① ) at the start of a paragraph or after a separator. */
+function isListMarker(text: string, at: number, paragraphStart: number): boolean {
+  const before = text.slice(Math.max(paragraphStart, at - 4), at);
+  return /(?:^|[\s，。；：,;:、])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$/.test(before);
+}
+
+function unmatchedIn(text: string, paragraph: Paragraph, index: number): Unmatched[] {
+  const out: Unmatched[] = [];
+  for (const family of FAMILIES) {
+    const stack: number[] = [];
+    for (let i = paragraph.start; i < paragraph.end; i++) {
+      const c = text[i]!;
+      const isOpen = family.opens.includes(c);
+      const isClose = family.closes.includes(c);
+      if (!isOpen && !isClose) continue;
+      if ((c === '〔' || c === '〕') && inDocNumber(text, i)) continue;
+      if (isOpen) stack.push(i);
+      else if (stack.length) stack.pop();
+      else if (!isListMarker(text, i, paragraph.start)) out.push({ at: i, opener: false, family, paragraph: index });
+    }
+    for (const at of stack) out.push({ at, opener: true, family, paragraph: index });
+  }
+  return out;
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { text } = ctx;
+  const paras = paragraphs(ctx);
+  const unmatched = paras.flatMap((p, i) => unmatchedIn(text, p, i));
+  const out: Finding[] = [];
+  for (const u of unmatched) {
+    // one bracket broken across a blank line: an opener here and a closer in the next paragraph
+    const partnerAcross = unmatched.some(
+      (o) =>
+        o.family === u.family &&
+        o.opener !== u.opener &&
+        Math.abs(o.paragraph - u.paragraph) === 1 &&
+        (u.opener ? o.paragraph > u.paragraph : o.paragraph < u.paragraph),
+    );
+    if (partnerAcross) continue;
+    const paragraph = paras[u.paragraph]!;
+    const c = text[u.at]!;
+    if (u.opener && c === '“') {
+      const next = paras[u.paragraph + 1];
+      if (next && text.slice(next.start, next.end).trimStart().startsWith('“')) continue;
+    }
+    out.push(u.opener ? openerFinding(text, u, paragraph) : closerFinding(u, c));
+  }
+  return out;
+}
+
+function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Finding {
+  const opener = text[u.at]!;
+  const closer = u.family.closerOf[opener]!;
+  const tail = text.slice(u.at + 1, paragraph.end);
+  const trimmedTail = tail.replace(/[\s\u3000]+$/, '');
+  const short = SHORT_TAIL.test(trimmedTail) && trimmedTail.length > 0;
+  let insertAt: number;
+  if (short) insertAt = u.at + 1 + trimmedTail.length;
+  else {
+    const punct = CLAUSE_PUNCT.exec(tail);
+    insertAt = punct ? u.at + 1 + punct.index : u.at + 1 + trimmedTail.length;
+  }
+  const enclosed = text.slice(u.at, insertAt);
+  return {
+    code: 'unbalanced-bracket',
+    severity: short ? 'warning' : 'information',
+    start: u.at,
+    end: Math.max(u.at + 1, insertAt),
+    message: msg(
+      `“${opener}”没有对应的“${closer}”。修复将在“${enclosed}”之后补上“${closer}”${short ? '' : '（位置为推测，请核对）'}。`,
+      `"${opener}" has no matching "${closer}". The fix adds "${closer}" after "${enclosed}"${short ? '' : ' (a guess at the position: check it)'}.`,
+    ),
+    fixes: [{ title: msg(`补上“${closer}”`, `Add "${closer}"`), edits: [{ start: insertAt, end: insertAt, newText: closer }] }],
+    fixAllSafe: short,
+  };
+}
+
+function closerFinding(u: Unmatched, closer: string): Finding {
+  return {
+    code: 'unbalanced-bracket',
+    severity: 'information',
+    start: u.at,
+    end: u.at + 1,
+    message: msg(
+      `“${closer}”前没有对应的开括号或引号，可能缺了开头的一半，请对照原文核对。无法自动确定位置，不提供修复。`,
+      `"${closer}" has no opening partner before it in this paragraph; its other half may be lost. Check it against the source; its position cannot be known, so there is no fix.`,
+    ),
+    fixes: [],
+  };
+}
+
+export const unbalancedBracket: Detector = {
+  id: 'unbalanced-bracket',
+  codes: ['unbalanced-bracket'],
+  description: msg('括号或引号不成对（就业率(%）', 'A bracket or quote without its partner (就业率(%)'),
+  detect,
+};
