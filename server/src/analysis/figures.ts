@@ -12,7 +12,7 @@
  */
 import { CN_NUMERAL_CHARS, readNumberAt, toHalfWidthDigits } from './numbers';
 import type { AnalysisContext } from './context';
-import type { Approx, MetricKind } from './types';
+import type { Approx, MetricEntity, MetricKind } from './types';
 
 /** The text without line breaks and stray spaces, with a map back to the original offsets. */
 export interface CompactText {
@@ -99,8 +99,9 @@ export interface Figure {
   /** The smallest and largest true value that the wording allows. */
   lo: number;
   hi: number;
-  /** The number as written, in half-width digits: 102.5万, 4, 十二 → 12 is shown as written. */
+  /** The number as written, in half-width digits (102.5万); a Chinese numeral as its value (十二 → 12). */
   numberText: string;
+  script: 'arabic' | 'chinese';
 }
 
 /** Units after a number, longest first. */
@@ -301,6 +302,7 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
     lo,
     hi,
     numberText: number.script === 'chinese' ? String(value) : numberText,
+    script: number.script,
   };
   if (approx) figure.approx = approx;
   return figure;
@@ -392,14 +394,55 @@ export function commonMagnitude(figures: readonly Figure[]): number {
   return figures.every((f) => f.magnitude === first) ? first : 1;
 }
 
+/**
+ * Brings in what the metric recognizer knows and this reader does not: qualifiers it reads (超, 最多,
+ * 不超过…) and figures that are ordinals or ranges (第45届, 5—20%), which are no point values to add up.
+ */
+export function reconcileWithMetrics(compact: CompactText, figures: readonly Figure[], metrics: readonly MetricEntity[]): Figure[] {
+  const out: Figure[] = [];
+  let m = 0;
+  for (const figure of figures) {
+    const at = compact.origin[figure.numberStart]!;
+    while (m < metrics.length && metrics[m]!.end <= at) m++;
+    const metric = metrics[m];
+    if (!metric || metric.start > at) {
+      out.push(figure);
+      continue;
+    }
+    if (metric.kind === 'ordinal' || metric.kind === 'range' || metric.range) continue;
+    if (metric.approx && !figure.approx) {
+      const rate = ['percent', 'percentage-point', 'multiple'].includes(figure.kind);
+      const written = figure.numberText;
+      const interval = intervalOf(
+        figure.value,
+        figure.precision,
+        figure.magnitude,
+        metric.approx,
+        written,
+        figure.script === 'chinese',
+        rate,
+      );
+      out.push({ ...figure, approx: metric.approx, ...interval });
+      continue;
+    }
+    out.push(figure);
+  }
+  return out;
+}
+
 const cache = new WeakMap<AnalysisContext, { compact: CompactText; figures: Figure[] }>();
 
-/** The compact text and its figures, read once per analysis and shared by the four checks. */
+/**
+ * The compact text and its figures, read once per analysis and shared by the four checks; refined by the
+ * metric entities when the recognizer ran.
+ */
 export function figuresOf(ctx: AnalysisContext): { compact: CompactText; figures: Figure[] } {
   let entry = cache.get(ctx);
   if (!entry) {
     const compact = compactText(ctx.text);
-    entry = { compact, figures: readFigures(compact) };
+    const metrics = ctx.entitiesOf('metric');
+    const figures = readFigures(compact);
+    entry = { compact, figures: metrics.length ? reconcileWithMetrics(compact, figures, metrics) : figures };
     cache.set(ctx, entry);
   }
   return entry;
