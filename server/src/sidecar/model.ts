@@ -185,3 +185,16 @@ export function labelCounts(sidecar: Sidecar): Map<string, number> {
   for (const a of sidecar.annotations) counts.set(a.label, (counts.get(a.label) ?? 0) + 1);
   return counts;
 }
+
+/** Entity fields that are position or bookkeeping, not attributes worth keeping on an annotation. */
+const NOT_ATTRIBUTES = new Set(['type', 'start', 'end', 'text', 'id', 'sameAs', 'range', 'resolvedBy', 'precision']);
+
+/** The attributes of a detected entity (value, unit, canonical, issuer, year, serial...) for an annotation. */
+export function entityAttributes(entity: object): AnnotationAttributes | undefined {
+  const out: AnnotationAttributes = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (NOT_ATTRIBUTES.has(key)) continue;
+    if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
+  }
+  return cleanAttributes(out);
+}

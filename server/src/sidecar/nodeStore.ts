@@ -3,13 +3,15 @@
  * write-file-atomic (temporary file + fsync + rename), inter-process locks with proper-lockfile, and the
  * rule that a sidecar is only ever written next to its text (never through a symlink leading elsewhere).
  */
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { msg } from '../analysis/l10n';
-import { SidecarError } from './format';
-import type { SidecarFileIO } from './store';
+import { serializeSidecar, SidecarError } from './format';
+import { decodeSidecar, type SidecarFileIO } from './store';
+import type { Sidecar } from './types';
 
 /** The default sidecar suffix (setting policymark.sidecarSuffix). */
 export const DEFAULT_SIDECAR_SUFFIX = '.policymark.json';
@@ -107,3 +109,65 @@ export const nodeSidecarIO: SidecarFileIO = {
     }
   },
 };
+
+/** Sleeps synchronously (for the one synchronous path: the `check --fix` write-back hook). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Refuses a sidecar path that is a symlink leading out of its folder (synchronous twin of assertWritableBeside). */
+function assertWritableBesideSync(location: string): void {
+  let info;
+  try {
+    info = lstatSync(location);
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw error;
+  }
+  if (!info.isSymbolicLink()) return;
+  let target: string;
+  try {
+    target = realpathSync(location);
+  } catch {
+    throw new SidecarError(
+      location,
+      msg('是指向不存在位置的符号链接，拒绝写入', 'is a symbolic link to nowhere; refusing to write through it'),
+    );
+  }
+  if (dirname(target) !== realpathSync(dirname(location)))
+    throw new SidecarError(
+      location,
+      msg(
+        `是指向文本所在文件夹之外（${target}）的符号链接，拒绝写入`,
+        `is a symbolic link leading outside the text's folder (${target}); refusing to write through it`,
+      ),
+    );
+}
+
+/**
+ * Synchronous read-modify-write of an existing sidecar under the lock, for callers that cannot await
+ * (the hook run after `check --fix` rewrote a text). Returns false when there is no sidecar.
+ */
+export function updateExistingSidecarSync(location: string, change: (sidecar: Sidecar) => Sidecar): boolean {
+  if (!existsSync(location)) return false;
+  let release: (() => void) | undefined;
+  const deadline = Date.now() + 15_000;
+  while (!release) {
+    try {
+      release = lockfile.lockSync(location, { realpath: false, stale: 10_000, onCompromised: () => undefined });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline)
+        throw new SidecarError(location, msg(`无法锁定：${(error as Error).message}`, `could not be locked: ${(error as Error).message}`));
+      sleepSync(10 + Math.random() * 40);
+    }
+  }
+  try {
+    const bytes = readFileSync(location);
+    const next = change(decodeSidecar(bytes, location));
+    assertWritableBesideSync(location);
+    writeFileAtomic.sync(location, serializeSidecar(next), { encoding: 'utf8' });
+    return true;
+  } finally {
+    release();
+  }
+}
