@@ -129,7 +129,7 @@ export class WorkerAnalyzer implements Analyzer {
 
   private start(): Worker {
     const worker = new Worker(this.workerFile);
-    // the worker must not keep a stdio server alive once the connection ends
+    // an idle worker must not keep the process alive (pump() holds it while a job runs)
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.onReply(reply));
     worker.on('error', (error) => this.log(`policymark: analysis worker failed: ${error.stack ?? error.message}`));
@@ -187,7 +187,11 @@ export class WorkerAnalyzer implements Analyzer {
       }
       break;
     }
-    if (!job) return;
+    if (!job) {
+      this.worker.unref();
+      return;
+    }
+    this.worker.ref();
     const id = this.nextId++;
     this.running = { id, job };
     this.worker.postMessage({ ...job.payload, id } as WorkerRequest);

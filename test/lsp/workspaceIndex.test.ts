@@ -1,0 +1,92 @@
+/** The cross-file index: keys, definitions, references, facts, search (workspace/index.ts, keys.ts). */
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import type { Entity } from '../../server/src/analysis/types';
+import { entryFromAnalysis, WorkspaceIndex } from '../../server/src/workspace/index';
+import { docKey } from '../../server/src/workspace/keys';
+
+const FULL = '重庆市人力资源和社会保障局';
+
+function org(text: string, start: number, canonical = FULL): Entity {
+  return { type: 'org', text, start, end: start + text.length, canonical, resolvedBy: text === canonical ? 'self' : 'dictionary' };
+}
+
+function file(uri: string, text: string, entities: Entity[]) {
+  return entryFromAnalysis(uri, text, { entities, diagnostics: [], segmented: false });
+}
+
+test('definition prefers a full-name mention in the same file, then the first one in the workspace (by URI)', () => {
+  const index = new WorkspaceIndex();
+  const a = `图片由市人社局提供`;
+  const b = `第一行\n${FULL}印发`;
+  const c = `市人社局与${FULL}`;
+  index.set(file('file:///w/b.txt', b, [org(FULL, 4)]));
+  index.set(file('file:///w/a.txt', a, [org('市人社局', 3)]));
+  index.set(file('file:///w/c.txt', c, [org('市人社局', 0), org(FULL, 5)]));
+  const key = `org:${FULL}`;
+  const fromA = index.definitionOf(key, 'file:///w/a.txt')!;
+  assert.equal(fromA.uri, 'file:///w/b.txt');
+  assert.deepEqual(fromA.range, { start: { line: 1, character: 0 }, end: { line: 1, character: FULL.length } });
+  assert.equal(index.definitionOf(key, 'file:///w/c.txt')!.uri, 'file:///w/c.txt');
+  assert.equal(index.definitionOf(key, 'file:///w/c.txt')!.start, 5);
+  assert.deepEqual(
+    index.mentionsOf(key).map((m) => [m.uri.slice(-5), m.text]),
+    [
+      ['a.txt', '市人社局'],
+      ['b.txt', FULL],
+      ['c.txt', '市人社局'],
+      ['c.txt', FULL],
+    ],
+  );
+});
+
+test('replacing and deleting a file updates mentions and facts; URIs spelled differently name one file', () => {
+  const index = new WorkspaceIndex();
+  index.set(file('file:///w/%E4%B8%80.txt', FULL, [org(FULL, 0)]));
+  assert.deepEqual(index.facts().facts.orgNames, [FULL]);
+  const before = index.facts().signature;
+  index.set(file('file:///w/一.txt', '没有机构', []));
+  assert.equal(index.uris().length, 1, 'percent-encoded and plain URIs are one file');
+  assert.deepEqual(index.facts().facts.orgNames, []);
+  assert.notEqual(index.facts().signature, before);
+  index.delete('file:///w/%E4%B8%80.txt');
+  assert.equal(index.uris().length, 0);
+});
+
+test('documents: a title and its number share one key when the recognizer gives them an id; intact numbers become facts', () => {
+  const text = '《重庆市技工教育“十四五”规划》（渝人社〔2021〕452号）';
+  const title: Entity = { type: 'docref', form: 'title', text: '《重庆市技工教育“十四五”规划》', start: 0, end: 16, title: '重庆市技工教育“十四五”规划', id: 'd1' };
+  const number: Entity = { type: 'docref', form: 'number', text: '渝人社〔2021〕452号', start: 17, end: 30, issuer: '渝人社', year: 2021, serial: 452, id: 'd1' };
+  const index = new WorkspaceIndex();
+  index.set(file('file:///w/doc.txt', text, [title, number]));
+  assert.equal(index.mentionsOf('doc:d1').length, 2);
+  assert.deepEqual(index.facts().facts.docNumbers, ['渝人社〔2021〕452号']);
+  assert.equal(docKey({ text: 'x', issuer: '渝人社', year: 2021, serial: 452 }), 'doc:渝人社〔2021〕452号');
+  assert.equal(docKey({ text: '《规划》', title: '规划' }), 'doc:《规划》');
+});
+
+test('search finds by full name, alias and characters in order; exact and prefix matches rank first', () => {
+  const index = new WorkspaceIndex();
+  index.set(file('file:///w/a.txt', `${FULL}、市人社局、重庆市教委`, [org(FULL, 0), org('市人社局', 14), org('重庆市教委', 19, '重庆市教育委员会')]));
+  assert.equal(index.search('市人社局')[0]!.name, FULL);
+  assert.deepEqual(index.search('教育委员会').map((t) => t.name), ['重庆市教育委员会']);
+  assert.deepEqual(index.search('人社').map((t) => t.name), [FULL]);
+  assert.equal(index.search('').length, 2);
+  assert.deepEqual(index.search('zzz'), []);
+});
+
+test('figures are indexed by subject with their positions', () => {
+  const text = '在校生9.9万人\n在校生9万余人';
+  const m1: Entity = { type: 'metric', text: '9.9万人', start: 3, end: 8, value: 99000, unit: '人', kind: 'count', subject: '在校生' };
+  const m2: Entity = { type: 'metric', text: '9万余人', start: 12, end: 17, value: 90000, unit: '人', kind: 'count', subject: '在校生', approx: 'more-than' };
+  const index = new WorkspaceIndex();
+  index.set(file('file:///w/a.txt', text, [m1, m2]));
+  assert.deepEqual(
+    index.metricsFor('在校生').map((m) => [m.value, m.range.start.line]),
+    [
+      [99000, 0],
+      [90000, 1],
+    ],
+  );
+  assert.deepEqual(index.metricsFor('毕业生'), []);
+});
