@@ -73,19 +73,27 @@ function letterSpacedRuns(text: string, gaps: readonly Gap[]): Gap[][] {
   return runs.filter((run) => run.length >= 2 && text.length > 0);
 }
 
-/** A line made of nothing but one letter-spaced run, at the start of a paragraph: a spaced title (通 知). */
-function isSpacedTitle(text: string, run: readonly Gap[]): boolean {
-  const first = run[0]!;
-  const last = run[run.length - 1]!;
+/**
+ * A line made of nothing but spaced single characters (通 知, 目  录, 前 言), at the start of a paragraph: a
+ * spaced title, set that way on purpose. Inside a column (the line before runs on into it) it is a
+ * justified line instead, and its spaces are damage.
+ */
+function isSpacedTitle(text: string, gaps: readonly Gap[]): boolean {
+  const first = gaps[0]!;
+  const last = gaps[gaps.length - 1]!;
   const line = lineAround(text, first.start);
   const before = text.slice(line.start, first.start - 1).trim();
   const after = text.slice(last.end + 1, line.end).trim();
   if (before || after) return false;
-  // the line before must be blank, absent, or end a sentence; inside a column the run continues one
+  for (let k = 1; k < gaps.length; k++) if (gaps[k]!.start !== gaps[k - 1]!.end + 1) return false;
+  // the line before must be blank, absent, or end a sentence
   let i = line.start - 1;
-  while (i >= 0 && /[\r\n]/.test(text[i]!)) i--;
-  const previousLineBreaks = text.slice(i + 1, line.start).replace(/\r\n/g, '\n').length;
-  if (i < 0 || previousLineBreaks >= 2) return true;
+  let breaks = 0;
+  while (i >= 0 && /[\r\n]/.test(text[i]!)) {
+    if (text[i] === '\n' || text[i + 1] !== '\n') breaks++;
+    i--;
+  }
+  if (i < 0 || breaks >= 2) return true;
   return /[。！？!?”’》）)：:]\s*$/.test(text.slice(Math.max(0, i - 2), i + 1));
 }
 
@@ -192,14 +200,18 @@ function findings(ctx: AnalysisContext): Finding[] {
     const words: string[] = [];
     for (let k = 1; k < letters.length; k++) {
       const at = before.length + k;
-      const verdict = judgeJunction(ctx.segmenter, closed.slice(Math.max(0, at - JUNCTION_CONTEXT), at), closed.slice(at, at + JUNCTION_CONTEXT));
+      const verdict = judgeJunction(
+        ctx.segmenter,
+        closed.slice(Math.max(0, at - JUNCTION_CONTEXT), at),
+        closed.slice(at, at + JUNCTION_CONTEXT),
+      );
       if (verdict.kind === 'split-word' && verdict.word) words.push(verdict.word);
     }
     if (words.length > 0) out.push(letterSpacedFinding(text, run, [...new Set(words)]));
   }
 
   for (const gap of gaps) {
-    if (inRun.has(gap)) continue;
+    if (inRun.has(gap) || isSpacedTitle(text, [gap])) continue;
     const verdict = judgeJunction(ctx.segmenter, wordContextBefore(text, gap.start), wordContextAfter(text, gap.end));
     if (verdict.kind === 'split-word' && verdict.word) out.push(splitWordFinding(text, gap, verdict.word));
     else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));

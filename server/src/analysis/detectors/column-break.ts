@@ -86,7 +86,32 @@ const FIGURE_CONTINUATION = /^(?:[余多万亿千百%‰个人名项件次家所
 /** Punctuation inside a sentence, never after its last word: a line holding one is prose, not a heading. */
 const SENTENCE_INTERNAL = /[，、；,;]/;
 /** Words that cannot end a sentence or a heading: particles, prepositions, conjunctions (…积极下发文件 aside). */
-const DEPENDENT_AT_END = new Set(['的', '和', '与', '及', '或', '在', '对', '把', '被', '从', '向', '将', '让', '使', '给', '跟', '同', '并', '而', '但', '为', '以', '由', '是']);
+const DEPENDENT_AT_END = new Set([
+  '的',
+  '和',
+  '与',
+  '及',
+  '或',
+  '在',
+  '对',
+  '把',
+  '被',
+  '从',
+  '向',
+  '将',
+  '让',
+  '使',
+  '给',
+  '跟',
+  '同',
+  '并',
+  '而',
+  '但',
+  '为',
+  '以',
+  '由',
+  '是',
+]);
 /** Words that cannot begin a sentence: bound particles (…奠定\n了坚实的基础). */
 const BOUND_AT_START = new Set(['的', '了', '着', '们', '地', '得']);
 

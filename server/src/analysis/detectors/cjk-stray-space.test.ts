@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalysisContext } from '../context';
+import { applyEdits } from '../fixes/apply';
+import { loadSegmenter } from '../segment';
+import type { Finding } from '../types';
+import { cjkStraySpace } from './cjk-stray-space';
+
+const segmenter = loadSegmenter();
+const find = (text: string, withSegmenter = true): Finding[] =>
+  cjkStraySpace.detect(new AnalysisContext(text, withSegmenter ? { segmenter } : {}));
+const warnings = (text: string) => find(text).filter((f) => f.severity === 'warning');
+const fixedByFirst = (text: string) => {
+  const found = warnings(text);
+  assert.ok(found.length > 0, `expected a warning in ${text}`);
+  return applyEdits(text, found[0]!.fixes[0]!.edits);
+};
+
+test('the segmenter is available for these tests', () => {
+  assert.ok(segmenter, 'nodejieba must load in the test environment');
+});
+
+test('a space splitting a word is a warning whose fix removes it', () => {
+  const cases: [string, string][] = [
+    ['我国新能源汽 车产量持续增长。', '我国新能源汽车产量持续增长。'],
+    ['今年共引进博 士后研究人员30名。', '今年共引进博士后研究人员30名。'],
+    ['组织全市中小学教 师参加培训。', '组织全市中小学教师参加培训。'],
+    ['加快推进乡村振\u3000兴战略落地。', '加快推进乡村振兴战略落地。'],
+    ['推动经济高质量发   展，', '推动经济高质量发展，'],
+    ['全区医疗卫生机构的医务人 员共计八百人。', '全区医疗卫生机构的医务人员共计八百人。'],
+  ];
+  for (const [damaged, repaired] of cases) {
+    const found = warnings(damaged);
+    assert.equal(found.length, 1, damaged);
+    assert.equal(found[0]!.fixAllSafe, true);
+    assert.equal(applyEdits(damaged, found[0]!.fixes[0]!.edits), repaired);
+    // the finding covers the space itself
+    assert.match(damaged.slice(found[0]!.start, found[0]!.end), /^[ \u3000]+$/);
+  }
+});
+
+test('the message names the split word and says what the fix does', () => {
+  const [finding] = warnings('我国新能源汽 车产量持续增长。');
+  assert.match(finding!.message.zh, /汽车/);
+  assert.match(finding!.message.zh, /删除/);
+  assert.match(finding!.message.en, /removes the space/);
+});
+
+test('a letter-spaced word inside a sentence is one finding that removes every space', () => {
+  const text = '全面实施“乡 村 振 兴 工程”，带动农民增收。';
+  const found = warnings(text);
+  assert.equal(found.length, 1);
+  assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), '全面实施“乡村振兴工程”，带动农民增收。');
+});
+
+test('a spaced title on a line of its own is typography', () => {
+  assert.equal(find('通  知\n\n各区县人民政府：\n').length, 0);
+  assert.equal(find('工作总结\n\n目 录\n\n一、基本情况\n').length, 0);
+  assert.equal(find('前 言\n').length, 0);
+});
+
+test('spaces between complete words in headlines, titles and bylines stay silent', () => {
+  for (const clean of [
+    '控辍保学 义务教育一个都不能少',
+    '重庆人社 为发展新质生产力强化技能支持与人才支撑',
+    '竭尽教育之力 阻断贫困代际传递',
+    '民生关怀显担当 暖到学生心坎上',
+    '王小寒 刘进',
+    '《关于加快发展现代职业教育 推进产教融合的意见》',
+    '以培训带动创业 以创业带动产业',
+  ]) {
+    assert.deepEqual(find(clean), [], clean);
+  }
+});
+
+test('spaces next to figures, Latin words and punctuation are not this check', () => {
+  for (const clean of [
+    '申请国内外专利 14687 件，',
+    '研究院(GDI 智库)发布',
+    '学员使用 Python 编程',
+    '扶贫先扶智， 治贫先治愚。',
+    '培训 1600 余人次',
+  ]) {
+    assert.deepEqual(find(clean), [], clean);
+  }
+});
+
+test('indentation and trailing spaces are not inside text', () => {
+  assert.deepEqual(find('    现将规划印发给你们，请抓好落实。  \n\u3000\u3000特此通知。'), []);
+});
+
+test('a list of counted items glued by spaces is a hint whose fix puts 、 in', () => {
+  const text = '建有国家级大师工作室1个 市级大师工作室3个 区级工作室12个';
+  const found = find(text);
+  assert.equal(found.length, 2);
+  for (const f of found) {
+    assert.equal(f.severity, 'hint');
+    assert.equal(f.fixAllSafe, false);
+    assert.equal(f.fixes[0]!.edits[0]!.newText, '、');
+  }
+  assert.equal(
+    applyEdits(
+      text,
+      found.flatMap((f) => f.fixes[0]!.edits),
+    ),
+    '建有国家级大师工作室1个、市级大师工作室3个、区级工作室12个',
+  );
+});
+
+test('without the segmenter only the list hint remains', () => {
+  assert.deepEqual(find('我国新能源汽 车产量持续增长。', false), []);
+  assert.equal(find('建有工作室1个 市级工作室3个', false).length, 1);
+});
+
+test('user words written with a space are left alone', () => {
+  const text = '欢迎来到汽 车城参观。';
+  assert.equal(warnings(text).length, 1);
+  const ctx = new AnalysisContext(text, { segmenter, userWords: ['汽 车城'] });
+  assert.deepEqual(cjkStraySpace.detect(ctx), []);
+});
+
+test('offsets are UTF-16 units after characters outside the BMP', () => {
+  const text = '𠀾𠀾我国新能源汽 车产量';
+  const [finding] = warnings(text);
+  assert.equal(text.slice(finding!.start, finding!.end), ' ');
+  assert.equal(fixedByFirst(text), '𠀾𠀾我国新能源汽车产量');
+});

@@ -1,0 +1,154 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnalysisContext } from '../context';
+import { applyEdits, fixAllToFixpoint, selectFixAllEdits } from '../fixes/apply';
+import { loadSegmenter } from '../segment';
+import type { Finding } from '../types';
+import { columnBreak, columnBreakEdits, displayWidth } from './column-break';
+
+const segmenter = loadSegmenter();
+const find = (text: string, withSegmenter = true): Finding[] =>
+  columnBreak.detect(new AnalysisContext(text, withSegmenter ? { segmenter } : {}));
+const fixAll = (text: string) => fixAllToFixpoint(text, find).text;
+const visible = (text: string) => text.replace(/\s/g, '');
+
+/** A paragraph of a narrow column, each piece one printed line (written for these tests). */
+const COLUMN = [
+  '近年来，我区坚持把职业',
+  '教育摆在突出位置，持续',
+  '加大经费投入，新建实训',
+  '基地十二个，累计培训技',
+  '能人才三千余人次。',
+];
+const JOINED = '近年来，我区坚持把职业教育摆在突出位置，持续加大经费投入，新建实训基地十二个，累计培训技能人才三千余人次。';
+
+test('the segmenter is available for these tests', () => {
+  assert.ok(segmenter, 'nodejieba must load in the test environment');
+});
+
+test('a column-broken paragraph is one finding whose fix joins its lines', () => {
+  const text = `${COLUMN.join('\n')}\n`;
+  const found = find(text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.severity, 'warning');
+  assert.equal(found[0]!.fixAllSafe, true);
+  assert.equal(found[0]!.fixes[0]!.edits.length, COLUMN.length - 1);
+  assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), `${JOINED}\n`);
+  assert.match(found[0]!.message.zh, /5 行/);
+  assert.match(found[0]!.message.en, /joining the 5 lines/);
+});
+
+test('blank lines between the pieces are removed with the breaks', () => {
+  const text = `${COLUMN.join('\n\n')}\n\n下一段文字保持不变。\n`;
+  assert.equal(fixAll(text), `${JOINED}\n\n下一段文字保持不变。\n`);
+});
+
+test('CRLF files: the breaks go, every other line end stays CRLF', () => {
+  const text = `职业教育专题报道\r\n\r\n${COLUMN.join('\r\n')}\r\n\r\n下一段文字保持不变。\r\n`;
+  const fixed = fixAll(text);
+  assert.equal(fixed, `职业教育专题报道\r\n\r\n${JOINED}\r\n\r\n下一段文字保持不变。\r\n`);
+  assert.equal(fixed.replace(/\r\n/g, '').includes('\n'), false);
+  const blankSeparated = `${COLUMN.join('\r\n\r\n')}\r\n`;
+  assert.equal(fixAll(blankSeparated), `${JOINED}\r\n`);
+});
+
+test('two column paragraphs are two findings and are not joined to each other', () => {
+  const second = ['同时，区人社局组织专家', '深入企业开展上门服务，', '帮助企业解决用工难题。'];
+  const text = `${COLUMN.join('\n')}\n${second.join('\n')}\n`;
+  const found = find(text);
+  assert.equal(found.length, 2);
+  assert.equal(fixAll(text), `${JOINED}\n同时，区人社局组织专家深入企业开展上门服务，帮助企业解决用工难题。\n`);
+});
+
+test('headings before a column paragraph stay on their own lines', () => {
+  const text = `精准发力\n技能培训惠及千家万户\n\n${COLUMN.join('\n')}\n`;
+  assert.equal(fixAll(text), `精准发力\n技能培训惠及千家万户\n\n${JOINED}\n`);
+  const single = `校企合作\n\n${COLUMN.join('\n\n')}\n`;
+  assert.equal(fixAll(single), `校企合作\n\n${JOINED}\n`);
+});
+
+test('a word split across a break is named in the message', () => {
+  const text = '学校先后开展中小企业经\n营管理等专业知识培训，\n持续推进技能鉴定工作。\n';
+  const [finding] = find(text);
+  assert.ok(finding);
+  assert.match(finding.message.zh, /经营/);
+  assert.equal(applyEdits(text, finding.fixes[0]!.edits), '学校先后开展中小企业经营管理等专业知识培训，持续推进技能鉴定工作。\n');
+});
+
+test('Latin words on both sides of a break keep one space', () => {
+  const text = '项目组采用Visual\nStudio进行开发，大大提\n高了工作效率。\n';
+  assert.equal(fixAll(text), '项目组采用Visual Studio进行开发，大大提高了工作效率。\n');
+});
+
+test('a normal document with one paragraph per line gets nothing', () => {
+  const text = [
+    '重庆市人力资源和社会保障局关于印发技工教育规划的通知',
+    '',
+    '各区县人力社保局，有关单位：',
+    '',
+    '    现将《重庆市技工教育“十四五”规划》印发给你们，请结合实际认真贯彻落实，确保各项任务按期完成。',
+    '',
+    '    一、规划背景',
+    '',
+    '    （一）发展现状',
+    '',
+    '    “十三五”期间，全市技工院校累计培养毕业生二十余万人，毕业生就业率保持在百分之九十八以上，为经济社会发展提供了有力支撑。',
+    '',
+    '    重庆市人力资源和社会保障局',
+    '',
+    '    2021年12月31日',
+  ].join('\n');
+  assert.deepEqual(find(text), []);
+});
+
+test('lists, bylines, captions and tables are not column breaks', () => {
+  for (const clean of [
+    '一是加强组织领导\n二是完善制度体系\n三是强化督促检查\n',
+    '（一）指导思想\n（二）基本原则\n（三）发展目标\n',
+    '●高基地总计培训各类人员\n●建设专业共完成改革项目\n',
+    '指标\n2020\n2025\n1.在校生规模(万人)\n3\n>3.5\n',
+    '王小寒 刘进\n\n图片由北碚区教委提供\n',
+    '地址：重庆市渝北区\n电话：023-12345678\n',
+  ]) {
+    assert.deepEqual(find(clean), [], clean);
+  }
+});
+
+test('without the segmenter only long uniform blocks are reported, as information fix-all skips', () => {
+  const long = `${COLUMN.join('\n')}\n`;
+  const found = find(long, false);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.severity, 'information');
+  assert.equal(found[0]!.fixAllSafe, false);
+  assert.equal(selectFixAllEdits(found).edits.length, 0);
+  assert.deepEqual(find('学校先后开展中小企业经\n营管理等专业知识培训。\n', false), []);
+});
+
+test('fix-all is idempotent and removes nothing but white space', () => {
+  const text = `专题\n\n${COLUMN.join('\n\n')}\n\n同时，区人社局组织专家\n深入企业开展上门服务，\n帮助企业解决用工难题。\n`;
+  const once = fixAll(text);
+  assert.notEqual(once, text);
+  assert.equal(fixAll(once), once);
+  assert.equal(visible(once), visible(text));
+});
+
+test('columnBreakEdits gathers the joins of every block, ignoring other findings', () => {
+  const text = `${COLUMN.join('\n')}\n\n同时，区人社局组织专家\n深入企业开展上门服务，\n帮助企业解决用工难题。\n`;
+  const other: Finding = {
+    code: 'duplicated-unit',
+    severity: 'warning',
+    message: { zh: '', en: '' },
+    start: 0,
+    end: 1,
+    fixes: [{ title: { zh: '', en: '' }, edits: [{ start: 0, end: 1, newText: 'X' }] }],
+  };
+  const edits = columnBreakEdits([...find(text), other]);
+  assert.equal(edits.length, 6);
+  assert.equal(applyEdits(text, edits), fixAll(text));
+});
+
+test('display width counts Han as two units and digits as one', () => {
+  assert.equal(displayWidth('近年来，我市'), 12);
+  assert.equal(displayWidth('2020年'), 6);
+  assert.equal(displayWidth('𠀾'), 2);
+});
