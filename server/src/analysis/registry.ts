@@ -4,6 +4,7 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
+import { ocrConfusable } from './detectors/ocr-confusable';
 import { unbalancedBracket } from './detectors/unbalanced-bracket';
 import { cjkStraySpace } from './detectors/cjk-stray-space';
 import { columnBreak } from './detectors/column-break';
@@ -25,4 +26,4 @@ import { metricRecognizer } from './entities/metric';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, cjkStraySpace, columnBreak, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar, sharesSum, unbalancedBracket];
+export const DETECTORS: readonly Detector[] = [duplicatedUnit, cjkStraySpace, columnBreak, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar, sharesSum, unbalancedBracket, ocrConfusable];

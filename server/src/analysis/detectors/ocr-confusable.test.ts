@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, applyEdits } from '../index';
+import { loadSegmenter } from '../segment';
+
+const segmenter = loadSegmenter();
+const findings = (text: string, userWords?: string[]) =>
+  analyze(text, { ...(segmenter ? { segmenter } : {}), ...(userWords ? { userWords } : {}) }).diagnostics.filter(
+    (f) => f.code === 'ocr-confusable',
+  );
+
+test('the segmenter loads (these tests need it)', () => {
+  assert.ok(segmenter?.cutDictionary);
+});
+
+test('a misread character that makes a non-word is repaired to the common word', () => {
+  for (const [damaged, repaired] of [
+    ['该县耕地而积达到三十万亩。', '该县耕地面积达到三十万亩。'],
+    ['各项工作己经全部完成。', '各项工作已经全部完成。'],
+    ['着力解决群众反映的实际间题。', '着力解决群众反映的实际问题。'],
+  ] as const) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
+    assert.equal(d[0]!.fixAllSafe, false);
+  }
+});
+
+test('the legitimate use of a look-alike character stays clean', () => {
+  for (const clean of [
+    '而且要进一步加强管理，进而提高效率，从而形成合力。',
+    '企业规模大而全，因而积极推进改革，而积累的经验值得推广。',
+    '让人学会技能，使人入职即能上岗。',
+    '已经完成任务，自己动手，早已不是问题。',
+    '未来五年，期末考试，日常管理，干部队伍，土地流转，人士参与。',
+    '截至2021年12月31日，全市共有技工院校45所。',
+    '职业教育面向人人，面临新的机遇。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((d) => clean.slice(d.start, d.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('a user word is never flagged', () => {
+  assert.equal(findings('该县耕地而积达到三十万亩。', ['而积']).length, 0);
+});
+
+test('without the segmenter it is silent', () => {
+  assert.equal(analyze('该县耕地而积达到三十万亩。').diagnostics.filter((f) => f.code === 'ocr-confusable').length, 0);
+});

@@ -1,0 +1,147 @@
+/**
+ * ocr-confusable: a character misread by OCR as a look-alike, leaving a non-word: 农村而积大 for 农村面积大,
+ * 自已 for 自己, 时问 for 时间.
+ *
+ * server/data/ocr-confusables.json lists groups of look-alike characters (而/面, 己/已/巳, 末/未…) and, for
+ * each character, the common words that contain it (from jieba's dictionary, with frequency). A
+ * character is flagged only when all of these hold, judged by the segmenter's dictionary-only cut (no
+ * guessing of unknown words):
+ * - as written, the character forms no dictionary word with its neighbours (it stands alone);
+ * - swapping it for a look-alike makes a common word spanning it;
+ * - the swap breaks no dictionary word of the original (而积极 stays: 积极 is a word; 让人学会 stays: 学会);
+ * - the character before or after is not one that ends/starts a word with the character as written.
+ * Common characters used as words of their own (而 in 而且 is in a word; 而 alone in 大而全 is not made a
+ * word by 面) therefore stay silent. Without the segmenter the detector is silent.
+ *
+ * It is a reading, not a proof: information, or warning when the repaired word is very common; never
+ * applied by fix-all.
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import type { Segmenter } from '../segment';
+import { isHanAt } from '../text';
+import type { Finding } from '../types';
+import data from '../../../data/ocr-confusables.json';
+
+/** Word frequency (jieba) from which a repaired word is certain enough to be a warning. */
+const VERY_COMMON = 5000;
+/** Characters either side of the candidate that the local re-segmentation looks at. */
+const WINDOW = 4;
+
+const WORDS = data.words as Record<string, Record<string, number>>;
+const LOOK_ALIKES = new Map<string, string[]>();
+for (const group of data.groups) {
+  for (const c of group)
+    LOOK_ALIKES.set(
+      c,
+      [...group].filter((other) => other !== c),
+    );
+}
+
+interface Piece {
+  start: number;
+  end: number;
+}
+
+/** Dictionary-only segmentation of `text` from `offset`, as spans. */
+function cut(segmenter: Segmenter, text: string, offset: number): Piece[] {
+  const words = segmenter.cutDictionary ? segmenter.cutDictionary(text) : undefined;
+  if (!words) return [];
+  const out: Piece[] = [];
+  let at = offset;
+  for (const w of words) {
+    out.push({ start: at, end: at + w.length });
+    at += w.length;
+  }
+  return out;
+}
+
+/** The most frequent common word (in the data) inside `made` that contains offset `at`, where `alike` now stands. */
+function commonWordWithin(
+  swappedWindow: string,
+  from: number,
+  made: Piece,
+  at: number,
+  alike: string,
+): { word: string; frequency: number; start: number } | undefined {
+  const known = WORDS[alike];
+  if (!known) return undefined;
+  let best: { word: string; frequency: number; start: number } | undefined;
+  for (let length = Math.min(3, made.end - made.start); length >= 2; length--) {
+    for (let start = Math.max(made.start, at - length + 1); start <= at && start + length <= made.end; start++) {
+      const word = swappedWindow.slice(start - from, start - from + length);
+      const frequency = known[word];
+      if (frequency !== undefined && (!best || frequency > best.frequency)) best = { word, frequency, start };
+    }
+  }
+  return best;
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const segmenter = ctx.segmenter;
+  if (!segmenter?.cutDictionary) return [];
+  const { text } = ctx;
+  const userWords = ctx.options.userWords ?? [];
+  const out: Finding[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const alikes = LOOK_ALIKES.get(text[i]!);
+    if (!alikes) continue;
+    // the clause around the character: Han characters only, so punctuation and digits bound it
+    let from = i;
+    while (from > 0 && i - from < WINDOW && isHanAt(text, from - 1)) from--;
+    let to = i + 1;
+    while (to < text.length && to - i <= WINDOW && isHanAt(text, to)) to++;
+    if (to - from < 2) continue;
+    const window = text.slice(from, to);
+    const original = cut(segmenter, window, from);
+    const own = original.find((p) => p.start <= i && i < p.end);
+    if (!own || own.end - own.start !== 1) continue;
+    for (const alike of alikes) {
+      const swappedWindow = window.slice(0, i - from) + alike + window.slice(i - from + 1);
+      const swapped = cut(segmenter, swappedWindow, from);
+      const made = swapped.find((p) => p.start <= i && i < p.end);
+      if (!made || made.end - made.start < 2) continue;
+      // the common word is the segmenter's word or a part of it containing the swap (耕地面积 → 面积)
+      const common = commonWordWithin(swappedWindow, from, made, i, alike);
+      if (!common) continue;
+      const { word, frequency } = common;
+      const span = { start: common.start, end: common.start + word.length };
+      // a reduplication (人人, 日日) made from two look-alikes says nothing
+      if (new Set(word).size === 1) continue;
+      // the swap must not break a word of the original (而积极: 积极 is a word, the 而 is right);
+      // words of the original inside the new one are fine (耕地 in 耕地面积)
+      const breaks = original.some(
+        (p) => p.end - p.start > 1 && p.start < made.end && made.start < p.end && (p.start < made.start || p.end > made.end),
+      );
+      if (breaks) continue;
+      const damaged = text.slice(span.start, span.end);
+      if (userWords.some((w) => w.includes(damaged))) continue;
+      const certain = frequency >= VERY_COMMON;
+      out.push({
+        code: 'ocr-confusable',
+        severity: certain ? 'warning' : 'information',
+        start: span.start,
+        end: span.end,
+        message: msg(
+          `“${damaged}”不成词，疑为“${text[i]}”与形近字“${alike}”识别混淆，应为“${word}”。修复将改为“${word}”。`,
+          `"${damaged}" is not a word: "${text[i]}" looks like an OCR misreading of "${alike}" (${word}). The fix changes it to "${word}".`,
+        ),
+        fixes: [{ title: msg(`改为“${word}”`, `Change to "${word}"`), edits: [{ start: i, end: i + 1, newText: alike }] }],
+        fixAllSafe: false,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+export const ocrConfusable: Detector = {
+  id: 'ocr-confusable',
+  codes: ['ocr-confusable'],
+  description: msg(
+    'OCR 形近字误识造成的非词（而积 → 面积）',
+    'An OCR misreading of a look-alike character that makes a non-word (而积 → 面积)',
+  ),
+  detect,
+};
