@@ -7,7 +7,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisOptions } from './analysis/options';
-import type { AnalysisResult } from './analysis/types';
+import type { AnalysisResult, Finding } from './analysis/types';
 import type { Analyzer, Cancellable } from './analyzer';
 
 /** A document's analysis, tied to the exact text and version it was computed on. */
@@ -26,6 +26,8 @@ export interface DocumentAnalysisOptions {
   maxDocumentSize: number;
   /** Whether to use the segmenter where it is loaded (settings.segmenter); default true. */
   useSegmenter?: boolean;
+  /** Findings that come from outside the text's analysis (orphan annotations of the sidecar), added to its diagnostics. */
+  extraFindings?: (text: string) => Finding[];
 }
 
 interface Pending {
@@ -106,7 +108,7 @@ export class AnalysisCache {
   }
 
   private async compute(uri: string, version: number, text: string, generation: number, token?: Cancellable): Promise<AnalyzedDocument> {
-    const { options, maxDocumentSize, useSegmenter = true } = await this.optionsFor(uri);
+    const { options, maxDocumentSize, useSegmenter = true, extraFindings } = await this.optionsFor(uri);
     let analyzed: AnalyzedDocument;
     if (text.length > maxDocumentSize) {
       analyzed = {
@@ -118,13 +120,14 @@ export class AnalysisCache {
       };
     } else {
       // the segmenter lives in the analyzer (the worker): only the wish to use it travels
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { segmenter: _segmenter, ...portable } = options;
       const result = await this.analyzer.analyze(text, portable, useSegmenter, {
         priority: 'interactive',
         token,
         supersedeKey: `document:${uri}`,
       });
+      const extra = extraFindings?.(text) ?? [];
+      if (extra.length) result.diagnostics = [...result.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);
       analyzed = { uri, version, text, result };
     }
     const previous = this.cache.get(uri);

@@ -30,6 +30,7 @@ import { registerReferences } from './handlers/references';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './handlers/semanticTokens';
 import { registerWorkspaceSymbols } from './handlers/workspaceSymbols';
 import { normalizeSettings, severitiesFrom, type PolicyMarkSettings } from './settings';
+import { SIDECAR_STATE_NOTIFICATION, SidecarStates, type SidecarStateParams } from './sidecar/serverState';
 import { entryFromAnalysis, WorkspaceIndex } from './workspace/index';
 import { WorkspaceIndexer, type FileChange } from './workspace/indexer';
 import { uriOf } from './workspace/uris';
@@ -65,15 +66,22 @@ let globalSettings: unknown = {};
 
 const analyzer = createAnalyzer(log);
 const index = new WorkspaceIndex();
+// silenced findings and orphan annotations of each document's sidecar (pushed by the extension or read from disk)
+const sidecars = new SidecarStates(
+  async (uri) => (await settingsFor(uri)).sidecarSuffix,
+  (m) => connection.console.warn(m),
+);
 
 const analyses = new AnalysisCache(async (uri) => {
   const settings = await settingsFor(uri);
+  const sidecar = await sidecars.forAnalysis(uri, settings.diagnostics['orphan-annotation']);
   const options: AnalysisOptions = {
     severities: severitiesFrom(settings),
     userWords: settings.words,
     workspace: index.facts().facts,
+    silenced: sidecar.silenced,
   };
-  return { options, maxDocumentSize: settings.maxDocumentSize, useSegmenter: settings.segmenter };
+  return { options, maxDocumentSize: settings.maxDocumentSize, useSegmenter: settings.segmenter, extraFindings: sidecar.extraFindings };
 }, analyzer);
 
 const ctx: ServerContext = {
@@ -87,7 +95,7 @@ const ctx: ServerContext = {
   },
   refreshDiagnostics() {
     if (supportsDiagnosticRefresh) connection.languages.diagnostics.refresh().catch(() => undefined);
-    if (supportsSemanticTokensRefresh) connection.languages.semanticTokens.refresh();
+    if (supportsSemanticTokensRefresh) void connection.languages.semanticTokens.refresh();
   },
 };
 
@@ -146,7 +154,8 @@ connection.onInitialize((params): InitializeResult => {
   supportsSemanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   supportsProgress = caps.window?.workDoneProgress === true;
-  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [uriOf(params.rootPath)] : []);
+  workspaceFolders =
+    params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [uriOf(params.rootPath)] : []);
   const init = (params.initializationOptions ?? {}) as { settings?: unknown };
   globalSettings = init.settings ?? {};
   segmenterWanted = normalizeSettings(globalSettings).segmenter;
@@ -235,7 +244,14 @@ connection.onDidChangeWatchedFiles((params) => {
   indexer.filesChanged(params.changes.map((c) => ({ uri: c.uri, type: types[c.type] ?? 'changed' })));
 });
 
+connection.onNotification(SIDECAR_STATE_NOTIFICATION, (params: SidecarStateParams) => {
+  sidecars.update(params);
+  analyses.clear();
+  ctx.refreshDiagnostics();
+});
+
 documents.onDidClose((event) => {
+  sidecars.forget(event.document.uri);
   analyses.delete(event.document.uri);
   settingsCache.delete(event.document.uri);
   indexer.documentClosed(event.document.uri);
