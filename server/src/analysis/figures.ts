@@ -40,10 +40,14 @@ export function compactText(original: string): CompactText {
   let text = '';
   const origin: number[] = [];
   const breaks = new Set<number>();
+  // the last kept unit, tracked here: reading text[text.length - 1] flattens the growing string each
+  // time, which made this quadratic (minutes on a 2 MB line)
+  let last: string | undefined;
   for (let i = 0; i < half.length; i++) {
     const ch = half[i]!;
     if (!SPACE.test(ch)) {
       text += ch;
+      last = ch;
       origin.push(i);
       continue;
     }
@@ -53,13 +57,14 @@ export function compactText(original: string): CompactText {
       if (half[j] === '\n' || half[j] === '\r') sawBreak = true;
       j++;
     }
-    const before = text[text.length - 1];
+    const before = last;
     const after = half[j];
     if (before !== undefined && after !== undefined && ALNUM.test(before) && ALNUM.test(after)) {
       text += ' ';
+      last = ' ';
       origin.push(i);
     }
-    if (sawBreak && PARAGRAPH_END.test(text[text.length - 1] ?? '')) breaks.add(text.length);
+    if (sawBreak && PARAGRAPH_END.test(last ?? '')) breaks.add(text.length);
     i = j - 1;
   }
   origin.push(original.length);
