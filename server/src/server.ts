@@ -31,6 +31,7 @@ import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './handlers/seman
 import { registerWorkspaceSymbols } from './handlers/workspaceSymbols';
 import { normalizeSettings, severitiesFrom, type PolicyMarkSettings } from './settings';
 import { SIDECAR_STATE_NOTIFICATION, SidecarStates, type SidecarStateParams } from './sidecar/serverState';
+import { registerSidecarRequests } from './sidecar/serverRequests';
 import { entryFromAnalysis, WorkspaceIndex } from './workspace/index';
 import { WorkspaceIndexer, type FileChange } from './workspace/indexer';
 import { uriOf } from './workspace/uris';
@@ -263,6 +264,7 @@ connection.onShutdown(() => {
 });
 
 registerDiagnostics(ctx);
+registerSidecarRequests(ctx);
 registerCodeActions(ctx);
 registerHover(ctx);
 registerDefinition(ctx);

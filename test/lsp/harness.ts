@@ -76,7 +76,9 @@ export class LspSession {
       return null;
     });
     connection.onRequest('workspace/semanticTokens/refresh', () => null);
-    connection.onNotification('window/logMessage', (params: { message: string }) => session.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      session.logs.push(params.message);
+    });
     connection.onNotification('$/progress', (params: { token: string; value: { kind: string } }) => {
       if (params.value.kind === 'begin') session.activeProgress.add(String(params.token));
       if (params.value.kind === 'end') {
@@ -104,14 +106,17 @@ export class LspSession {
         textDocument: {
           diagnostic: { dynamicRegistration: false },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } }, isPreferredSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'refactor'] } },
+            isPreferredSupport: true,
+          },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] },
         },
       },
       initializationOptions: { settings },
     });
-    connection.sendNotification('initialized', {});
+    void connection.sendNotification('initialized', {});
     return session;
   }
 

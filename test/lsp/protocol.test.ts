@@ -69,7 +69,9 @@ function applyLspEdits(text: string, edits: { range: Rng; newText: string }[]): 
     for (let i = 0; i < p.line; i++) offset += lines[i]!.length + 1;
     return offset + p.character;
   };
-  const sorted = edits.map((e) => ({ start: toOffset(e.range.start), end: toOffset(e.range.end), newText: e.newText })).sort((a, b) => b.start - a.start);
+  const sorted = edits
+    .map((e) => ({ start: toOffset(e.range.start), end: toOffset(e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start);
   let out = text;
   for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
@@ -93,7 +95,11 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
 
   test('indexes the workspace with progress and registers a file watcher for policymark.include', async () => {
     await session.indexed();
-    await eventually(() => session.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'), 10_000, 'watcher registration');
+    await eventually(
+      () => session.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles'),
+      10_000,
+      'watcher registration',
+    );
     const watchers = session.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as {
       watchers: { globPattern: string }[];
     };
@@ -153,7 +159,10 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
 
   test('hover on a finding explains the damage and the fix', async () => {
     const uri = pathToFileURL(path.join(workspace, 'outline.txt')).href;
-    const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(OUTLINE, '万元元', 2) });
+    const hover = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(OUTLINE, '万元元', 2),
+    });
     assert.ok(hover, 'a hover');
     assert.equal(hover.contents.kind, 'markdown');
     assert.match(hover.contents.value, /duplicated-unit/);
@@ -164,7 +173,10 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     const file = path.join(workspace, SEED_002);
     const text = readFileSync(file, 'utf8');
     const uri = session.open(file);
-    const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: positionOf(text, '9.9万人', 1) });
+    const hover = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, '9.9万人', 1),
+    });
     assert.ok(hover, 'a hover over 9.9万人');
     assert.match(hover.contents.value, /99000 人/);
     assert.equal(textAt(text, hover.range!), '9.9万人');
@@ -194,9 +206,18 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     const uri = pathToFileURL(path.join(workspace, 'outline.txt')).href;
     const ranges = await session.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });
     // 一、总体要求 (line 2) runs to the line before 二、 (line 9); 二、 to 加强组织领导 (line 11)
-    assert.ok(ranges.some((r) => r.startLine === 2 && r.endLine === 9), JSON.stringify(ranges));
-    assert.ok(ranges.some((r) => r.startLine === 3 && r.endLine === 4), JSON.stringify(ranges));
-    assert.ok(ranges.some((r) => r.startLine === 10 && r.endLine === 11), JSON.stringify(ranges));
+    assert.ok(
+      ranges.some((r) => r.startLine === 2 && r.endLine === 9),
+      JSON.stringify(ranges),
+    );
+    assert.ok(
+      ranges.some((r) => r.startLine === 3 && r.endLine === 4),
+      JSON.stringify(ranges),
+    );
+    assert.ok(
+      ranges.some((r) => r.startLine === 10 && r.endLine === 11),
+      JSON.stringify(ranges),
+    );
   });
 
   test('semantic tokens mark figures in a plaintext document', async () => {
@@ -349,7 +370,10 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     });
     assert.ok(Array.isArray(actions));
     // an unknown document is not an error either
-    assert.equal(await session.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.txt' }, position: { line: 0, character: 0 } }), null);
+    assert.equal(
+      await session.request('textDocument/hover', { textDocument: { uri: 'file:///nowhere.txt' }, position: { line: 0, character: 0 } }),
+      null,
+    );
     // and the server is still answering
     assert.ok(Array.isArray(await session.diagnostics(uri)));
   });
@@ -365,7 +389,10 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     const bigUri = session.open(bigFile, 'policytext', big);
     const bigDiagnostics = session.diagnostics(bigUri).catch(() => undefined);
     const started = Date.now();
-    const hover = await session.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: positionOf(OUTLINE, '万元元', 2) });
+    const hover = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri: small },
+      position: positionOf(OUTLINE, '万元元', 2),
+    });
     const elapsed = Date.now() - started;
     assert.ok(hover, 'hover answered');
     assert.ok(elapsed < 1000, `hover took ${elapsed} ms while a 2 MB document was analysed`);
@@ -380,7 +407,11 @@ describe('language server settings', { timeout: 60_000 }, () => {
 
   before(async () => {
     workspace = makeWorkspace();
-    session = await LspSession.start({ workspace, locale: 'en', settings: { language: 'zh', maxDocumentSize: 200, diagnostics: { 'duplicated-unit': 'error' } } });
+    session = await LspSession.start({
+      workspace,
+      locale: 'en',
+      settings: { language: 'zh', maxDocumentSize: 200, diagnostics: { 'duplicated-unit': 'error' } },
+    });
   });
 
   after(async () => {
@@ -404,7 +435,10 @@ describe('language server settings', { timeout: 60_000 }, () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0]!.severity, 3);
     assert.match(diagnostics[0]!.message, /maxDocumentSize/);
-    const hover = await session.request('textDocument/hover', { textDocument: { uri }, position: positionAt(readFileSync(file, 'utf8'), 1000) });
+    const hover = await session.request('textDocument/hover', {
+      textDocument: { uri },
+      position: positionAt(readFileSync(file, 'utf8'), 1000),
+    });
     assert.equal(hover, null);
   });
 });

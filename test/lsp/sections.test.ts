@@ -36,7 +36,10 @@ test('sections nest by level and end before the next heading at their level or a
       ['（二）丙', 5, 6],
     ],
   );
-  assert.deepEqual(roots[0]!.children[1]!.children.map((s) => s.title), ['1.丁']);
+  assert.deepEqual(
+    roots[0]!.children[1]!.children.map((s) => s.title),
+    ['1.丁'],
+  );
   assert.equal(text.slice(roots[1]!.headingStart, roots[1]!.end), '二、戊\n末行');
 });
 

@@ -15,7 +15,18 @@ test('tokens are relative, typed from the legend, with modifiers', () => {
   ];
   const data = encodeTokens(doc(text), entities);
   const { tokenTypes, tokenModifiers } = SEMANTIC_TOKENS_LEGEND;
-  assert.deepEqual(data, [0, 0, 6, tokenTypes.indexOf('class'), 1 << tokenModifiers.indexOf('abbreviation'), 1, 0, 6, tokenTypes.indexOf('number'), 1 << tokenModifiers.indexOf('approximate')]);
+  assert.deepEqual(data, [
+    0,
+    0,
+    6,
+    tokenTypes.indexOf('class'),
+    1 << tokenModifiers.indexOf('abbreviation'),
+    1,
+    0,
+    6,
+    tokenTypes.indexOf('number'),
+    1 << tokenModifiers.indexOf('approximate'),
+  ]);
 });
 
 test('an entity across a line break becomes one token per line; overlapping and date entities are left out', () => {

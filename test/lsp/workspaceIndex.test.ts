@@ -55,8 +55,26 @@ test('replacing and deleting a file updates mentions and facts; URIs spelled dif
 
 test('documents: a title and its number share one key when the recognizer gives them an id; intact numbers become facts', () => {
   const text = '《重庆市技工教育“十四五”规划》（渝人社〔2021〕452号）';
-  const title: Entity = { type: 'docref', form: 'title', text: '《重庆市技工教育“十四五”规划》', start: 0, end: 16, title: '重庆市技工教育“十四五”规划', id: 'd1' };
-  const number: Entity = { type: 'docref', form: 'number', text: '渝人社〔2021〕452号', start: 17, end: 30, issuer: '渝人社', year: 2021, serial: 452, id: 'd1' };
+  const title: Entity = {
+    type: 'docref',
+    form: 'title',
+    text: '《重庆市技工教育“十四五”规划》',
+    start: 0,
+    end: 16,
+    title: '重庆市技工教育“十四五”规划',
+    id: 'd1',
+  };
+  const number: Entity = {
+    type: 'docref',
+    form: 'number',
+    text: '渝人社〔2021〕452号',
+    start: 17,
+    end: 30,
+    issuer: '渝人社',
+    year: 2021,
+    serial: 452,
+    id: 'd1',
+  };
   const index = new WorkspaceIndex();
   index.set(file('file:///w/doc.txt', text, [title, number]));
   assert.equal(index.mentionsOf('doc:d1').length, 2);
@@ -67,10 +85,22 @@ test('documents: a title and its number share one key when the recognizer gives 
 
 test('search finds by full name, alias and characters in order; exact and prefix matches rank first', () => {
   const index = new WorkspaceIndex();
-  index.set(file('file:///w/a.txt', `${FULL}、市人社局、重庆市教委`, [org(FULL, 0), org('市人社局', 14), org('重庆市教委', 19, '重庆市教育委员会')]));
+  index.set(
+    file('file:///w/a.txt', `${FULL}、市人社局、重庆市教委`, [
+      org(FULL, 0),
+      org('市人社局', 14),
+      org('重庆市教委', 19, '重庆市教育委员会'),
+    ]),
+  );
   assert.equal(index.search('市人社局')[0]!.name, FULL);
-  assert.deepEqual(index.search('教育委员会').map((t) => t.name), ['重庆市教育委员会']);
-  assert.deepEqual(index.search('人社').map((t) => t.name), [FULL]);
+  assert.deepEqual(
+    index.search('教育委员会').map((t) => t.name),
+    ['重庆市教育委员会'],
+  );
+  assert.deepEqual(
+    index.search('人社').map((t) => t.name),
+    [FULL],
+  );
   assert.equal(index.search('').length, 2);
   assert.deepEqual(index.search('zzz'), []);
 });
@@ -78,7 +108,17 @@ test('search finds by full name, alias and characters in order; exact and prefix
 test('figures are indexed by subject with their positions', () => {
   const text = '在校生9.9万人\n在校生9万余人';
   const m1: Entity = { type: 'metric', text: '9.9万人', start: 3, end: 8, value: 99000, unit: '人', kind: 'count', subject: '在校生' };
-  const m2: Entity = { type: 'metric', text: '9万余人', start: 12, end: 17, value: 90000, unit: '人', kind: 'count', subject: '在校生', approx: 'more-than' };
+  const m2: Entity = {
+    type: 'metric',
+    text: '9万余人',
+    start: 12,
+    end: 17,
+    value: 90000,
+    unit: '人',
+    kind: 'count',
+    subject: '在校生',
+    approx: 'more-than',
+  };
   const index = new WorkspaceIndex();
   index.set(file('file:///w/a.txt', text, [m1, m2]));
   assert.deepEqual(

@@ -135,12 +135,18 @@ export function registerCodeActions(ctx: ServerContext): void {
         if (entity.start > end) break;
         if (!touches(entity.start, entity.end)) continue;
         actions.push({
-          title: tr(language, `标注为${pick(ENTITY_LABEL[entity.type], 'zh')}：${entity.text}`, `Tag as ${ENTITY_LABEL[entity.type].en}: ${entity.text}`),
+          title: tr(
+            language,
+            `标注为${pick(ENTITY_LABEL[entity.type], 'zh')}：${entity.text}`,
+            `Tag as ${ENTITY_LABEL[entity.type].en}: ${entity.text}`,
+          ),
           kind: TAG_ENTITY_KIND,
           command: {
             title: tr(language, '标注此实体', 'Tag this entity'),
             command: ACCEPT_ENTITY_COMMAND,
-            arguments: [{ uri: document.uri, start: entity.start, end: entity.end, label: entity.type, attributes: entityAttributes(entity) }],
+            arguments: [
+              { uri: document.uri, start: entity.start, end: entity.end, label: entity.type, attributes: entityAttributes(entity) },
+            ],
           },
         });
       }
@@ -150,7 +156,11 @@ export function registerCodeActions(ctx: ServerContext): void {
       const combined = combinedFix(findings.filter((f) => f.code === 'column-break'));
       if (combined) {
         actions.push({
-          title: tr(language, `接上本文件所有断行（${combined.count} 处）`, `Join every column-broken block in this file (${combined.count})`),
+          title: tr(
+            language,
+            `接上本文件所有断行（${combined.count} 处）`,
+            `Join every column-broken block in this file (${combined.count})`,
+          ),
           kind: JOIN_COLUMN_BREAKS_KIND,
           edit: { changes: { [document.uri]: lspEdits(document, combined.edits) } },
         });
@@ -174,7 +184,6 @@ async function fixAllAction(
   token: { isCancellationRequested: boolean },
 ): Promise<CodeAction | undefined> {
   const { options, useSegmenter = true } = await ctx.analyses.optionsFor(document.uri);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { segmenter: _segmenter, ...portable } = options;
   let result;
   try {
@@ -191,7 +200,9 @@ async function fixAllAction(
     kind: FIX_ALL_KIND,
     edit: {
       changes: {
-        [document.uri]: [{ range: toRange(document, head, text.length - tail), newText: result.text.slice(head, result.text.length - tail) }],
+        [document.uri]: [
+          { range: toRange(document, head, text.length - tail), newText: result.text.slice(head, result.text.length - tail) },
+        ],
       },
     },
   };

@@ -88,7 +88,12 @@ function mentionsElsewhere(
 }
 
 /** Diagnostics of an analysed document, or the one that says analysis was skipped. */
-export function diagnosticsOf(document: TextDocument, analyzed: AnalyzedDocument, language: Language, index?: WorkspaceIndex): Diagnostic[] {
+export function diagnosticsOf(
+  document: TextDocument,
+  analyzed: AnalyzedDocument,
+  language: Language,
+  index?: WorkspaceIndex,
+): Diagnostic[] {
   if (analyzed.skipped) {
     const { size, limit } = analyzed.skipped;
     return [

@@ -18,7 +18,10 @@ export function registerDocumentHighlight(ctx: ServerContext): void {
       if (entityKey(entity) !== at.key || (stale && !stillReads(document, entity.start, entity.end, entity.text))) continue;
       const defining: boolean = !definitionSeen && isFullMention(entity);
       definitionSeen ||= defining;
-      highlights.push({ range: toRange(document, entity.start, entity.end), kind: defining ? DocumentHighlightKind.Write : DocumentHighlightKind.Read });
+      highlights.push({
+        range: toRange(document, entity.start, entity.end),
+        kind: defining ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+      });
     }
     return highlights;
   });

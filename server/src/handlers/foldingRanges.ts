@@ -8,7 +8,8 @@ export function foldingRanges(text: string): FoldingRange[] {
   const out: FoldingRange[] = [];
   const visit = (sections: readonly Section[]) => {
     for (const section of sections) {
-      if (section.endLine > section.startLine) out.push({ startLine: section.startLine, endLine: section.endLine, kind: FoldingRangeKind.Region });
+      if (section.endLine > section.startLine)
+        out.push({ startLine: section.startLine, endLine: section.endLine, kind: FoldingRangeKind.Region });
       visit(section.children);
     }
   };

@@ -90,7 +90,14 @@ function orgHover(ctx: ServerContext, uri: string, org: OrgEntity, language: Lan
   const mentions = ctx.index.mentionsOf(orgKey(org));
   const aliases = [...new Set(mentions.map((m) => m.text))].filter((a) => a !== org.canonical);
   const out = [`**${escape(org.canonical)}**${org.text !== org.canonical ? ` ← ${escape(org.text)}` : ''}`];
-  if (aliases.length) out.push('', `${tr(language, '简称/别名', 'Also written')}: ${aliases.slice(0, MAX_LISTED * 2).map(escape).join('、')}`);
+  if (aliases.length)
+    out.push(
+      '',
+      `${tr(language, '简称/别名', 'Also written')}: ${aliases
+        .slice(0, MAX_LISTED * 2)
+        .map(escape)
+        .join('、')}`,
+    );
   out.push(
     '',
     tr(
@@ -100,7 +107,8 @@ function orgHover(ctx: ServerContext, uri: string, org: OrgEntity, language: Lan
     ),
   );
   const definition = ctx.index.definitionOf(orgKey(org), uri);
-  if (definition && definition.full) out.push('', `${tr(language, '全称首次出现', 'First full name')}: ${where(definition.uri, definition.range.start.line)}`);
+  if (definition && definition.full)
+    out.push('', `${tr(language, '全称首次出现', 'First full name')}: ${where(definition.uri, definition.range.start.line)}`);
   return out;
 }
 
@@ -114,7 +122,13 @@ function docHover(ctx: ServerContext, uri: string, line: number, doc: DocRefEnti
   const issuerOrg = doc.issuerOrg ?? mentions.find((m) => m.doc?.issuerOrg)?.doc?.issuerOrg;
   const issuer = doc.issuer ?? mentions.find((m) => m.doc?.issuer)?.doc?.issuer;
   if (issuer || issuerOrg)
-    out.push('', `${tr(language, '发文机关', 'Issuer')}: ${[issuer, issuerOrg].filter(Boolean).map((s) => escape(s!)).join(' → ')}`);
+    out.push(
+      '',
+      `${tr(language, '发文机关', 'Issuer')}: ${[issuer, issuerOrg]
+        .filter(Boolean)
+        .map((s) => escape(s!))
+        .join(' → ')}`,
+    );
   const year = doc.year ?? mentions.find((m) => m.doc?.year !== undefined)?.doc?.year;
   if (year !== undefined) out.push('', `${tr(language, '年份', 'Year')}: ${year}`);
   const others = mentions.filter((m) => !(WorkspaceIndex.sameFile(m.uri, uri) && m.range.start.line === line && m.text === doc.text));
@@ -128,9 +142,16 @@ function docHover(ctx: ServerContext, uri: string, line: number, doc: DocRefEnti
 
 function findingHover(finding: Finding, language: Language): string[] {
   const docs = CODE_DOCS[finding.code];
-  const out = [`**${escape(pick(finding.message, language))}**`, '', `[${finding.code}](${codeHref(finding.code)}): ${escape(pick(docs.damage, language))}`];
+  const out = [
+    `**${escape(pick(finding.message, language))}**`,
+    '',
+    `[${finding.code}](${codeHref(finding.code)}): ${escape(pick(docs.damage, language))}`,
+  ];
   if (finding.fixes.length) {
-    out.push('', `${tr(language, '修复', 'Fix')}: ${finding.fixes.map((f) => escape(pick(f.title, language))).join(tr(language, '；或 ', '; or '))}`);
+    out.push(
+      '',
+      `${tr(language, '修复', 'Fix')}: ${finding.fixes.map((f) => escape(pick(f.title, language))).join(tr(language, '；或 ', '; or '))}`,
+    );
   } else {
     out.push('', escape(pick(docs.repair, language)));
   }

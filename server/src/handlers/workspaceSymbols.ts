@@ -13,7 +13,11 @@ export function registerWorkspaceSymbols(ctx: ServerContext): void {
       name: thing.name,
       kind: thing.kind === 'org' ? SymbolKind.Class : SymbolKind.File,
       location: { uri: thing.definition.uri, range: thing.definition.range },
-      containerName: thing.aliases.filter((a) => a !== thing.name).slice(0, 5).join('、') || undefined,
+      containerName:
+        thing.aliases
+          .filter((a) => a !== thing.name)
+          .slice(0, 5)
+          .join('、') || undefined,
     }));
   });
 }

@@ -24,15 +24,24 @@ export const CODE_DOCS: Record<DiagnosticCode, { damage: Localized; repair: Loca
     repair: { zh: '在两数之间插入分隔符。', en: 'Insert a separator between them.' },
   },
   'garbled-figure': {
-    damage: { zh: '这个数字在上下文中读不成一个数，可能是 OCR 误识。', en: 'This number cannot be read as one figure here; probably misread by OCR.' },
+    damage: {
+      zh: '这个数字在上下文中读不成一个数，可能是 OCR 误识。',
+      en: 'This number cannot be read as one figure here; probably misread by OCR.',
+    },
     repair: { zh: '无法自动修复：请对照原件。', en: 'No automatic repair: check the original.' },
   },
   'docnum-bracket': {
-    damage: { zh: '文号的六角括号或年份丢失、错误，如“〔20207号”。', en: 'A document number lost or garbled its brackets or year, e.g. 〔20207号.' },
+    damage: {
+      zh: '文号的六角括号或年份丢失、错误，如“〔20207号”。',
+      en: 'A document number lost or garbled its brackets or year, e.g. 〔20207号.',
+    },
     repair: { zh: '改为标准形式“〔2020〕7号”。', en: 'Restore the standard form 〔2020〕7号.' },
   },
   'enum-run-on': {
-    damage: { zh: '“一是…二是…”的分项之间丢了分号，而文中别处用了分号。', en: 'Items of an 一是…二是… list lost the separator used elsewhere in the list.' },
+    damage: {
+      zh: '“一是…二是…”的分项之间丢了分号，而文中别处用了分号。',
+      en: 'Items of an 一是…二是… list lost the separator used elsewhere in the list.',
+    },
     repair: { zh: '插入“；”。', en: 'Insert ；.' },
   },
   'cjk-stray-space': {

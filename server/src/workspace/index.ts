@@ -94,7 +94,10 @@ function nameOf(entity: Entity): string {
 
 function docDetails(entity: Extract<Entity, { type: 'docref' }>): NonNullable<Mention['doc']> {
   return {
-    number: entity.issuer && entity.year !== undefined && entity.serial !== undefined ? docNumber(entity.issuer, entity.year, entity.serial) : undefined,
+    number:
+      entity.issuer && entity.year !== undefined && entity.serial !== undefined
+        ? docNumber(entity.issuer, entity.year, entity.serial)
+        : undefined,
     title: entity.title,
     issuer: entity.issuer,
     issuerOrg: entity.issuerOrg,
@@ -171,9 +174,7 @@ export class WorkspaceIndex {
     const all = this.mentionsOf(key);
     const from = fromUri === undefined ? undefined : uriKey(fromUri);
     const same = (uri: string) => from !== undefined && uriKey(uri) === from;
-    return (
-      all.find((m) => m.full && same(m.uri)) ?? all.find((m) => m.full) ?? all.find((m) => same(m.uri)) ?? all[0]
-    );
+    return all.find((m) => m.full && same(m.uri)) ?? all.find((m) => m.full) ?? all.find((m) => same(m.uri)) ?? all[0];
   }
 
   /** Figures for this subject across the workspace. */

@@ -25,7 +25,10 @@ type PathTest = (relativePath: string) => boolean;
 
 /** Progress reporting (the connection's work-done progress fits). */
 export interface ProgressSink {
-  begin(title: string, message?: string): Promise<{ report(percentage: number, message: string): void; done(): void; cancelled(): boolean }>;
+  begin(
+    title: string,
+    message?: string,
+  ): Promise<{ report(percentage: number, message: string): void; done(): void; cancelled(): boolean }>;
 }
 
 /** What the indexer needs from the server. */
@@ -121,7 +124,8 @@ export class WorkspaceIndexer {
         if (!this.deps.isOpen(change.uri)) {
           // a deleted folder arrives as one event: drop everything under it
           const prefix = uriKey(change.uri) + path.sep;
-          for (const uri of this.deps.index.uris()) if (uriKey(uri) === uriKey(change.uri) || uriKey(uri).startsWith(prefix)) this.deps.index.delete(uri);
+          for (const uri of this.deps.index.uris())
+            if (uriKey(uri) === uriKey(change.uri) || uriKey(uri).startsWith(prefix)) this.deps.index.delete(uri);
           updated = true;
         }
         continue;
@@ -184,7 +188,6 @@ export class WorkspaceIndexer {
         this.deps.index.delete(uri);
         return true;
       }
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { segmenter: _segmenter, ...portable } = options;
       const result = await this.deps.analyzer.analyze(text, { ...portable, only: { diagnostics: false } }, useSegmenter, {
         priority: 'background',

@@ -20,7 +20,8 @@ export function orgKey(entity: Pick<OrgEntity, 'canonical' | 'text'>): string {
 /** `doc:<id>`, else `doc:<issuer〔year〕serial号>`, else `doc:《title》`, else the mention's text. */
 export function docKey(entity: Pick<DocRefEntity, 'id' | 'issuer' | 'year' | 'serial' | 'title' | 'text'>): string {
   if (entity.id) return `doc:${entity.id}`;
-  if (entity.issuer && entity.year !== undefined && entity.serial !== undefined) return `doc:${docNumber(entity.issuer, entity.year, entity.serial)}`;
+  if (entity.issuer && entity.year !== undefined && entity.serial !== undefined)
+    return `doc:${docNumber(entity.issuer, entity.year, entity.serial)}`;
   if (entity.title) return `doc:《${entity.title}》`;
   return `doc:${entity.text}`;
 }
