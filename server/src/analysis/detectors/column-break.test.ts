@@ -114,6 +114,13 @@ test('lists, bylines, captions and tables are not column breaks', () => {
   }
 });
 
+test('a list of names one per line, similar in width, is not a column', () => {
+  const names = '重庆市教育委员会\n重庆市财政局机关\n重庆市民政局机关\n重庆市交通运输局\n重庆市农业农村委员会\n重庆市卫生健康委员会\n';
+  assert.deepEqual(find(names), []);
+  assert.deepEqual(find(names, false), []);
+  assert.deepEqual(find('不忘初心\n牢记使命\n'), []);
+});
+
 test('without the segmenter only long uniform blocks are reported, as information fix-all skips', () => {
   const long = `${COLUMN.join('\n')}\n`;
   const found = find(long, false);

@@ -296,11 +296,9 @@ function findings(ctx: AnalysisContext): Finding[] {
     const block = trimTail(raw);
     if (block.length === 0) continue;
     const evidence = block.filter((b) => b.evidence !== 'none').length;
-    if (ctx.segmenter) {
-      if (evidence >= 1 && evidence >= MIN_EVIDENCE_SHARE * block.length) out.push(blockFinding(ctx, block, true));
-    } else if (block.length >= MIN_BREAKS_WITHOUT_SEGMENTER) {
-      out.push(blockFinding(ctx, block, false));
-    }
+    if (evidence === 0 || evidence < MIN_EVIDENCE_SHARE * block.length) continue;
+    if (ctx.segmenter) out.push(blockFinding(ctx, block, true));
+    else if (block.length >= MIN_BREAKS_WITHOUT_SEGMENTER) out.push(blockFinding(ctx, block, false));
   }
   return out;
 }
