@@ -95,3 +95,21 @@ test('policymark.diagnostics.orphan-annotation = off hides orphans', async () =>
     await quiet.dispose();
   }
 });
+
+test('policymark/entities answers from the cached analysis, filtered by type and span', async () => {
+  const file = path.join(dir, 'c.txt');
+  writeFileSync(file, '2021年，全市完成投资890万元。');
+  const uri = session.open(file);
+  const all = await session.request<{ type: string; start: number; end: number; text: string }[]>('policymark/entities', { uri });
+  assert.ok(
+    all.some((e) => e.type === 'date' && e.text === '2021年'),
+    JSON.stringify(all),
+  );
+  const dates = await session.request<{ type: string }[]>('policymark/entities', { uri, type: 'date', start: 1, end: 2 });
+  assert.deepEqual(
+    dates.map((e) => e.type),
+    ['date'],
+  );
+  assert.deepEqual(await session.request('policymark/entities', { uri, type: 'date', start: 10, end: 12 }), []);
+  assert.deepEqual(await session.request('policymark/entities', { uri: 'file:///nowhere.txt' }), []);
+});
