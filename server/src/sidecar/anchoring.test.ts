@@ -184,3 +184,16 @@ test('astral characters (𠮷) keep offsets in UTF-16 units through edits and re
   assertAnchored(r, changed);
   assert.equal(r.annotations[0]!.start, changed.indexOf('3家'));
 });
+
+test('one edit over the whole changed middle (as fix-all sends it) keeps annotations on their own occurrence', () => {
+  const text = '甲地投入300万元元。乙地投入300万元，丙地投入300万元元。';
+  const sidecar = tag(text, ['乙地投入300万元', 'metric']);
+  const fixed = text.replace(/万元元/g, '万元');
+  const head = text.indexOf('元元') + 1;
+  const tail = text.length - (text.lastIndexOf('元元') + 2);
+  const edits = [{ start: head, end: text.length - tail, newText: fixed.slice(head, fixed.length - tail) }];
+  const moved = mapThroughEdits(sidecar, edits, fixed);
+  assertAnchored(moved, fixed);
+  assert.equal(moved.annotations[0]!.start, fixed.indexOf('乙地投入300万元'));
+  assert.ok(!moved.annotations[0]!.orphan);
+});

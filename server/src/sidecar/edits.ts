@@ -6,6 +6,7 @@
  */
 import type { TextEdit } from '../analysis/types';
 import { contentHash, quoteSelector, sortAnnotations } from './model';
+import { locate } from './reanchor';
 import type { Annotation, Sidecar } from './types';
 
 /** Maps one annotation's span through simultaneous, non-overlapping `edits` (offsets of the old text). */
@@ -45,11 +46,13 @@ export function mapThroughEdits(sidecar: Sidecar, edits: readonly TextEdit[], ne
   const annotations = sidecar.annotations.map((a): Annotation => {
     const { start, end, swallowedBy, deltaBefore } = mapSpan(a, sorted);
     if (swallowedBy) {
-      // the span's text was replaced wholesale (a paragraph rewritten, a line joined): look for it in what replaced it
-      const within = swallowedBy.newText.indexOf(a.exact);
-      if (within >= 0 && a.exact.length > 0) {
-        const s = swallowedBy.start + deltaBefore + within;
-        return { ...a, start: s, end: s + a.exact.length, ...quoteSelector(newText, s, s + a.exact.length) };
+      // the span's text was replaced wholesale (fix-all's one edit over the changed middle, a paragraph
+      // rewritten): find it again by quote and context, as after an outside change, near where it was
+      const hint = Math.max(0, swallowedBy.start + deltaBefore + (a.start - swallowedBy.start));
+      const found = a.exact ? locate(newText, { ...a, start: hint, end: hint + a.exact.length, orphan: true }) : undefined;
+      if (found) {
+        const { orphan: _orphan, ...rest } = a;
+        return { ...rest, start: found.start, end: found.end, ...quoteSelector(newText, found.start, found.end) };
       }
       const at = Math.min(newText.length, Math.max(0, swallowedBy.start + deltaBefore));
       return { ...a, start: at, end: at, orphan: true };
