@@ -3,12 +3,13 @@
  * analysis core. Exit codes (DESIGN.md): 0 no error-level findings, 1 some, 2 bad usage or unreadable input.
  */
 import { parseArgs } from 'node:util';
-import { analyze, fixAllToFixpoint } from './analysis/index';
+import type { analyze } from './analysis/index';
+import { analyzeChunked, fixAllChunked } from './cli/chunked';
 import { languageFromEnv, languageOf } from './analysis/l10n';
 import type { AnalysisOptions } from './analysis/options';
 import { loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Language, type Severity } from './analysis/types';
-import { expandPaths, InputError, readInput, type InputText } from './cli/input';
+import { DEFAULT_MAX_SIZE, expandPaths, InputError, readInput, type InputText } from './cli/input';
 import { formatEntitiesText, formatFindingsText, toJsonDiagnostic, toSarif, type CheckReport, type EntitiesReport } from './cli/report';
 import { writeTextAtomic } from './cli/write';
 import { runAnnotate } from './cli/annotate';
@@ -49,6 +50,7 @@ Options:
   --severity CODE=LEVEL set a code's severity (error, warning, information, hint, off)
   --no-segmenter        do not load the word segmenter (faster start, fewer findings)
   --user-dict FILE      extra segmenter dictionary (jieba format), may repeat
+  --max-size N          skip texts longer than N characters (default 5000000; 0: no limit)
   --version, --help
 
 Exit: 0 no error-level findings, 1 some, 2 bad usage or unreadable input.`,
@@ -66,6 +68,7 @@ Exit: 0 no error-level findings, 1 some, 2 bad usage or unreadable input.`,
   --severity 代码=级别    设定级别（error、warning、information、hint、off）
   --no-segmenter        不加载分词器（启动更快，发现更少）
   --user-dict 文件       追加分词词典（jieba 格式），可重复
+  --max-size N          跳过超过 N 个字符的文本（默认 5000000；0 为不限）
   --version, --help
 
 退出码：0 无错误级问题，1 有错误级问题，2 用法错误或无法读取输入。`,
@@ -123,6 +126,7 @@ const COMMON_OPTIONS = {
   severity: { type: 'string', multiple: true },
   'no-segmenter': { type: 'boolean' },
   'user-dict': { type: 'string', multiple: true },
+  'max-size': { type: 'string' },
 } as const;
 
 const CHECK_OPTIONS = { ...COMMON_OPTIONS, fix: { type: 'boolean' } } as const;
@@ -184,14 +188,22 @@ function analysisOptions(values: CommonValues, io: CliIO, language: Language): A
   return options;
 }
 
+/** The --max-size value: a non-negative integer (0: no limit), default the server's maxDocumentSize. */
+function maxSizeOf(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_MAX_SIZE;
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--max-size 须为非负整数：“${raw}”`, `--max-size must be a non-negative integer: "${raw}"`);
+  return Number(raw);
+}
+
 /** Reads every path; unreadable ones are reported on stderr and make the exit code 2. */
-function readAll(paths: string[], encoding: string | undefined, io: CliIO, language: Language): { inputs: InputText[]; failed: boolean } {
+function readAll(paths: string[], values: CommonValues, io: CliIO, language: Language): { inputs: InputText[]; failed: boolean } {
   if (paths.length === 0) throw new UsageError('缺少要检查的文件或文件夹', 'no files or folders given');
+  const maxSize = maxSizeOf(values['max-size']);
   const { files, errors } = expandPaths(paths);
   const inputs: InputText[] = [];
   for (const file of files) {
     try {
-      inputs.push(readInput(file, encoding));
+      inputs.push(readInput(file, values.encoding, maxSize));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       errors.push(error);
@@ -207,7 +219,7 @@ function runCheck(args: string[], io: CliIO, language: Language): number {
   if (!['text', 'json', 'sarif'].includes(format))
     throw new UsageError(`未知格式“${format}”`, `unknown format "${format}" (text, json, sarif)`);
   const options = analysisOptions(values, io, language);
-  const { inputs, failed } = readAll(positionals, values.encoding, io, language);
+  const { inputs, failed } = readAll(positionals, values, io, language);
   let writeFailed = false;
   const reports: CheckReport[] = [];
   const sarifFiles: { file: string; text: string; findings: ReturnType<typeof analyze>['diagnostics'] }[] = [];
@@ -218,7 +230,7 @@ function runCheck(args: string[], io: CliIO, language: Language): number {
     let text = input.text;
     let fixed = 0;
     if (values.fix) {
-      const result = fixAllToFixpoint(text, (t) => analyze(t, options).diagnostics);
+      const result = fixAllChunked(text, options);
       if (result.text !== text) {
         if (input.encoding !== 'utf-8') {
           io.stderr(
@@ -241,7 +253,7 @@ function runCheck(args: string[], io: CliIO, language: Language): number {
         }
       }
     }
-    const findings = analyze(text, options).diagnostics;
+    const findings = analyzeChunked(text, options).diagnostics;
     total += findings.length;
     errors += findings.filter((f) => f.severity === 'error').length;
     if (format === 'json')
@@ -275,8 +287,8 @@ function runEntities(args: string[], io: CliIO, language: Language): number {
   if (!['json', 'text'].includes(format)) throw new UsageError(`未知格式“${format}”`, `unknown format "${format}" (json, text)`);
   const options = analysisOptions(values, io, language);
   options.only = { diagnostics: false };
-  const { inputs, failed } = readAll(positionals, values.encoding, io, language);
-  const reports: EntitiesReport[] = inputs.map((input) => ({ file: input.path, entities: analyze(input.text, options).entities }));
+  const { inputs, failed } = readAll(positionals, values, io, language);
+  const reports: EntitiesReport[] = inputs.map((input) => ({ file: input.path, entities: analyzeChunked(input.text, options).entities }));
   if (format === 'json') io.stdout(`${JSON.stringify(reports, null, 1)}\n`);
   else {
     const lines = reports.flatMap((r, i) => formatEntitiesText(r.file, inputs[i]!.text, r.entities));

@@ -60,15 +60,35 @@ export function expandPaths(paths: readonly string[], extensions: readonly strin
   return { files, errors };
 }
 
-/** Reads and decodes one file. `encoding` forces a decoder (gb18030, gbk, utf-16le...). */
-export function readInput(path: string, encoding?: string): InputText {
+/** Default largest text analysed, in UTF-16 units: the language server's policymark.maxDocumentSize default. */
+export const DEFAULT_MAX_SIZE = 5_000_000;
+
+/**
+ * Reads and decodes one file. `encoding` forces a decoder (gb18030, gbk, utf-16le...). A text longer than
+ * `maxSize` UTF-16 units is refused (0: no limit); one that cannot be that short (more than 4 bytes per
+ * unit is impossible in any encoding read here) is refused before it is read, so memory stays bounded.
+ */
+export function readInput(path: string, encoding?: string, maxSize = 0): InputText {
   let bytes: Buffer;
+  const tooLarge = (size: string) =>
+    new InputError(
+      path,
+      `文件过大（${size}），超过 --max-size（${maxSize} 个字符），已跳过`,
+      `too large (${size}), more than --max-size (${maxSize} characters); skipped`,
+    );
   try {
+    if (maxSize > 0) {
+      const { size } = statSync(path);
+      if (size > 4 * maxSize) throw tooLarge(`${size} bytes`);
+    }
     bytes = readFileSync(path);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError(path, `无法读取：${reason(error)}`, `cannot read: ${reason(error)}`);
   }
-  return decodeInput(path, bytes, encoding);
+  const input = decodeInput(path, bytes, encoding);
+  if (maxSize > 0 && input.text.length > maxSize) throw tooLarge(`${input.text.length} characters`);
+  return input;
 }
 
 /** Decodes bytes as the CLI does; exported for tests. */

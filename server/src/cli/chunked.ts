@@ -1,0 +1,116 @@
+/**
+ * Analysing very large texts in pieces. The core builds per-text views (lines, compact text, words,
+ * entities) several times the size of the text; on a 50 MB scan that is gigabytes. Cutting the text at
+ * line ends into pieces of bounded size keeps memory bounded by the piece, not the file. Findings are
+ * local to a paragraph, so a cut at a line end (preferably after a sentence end) loses at most what
+ * straddles the cut.
+ */
+import { analyze, applyEdits, fixAllToFixpoint } from '../analysis/index';
+import type { FixAllResult } from '../analysis/fixes/apply';
+import type { AnalysisOptions } from '../analysis/options';
+import type { AnalysisResult, Entity, Finding, TextEdit } from '../analysis/types';
+
+/** Texts up to this many UTF-16 units are analysed whole. */
+export const CHUNK_SIZE = 400_000;
+
+/** Start offsets of the pieces of `text` (the first is 0), each piece at most `size` units long. */
+export function chunkStarts(text: string, size = CHUNK_SIZE): number[] {
+  const starts = [0];
+  let start = 0;
+  while (text.length - start > size) {
+    const limit = start + size;
+    // prefer a line end after a sentence end, then any line end, in the second half of the window
+    let cut = -1;
+    for (let i = limit; i > start + size / 2; i--) {
+      const c = text.charCodeAt(i - 1);
+      if ((c === 10 || c === 13) && text.charCodeAt(i) !== 10) {
+        if (cut < 0) cut = i;
+        if (/[。！？；”]/.test(text[i - 2] ?? '')) {
+          cut = i;
+          break;
+        }
+      }
+    }
+    if (cut < 0) {
+      // one huge line: cut anywhere, but not inside a surrogate pair or a CRLF
+      cut = limit;
+      const before = text.charCodeAt(cut - 1);
+      if ((before >= 0xd800 && before <= 0xdbff) || (before === 13 && text.charCodeAt(cut) === 10)) cut--;
+    }
+    starts.push(cut);
+    start = cut;
+  }
+  return starts;
+}
+
+function shiftEdit(e: TextEdit, by: number): TextEdit {
+  return { ...e, start: e.start + by, end: e.end + by };
+}
+
+function shiftFinding(f: Finding, by: number): Finding {
+  if (by === 0) return f;
+  return {
+    ...f,
+    start: f.start + by,
+    end: f.end + by,
+    fixes: f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => shiftEdit(e, by)) })),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, start: r.start + by, end: r.end + by })) } : {}),
+  };
+}
+
+function shiftEntity(e: Entity, by: number): Entity {
+  return by === 0 ? e : { ...e, start: e.start + by, end: e.end + by };
+}
+
+/** `analyze`, piece by piece for a text longer than `size`; offsets are into the whole text. */
+export function analyzeChunked(text: string, options: AnalysisOptions, size = CHUNK_SIZE): AnalysisResult {
+  if (text.length <= size) return analyze(text, options);
+  const starts = chunkStarts(text, size);
+  const result: AnalysisResult = { entities: [], diagnostics: [], segmented: options.segmenter !== undefined };
+  starts.forEach((start, k) => {
+    const piece = analyze(text.slice(start, starts[k + 1] ?? text.length), options);
+    for (const e of piece.entities) result.entities.push(shiftEntity(e, start));
+    for (const f of piece.diagnostics) result.diagnostics.push(shiftFinding(f, start));
+  });
+  return result;
+}
+
+/**
+ * Fix-all piece by piece. The rounds of the pieces are merged into rounds over the whole text, each in
+ * offsets of the previous round's whole text, as `fixAllToFixpoint` reports them (the sidecar replays them
+ * to move annotations).
+ */
+export function fixAllChunked(text: string, options: AnalysisOptions, size = CHUNK_SIZE): FixAllResult {
+  const findingsOf = (t: string) => analyze(t, options).diagnostics;
+  if (text.length <= size) return fixAllToFixpoint(text, findingsOf);
+  const starts = chunkStarts(text, size);
+  const pieces = starts.map((start, k) => {
+    const original = text.slice(start, starts[k + 1] ?? text.length);
+    const fixed = fixAllToFixpoint(original, findingsOf);
+    // the piece's text before each of its rounds, and after the last
+    const states = [original];
+    for (const _ of fixed.steps) states.push(states[states.length - 1]!);
+    let current = original;
+    fixed.steps.forEach((edits, r) => {
+      current = applyEdits(current, edits);
+      states[r + 1] = current;
+    });
+    return { fixed, states };
+  });
+  const rounds = Math.max(0, ...pieces.map((p) => p.fixed.steps.length));
+  const steps: TextEdit[][] = [];
+  for (let r = 0; r < rounds; r++) {
+    const edits: TextEdit[] = [];
+    let offset = 0;
+    for (const { fixed, states } of pieces) {
+      for (const e of fixed.steps[r] ?? []) edits.push(shiftEdit(e, offset));
+      offset += states[Math.min(r, states.length - 1)]!.length;
+    }
+    steps.push(edits);
+  }
+  return {
+    text: pieces.map((p) => p.fixed.text).join(''),
+    applied: pieces.flatMap((p) => p.fixed.applied),
+    steps,
+  };
+}
