@@ -102,19 +102,25 @@ const ctx: ServerContext = {
 
 // What the index knows feeds analysis (abbreviations, intact document numbers): when it changes, analyses
 // made without it are stale. Checked shortly after index updates, so a burst of them re-analyses once.
+// Changes to files on disk also change what open documents show about other files (related information),
+// so they refresh diagnostics even when the facts stay the same; an open document's own re-analysis
+// does not (that would make every keystroke re-pull every open document).
 let factsUsed = index.facts().signature;
 let factsTimer: NodeJS.Timeout | undefined;
-function indexUpdated(): void {
+let otherFilesChanged = false;
+function indexUpdated(fromDisk: boolean): void {
+  otherFilesChanged ||= fromDisk;
   if (factsTimer) return;
   factsTimer = setTimeout(() => {
     factsTimer = undefined;
     const now = index.facts().signature;
-    if (now !== factsUsed) {
+    const factsChanged = now !== factsUsed;
+    if (factsChanged) {
       factsUsed = now;
       analyses.clear();
     }
-    // references and hovers of open files may show what changed elsewhere, even when the facts did not
-    ctx.refreshDiagnostics();
+    if (factsChanged || otherFilesChanged) ctx.refreshDiagnostics();
+    otherFilesChanged = false;
   }, 100);
 }
 
@@ -136,7 +142,7 @@ const indexer = new WorkspaceIndexer({
     },
   },
   log,
-  onDidUpdate: indexUpdated,
+  onDidUpdate: () => indexUpdated(true),
 });
 
 analyses.onDidAnalyze((analyzed) => {
@@ -144,7 +150,7 @@ analyses.onDidAnalyze((analyzed) => {
   if (documents.get(analyzed.uri)?.version !== analyzed.version) return;
   if (analyzed.skipped) index.delete(analyzed.uri);
   else index.set(entryFromAnalysis(analyzed.uri, analyzed.text, analyzed.result, analyzed.version));
-  indexUpdated();
+  indexUpdated(false);
 });
 
 connection.onInitialize((params): InitializeResult => {

@@ -387,7 +387,8 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     const bigFile = path.join(workspace, 'big.policy.txt');
     writeFileSync(bigFile, big);
     const bigUri = session.open(bigFile, 'policytext', big);
-    const bigDiagnostics = session.diagnostics(bigUri).catch(() => undefined);
+    // asked for, not awaited: the analysis of the big document runs while the hover is answered
+    void session.diagnostics(bigUri).catch(() => undefined);
     const started = Date.now();
     const hover = await session.request<Hover | null>('textDocument/hover', {
       textDocument: { uri: small },
@@ -396,7 +397,6 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     const elapsed = Date.now() - started;
     assert.ok(hover, 'hover answered');
     assert.ok(elapsed < 1000, `hover took ${elapsed} ms while a 2 MB document was analysed`);
-    await bigDiagnostics;
     session.close(bigUri);
   });
 });

@@ -25,8 +25,9 @@ export async function analysisOf(
 }
 
 /**
- * An analysis good enough for reading requests (hover, highlight, tokens): the current one if ready; while
- * a newer one is computing, the last one (callers check that what they show still matches the text);
+ * An analysis good enough for reading requests (hover, navigation): the current one if ready; the last one
+ * of this very text if only settings or workspace facts changed since (a new one is started); while a
+ * newer version is computing, the last one (callers check that what they show still matches the text);
  * otherwise wait for the current one.
  */
 export async function recentAnalysisOf(
@@ -39,6 +40,11 @@ export async function recentAnalysisOf(
   const current = ctx.analyses.current(document);
   if (current) return { document, analyzed: current, stale: false };
   const last = ctx.analyses.peek(uri);
+  if (last && last.version === document.version) {
+    // same text, older settings or workspace facts (a clear()): good for reading while the new one computes
+    ctx.analyses.get(document).catch(() => undefined);
+    return { document, analyzed: last, stale: false };
+  }
   if (last && ctx.analyses.isComputing(uri)) return { document, analyzed: last, stale: last.version !== document.version };
   const fresh = await analysisOf(ctx, uri, token);
   return fresh && { ...fresh, stale: false };
