@@ -366,18 +366,19 @@ export function sameFamily(a: Figure, b: Figure): boolean {
 export const SENTENCE_END = /[。！？!?]/;
 export const CLAUSE_END = /[。！？!?；;，,：:]/;
 
-/** Compact offset where the sentence containing `at` starts (after the previous 。！？). */
-export function sentenceStart(text: string, at: number): number {
-  let i = at - 1;
-  while (i >= 0 && !SENTENCE_END.test(text[i]!)) i--;
-  return i + 1;
-}
+/**
+ * Longest sentence and clause the checks look at (compact units). Text without punctuation (tables, lists
+ * of names) would otherwise make every look-back run to the start of the file.
+ */
+const MAX_SENTENCE = 400;
+const MAX_CLAUSE = 200;
 
-/** Compact offset where the sentence containing `at` ends (at the next 。！？ or the end). */
-export function sentenceEnd(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && !SENTENCE_END.test(text[i]!)) i++;
-  return i;
+/** Compact offset where the sentence containing `at` starts (after the previous 。！？), at most MAX_SENTENCE back. */
+export function sentenceStart(text: string, at: number): number {
+  const limit = Math.max(0, at - MAX_SENTENCE);
+  let i = at - 1;
+  while (i >= limit && !SENTENCE_END.test(text[i]!)) i--;
+  return i + 1;
 }
 
 /**
@@ -544,10 +545,11 @@ export function isAdditive(figure: Figure): boolean {
 /** Slack for floating point noise in sums of decimals. */
 export const EPSILON = 1e-9;
 
-/** Compact offset where the clause containing `at` starts (after the previous ，；。 and the like). */
+/** Compact offset where the clause containing `at` starts (after the previous ，；。 and the like), at most MAX_CLAUSE back. */
 export function clauseStart(text: string, at: number): number {
+  const limit = Math.max(0, at - MAX_CLAUSE);
   let i = at - 1;
-  while (i >= 0 && !CLAUSE_END.test(text[i]!)) i--;
+  while (i >= limit && !CLAUSE_END.test(text[i]!)) i--;
   return i + 1;
 }
 

@@ -58,10 +58,11 @@ function detect(ctx: AnalysisContext): Finding[] {
     const m = SHARE_LEAD.exec(lead);
     if (!m) continue;
     const zhan = leadFrom + m.index;
-    const part = findPart(compact, figures, k, zhan);
-    if (!part) continue;
+    const partIndex = findPart(compact, figures, k, zhan);
+    if (partIndex < 0) continue;
+    const part = figures[partIndex]!;
     const named = wholeName(m[1]);
-    const whole = named ? findNamedWhole(compact, figures, part, named) : findUnnamedWhole(compact, figures, part);
+    const whole = named ? findNamedWhole(compact, figures, partIndex, named) : findUnnamedWhole(compact, figures, partIndex);
     if (!whole || whole.lo <= 0) continue;
     const finding = judge(compact, share, part, whole, named !== '');
     if (finding) out.push(finding);
@@ -76,24 +77,25 @@ function wholeName(captured: string | undefined): string {
 }
 
 /** The last count before 占 in the sentence, skipping comparison bases, percentages and multiples. */
-function findPart(compact: CompactText, figures: readonly Figure[], shareIndex: number, zhan: number): Figure | undefined {
+function findPart(compact: CompactText, figures: readonly Figure[], shareIndex: number, zhan: number): number {
   const text = compact.text;
   const from = Math.max(sentenceStart(text, zhan), zhan - MAX_PART_DISTANCE);
   for (let j = shareIndex - 1; j >= 0; j--) {
     const f = figures[j]!;
-    if (f.cStart < from) return undefined;
+    if (f.cStart < from) return -1;
     if (f.cEnd > zhan) continue;
     if (!isAdditive(f) || isComparisonBase(text, f)) continue;
-    return f;
+    return j;
   }
-  return undefined;
+  return -1;
 }
 
 /** The nearest earlier figure of the part's unit whose label names the whole (开办专业点414个 for 专业点). */
-function findNamedWhole(compact: CompactText, figures: readonly Figure[], part: Figure, name: string): Figure | undefined {
+function findNamedWhole(compact: CompactText, figures: readonly Figure[], partIndex: number, name: string): Figure | undefined {
   const text = compact.text;
+  const part = figures[partIndex]!;
   if (name.length < 2) return undefined;
-  for (let j = figures.indexOf(part) - 1; j >= 0; j--) {
+  for (let j = partIndex - 1; j >= 0; j--) {
     const f = figures[j]!;
     if (part.cStart - f.cStart > MAX_WHOLE_LOOKBACK) return undefined;
     if (!sameFamily(f, part) || isComparisonBase(text, f)) continue;
@@ -103,10 +105,11 @@ function findNamedWhole(compact: CompactText, figures: readonly Figure[], part: 
 }
 
 /** 530万人…高技能人才超过168万名…占比31.7%: the nearest earlier count of the same unit in the sentence. */
-function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part: Figure): Figure | undefined {
+function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], partIndex: number): Figure | undefined {
   const text = compact.text;
+  const part = figures[partIndex]!;
   const from = sentenceStart(text, part.cStart);
-  for (let j = figures.indexOf(part) - 1; j >= 0; j--) {
+  for (let j = partIndex - 1; j >= 0; j--) {
     const f = figures[j]!;
     if (f.cStart < from) return undefined;
     if (!isAdditive(f) || isComparisonBase(text, f)) continue;

@@ -85,8 +85,9 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   const total = figures[k]!;
   const text = compact.text;
   const next = figures[k + 1];
-  const at = text.indexOf('其中', total.cEnd);
-  if (at < 0 || at - total.cEnd > MAX_GAP_TO_QIZHONG) return undefined;
+  const gap = text.slice(total.cEnd, total.cEnd + MAX_GAP_TO_QIZHONG + 2).indexOf('其中');
+  if (gap < 0) return undefined;
+  const at = total.cEnd + gap;
   // no other figure and no sentence end between the total and 其中
   if (next && next.cStart < at) return undefined;
   if (sentenceStart(text, at) > total.cStart) return undefined;
