@@ -182,6 +182,66 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     assert.equal(textAt(text, hover.range!), '9.9万人');
   });
 
+  test('hover on an institution and a document reference; "tag this entity" carries the normalised attributes', async () => {
+    const file = path.join(workspace, SEED_002);
+    const text = readFileSync(file, 'utf8');
+    const uri = pathToFileURL(file).href;
+    const orgHover = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, '重庆市人力资源和社会保障局', 3),
+    });
+    assert.ok(orgHover, 'a hover over the institution');
+    assert.match(orgHover.contents.value, /重庆市人力资源和社会保障局/);
+    assert.match(orgHover.contents.value, /mentions in \d+ files/);
+    const docHover = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, '渝人社〔2021〕452号', 4),
+    });
+    assert.ok(docHover, 'a hover over the document number');
+    assert.match(docHover.contents.value, /渝人社〔2021〕452号/);
+    assert.match(docHover.contents.value, /Year: 2021/);
+
+    const metric = positionOf(text, '9.9万人', 1);
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: metric, end: metric },
+      context: { diagnostics: [] },
+    });
+    const tag = actions.find((a) => a.command?.command === 'policymark.acceptEntity');
+    assert.ok(tag, JSON.stringify(actions.map((a) => a.title)));
+    const args = tag.command!.arguments![0] as {
+      uri: string;
+      start: number;
+      end: number;
+      label: string;
+      attributes: Record<string, unknown>;
+    };
+    assert.equal(args.uri, uri);
+    assert.equal(args.label, 'metric');
+    assert.equal(text.slice(args.start, args.end), '9.9万人');
+    assert.equal(args.attributes.value, 99000);
+    assert.equal(args.attributes.unit, '人');
+  });
+
+  test('a source action joins every column-broken block of the file', async () => {
+    const file = path.join(workspace, '001_4ed491f9420b6c99.txt');
+    const text = readFileSync(file, 'utf8');
+    const uri = session.open(file);
+    const breaks = (await session.diagnostics(uri)).filter((d) => d.code === 'column-break');
+    assert.ok(breaks.length >= 2, `column-break findings: ${breaks.length}`);
+    const actions = await session.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source'] },
+    });
+    const join = actions.find((a) => a.kind === 'source.policymark.joinColumnBreaks');
+    assert.ok(join, JSON.stringify(actions.map((a) => a.kind)));
+    const joined = applyLspEdits(text, join.edit!.changes[uri]!);
+    assert.ok(joined.includes('随着成渝地区'), 'the gold column break is joined');
+    assert.ok(joined.includes('中小企业经营管理'));
+    assert.ok(joined.length < text.length);
+  });
+
   test('outline: headings nest (一、 > （一）, 专栏 > 1.) with entities under them', async () => {
     const uri = pathToFileURL(path.join(workspace, 'outline.txt')).href;
     const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
