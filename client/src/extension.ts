@@ -3,6 +3,8 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands/index';
+import { registerAnnotations } from './sidecar/index';
+import type { AnnotationManager } from './sidecar/manager';
 
 let client: LanguageClient | undefined;
 
@@ -11,8 +13,11 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
     await client?.stop().catch(() => undefined);
     client = createLanguageClient(extension);
     await client.start();
+    // a new server knows nothing of the open files' annotations
+    annotations.resendAll();
   };
   registerCommands({ extension, client: () => client, restartClient });
+  const annotations: AnnotationManager = registerAnnotations({ extension, client: () => client, restartClient });
   // policymark.include decides which plaintext files the server sees: a change needs a new client
   extension.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

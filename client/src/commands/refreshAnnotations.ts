@@ -1,0 +1,5 @@
+/** Rebuilds the annotations view. */
+import { refreshView } from '../sidecar/actions';
+import type { ExtensionContextLike } from './types';
+
+export const refreshAnnotations = (_ctx: ExtensionContextLike) => () => refreshView();
