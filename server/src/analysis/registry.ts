@@ -21,9 +21,10 @@ import { ratioMismatch } from './detectors/ratio-mismatch';
 import { dateRecognizer } from './entities/date';
 import { docrefRecognizer } from './entities/docref';
 import { metricRecognizer } from './entities/metric';
+import { orgRecognizer } from './entities/org';
 
 /** Entity recognizers, run in this order. */
-export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, metricRecognizer];
+export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, orgRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
 export const DETECTORS: readonly Detector[] = [duplicatedUnit, cjkStraySpace, columnBreak, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar, sharesSum, unbalancedBracket, ocrConfusable];

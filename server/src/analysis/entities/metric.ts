@@ -254,11 +254,11 @@ function kindOf(unit: string): MetricKind {
   return UNIT_KINDS.get(unit) ?? 'count';
 }
 
-/** A mask of the offsets that belong to dates and document references. */
+/** A mask of the offsets that belong to dates, document references and organisations (中物院六所). */
 function blockedOffsets(ctx: AnalysisContext): Uint8Array {
   const mask = new Uint8Array(ctx.text.length);
   for (const entity of ctx.entities) {
-    if (entity.type === 'date' || entity.type === 'docref') mask.fill(1, entity.start, entity.end);
+    if (entity.type === 'date' || entity.type === 'docref' || entity.type === 'org') mask.fill(1, entity.start, entity.end);
   }
   return mask;
 }

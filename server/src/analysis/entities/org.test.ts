@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index';
+import type { OrgEntity } from '../types';
+import { abbreviates } from './org';
+
+const orgs = (text: string, options = {}) =>
+  analyze(text, { ...options, only: { diagnostics: false } }).entities.filter((e): e is OrgEntity => e.type === 'org');
+const names = (text: string, options = {}) => orgs(text, options).map((o) => [o.text, o.canonical, o.resolvedBy]);
+
+test('full names from place, body and suffix, without the segmenter', () => {
+  const found = orgs(
+    '会议由湖南省人力资源和社会保障厅主办，支持广州番禺职业技术学院、深圳腾讯计算机系统有限公司和成都市人民政府参加。',
+  ).map((o) => o.text);
+  assert.deepEqual(found, ['湖南省人力资源和社会保障厅', '广州番禺职业技术学院', '深圳腾讯计算机系统有限公司', '成都市人民政府']);
+});
+
+test('hierarchical names stay whole, side-by-side names are cut', () => {
+  assert.deepEqual(
+    orgs('北京师范大学中国社会管理研究院的专家').map((o) => o.text),
+    ['北京师范大学中国社会管理研究院'],
+  );
+  assert.deepEqual(
+    orgs('浙江机电职业技术学院同杭州汽轮机股份有限公司合作').map((o) => o.text),
+    ['浙江机电职业技术学院', '杭州汽轮机股份有限公司'],
+  );
+});
+
+test('generic nouns and verbs before a suffix are not names', () => {
+  assert.deepEqual(orgs('健全学校管理制度，鼓励技工学校与企业合作，以学生为中心。'), []);
+});
+
+test('central bodies and dictionary abbreviations', () => {
+  assert.deepEqual(names('教育部、人社部和国家发改委联合印发'), [
+    ['教育部', '教育部', 'self'],
+    ['人社部', '人力资源社会保障部', 'dictionary'],
+    ['国家发改委', '国家发展和改革委员会', 'dictionary'],
+  ]);
+  assert.equal(orgs('人力资源和社会保障部发布')[0]?.canonical, '人力资源社会保障部');
+});
+
+test('region rules: 市人社局 in a text about a municipality, X省人社厅, 重庆人社', () => {
+  assert.deepEqual(names('上海市近日发布通知。市人社局表示'), [['市人社局', '上海市人力资源和社会保障局', 'dictionary']]);
+  assert.equal(orgs('湖北省人社厅发布')[0]?.canonical, '湖北省人力资源和社会保障厅');
+  assert.equal(orgs('重庆人社的回答是')[0]?.canonical, '重庆市人力资源和社会保障局');
+  assert.equal(orgs('浦东新区教委牵头')[0]?.canonical, '浦东新区教育委员会');
+});
+
+test('the document resolves first: a district named once, then 区教委', () => {
+  const found = names('江北区教委组织培训。区教委相关负责人表示');
+  assert.deepEqual(found[1], ['区教委', '江北区教育委员会', 'dictionary']);
+});
+
+test('aliases the document introduces: brackets and short forms', () => {
+  const found = names('中国科学院成都生物研究所(成生所)与成都市工业学校合作。成生所专家走进工业校。');
+  assert.deepEqual(
+    found.filter((f) => f[2] === 'document').map((f) => [f[0], f[1]]),
+    [
+      ['成生所', '中国科学院成都生物研究所'],
+      ['成生所', '中国科学院成都生物研究所'],
+    ],
+  );
+  const company = names('四川长虹电器股份有限公司（以下简称“长虹电器”）。长虹电器表示');
+  assert.deepEqual(
+    company.slice(1).map((f) => f[1]),
+    ['四川长虹电器股份有限公司', '四川长虹电器股份有限公司'],
+  );
+});
+
+test('school short forms and company short forms from a full name in the text', () => {
+  const found = names('重庆市工业学校……工业校的老师；重庆长安汽车股份有限公司……长安汽车工厂');
+  assert.deepEqual(
+    found.map((f) => [f[0], f[1]]),
+    [
+      ['重庆市工业学校', '重庆市工业学校'],
+      ['工业校', '重庆市工业学校'],
+      ['重庆长安汽车股份有限公司', '重庆长安汽车股份有限公司'],
+      ['长安汽车', '重庆长安汽车股份有限公司'],
+    ],
+  );
+});
+
+test('workspace names resolve what the document does not', () => {
+  const found = orgs('深圳腾讯公司表示', { workspace: { orgNames: ['深圳腾讯计算机系统有限公司'] } });
+  assert.equal(found[0]?.canonical, '深圳腾讯计算机系统有限公司');
+  assert.equal(found[0]?.resolvedBy, 'workspace');
+});
+
+test('user aliases extend the dictionary', () => {
+  const found = orgs('川农大招生', { userAliases: new Map([['川农大', '四川农业大学']]) });
+  assert.deepEqual([found[0]?.text, found[0]?.canonical], ['川农大', '四川农业大学']);
+});
+
+test('abbreviated words expand when nothing else resolves: 职教中心', () => {
+  assert.equal(orgs('。荣昌职教中心的老师')[0]?.canonical, '荣昌职业教育中心');
+});
+
+test('abbreviates()', () => {
+  assert.equal(abbreviates('工业校', '重庆市工业学校'), true);
+  assert.equal(abbreviates('重庆长安汽车公司', '重庆长安汽车股份有限公司'), true);
+  assert.equal(abbreviates('化工学院', '重庆市工业学校'), false);
+});
+
+test('events, plans and persons are not organisations', () => {
+  assert.deepEqual(orgs('第45届世界技能大赛，“巴渝工匠2025”计划，张三说'), []);
+});

@@ -1,0 +1,308 @@
+/**
+ * Organisations (type `org`): full names (重庆市人力资源和社会保障局, 四川九远气浮科技有限公司), central
+ * bodies (国务院, 教育部) and abbreviations (市人社局, 区教委, 重庆人社, 工业校, 中物院六所, 长安汽车).
+ *
+ * Candidates come from four places: names found by rule (org-names.ts: suffix + place + stop words),
+ * the alias dictionary (server/data/org-aliases.json plus options.userAliases), a region followed by an
+ * abbreviated body (重庆人社), and aliases the document itself introduces: a bracket after a full name
+ * (…研究所(中物院六所)) or the short form of a full name it gives elsewhere (重庆市工业学校 → 工业校,
+ * 重庆长安汽车股份有限公司 → 长安汽车). With the segmenter loaded, words tagged `nt` are candidates too.
+ *
+ * The canonical name of an abbreviation comes, in this order, from a full name in the same document, the
+ * workspace (options.workspace.orgNames), then the dictionary and the region rules (`resolvedBy`).
+ */
+import type { AnalysisContext } from '../context';
+import type { EntityRecognizer } from '../detector';
+import { msg } from '../l10n';
+import type { OrgEntity } from '../types';
+import aliasData from '../../../data/org-aliases.json';
+import { findNameSpans } from './org-names';
+import { expandBody, REGIONS, regionByName, type Region } from './regions';
+
+const DICTIONARY = new Map(Object.entries(aliasData.aliases));
+const ABBREVIATED_WORDS = Object.entries(aliasData.words).sort((a, b) => b[0].length - a[0].length);
+
+/** Abbreviated bodies that may follow a bare region name (重庆人社, 四川人社厅): unambiguous, unlike 财政 or 交通. */
+const REGION_BODY_ABBREVIATIONS = [
+  '人力社保局',
+  '人社局',
+  '人社厅',
+  '人社',
+  '教委',
+  '经信委',
+  '经信局',
+  '经信厅',
+  '发改委',
+  '卫健委',
+  '住建委',
+  '住建厅',
+  '住建局',
+  '国资委',
+  '文旅委',
+  '社保局',
+  '市场监管局',
+  '规自局',
+];
+/** Abbreviated bodies after a place or level (市人社局, 北碚区教委, 万盛经开区人力社保局). */
+const PLACE_BODY = new RegExp(`^(.*?)(${REGION_BODY_ABBREVIATIONS.join('|')})$`);
+const REGION_NAMES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
+const REGION_BODY = new RegExp(
+  `(${REGION_NAMES.join('|')})(${REGION_BODY_ABBREVIATIONS.join('|')})(?![\\u4e00-\\u9fff]{0,1}(?:局|厅|委|部))`,
+  'g',
+);
+/** Bracketed aliases: …研究所(中物院六所), …公司（以下简称“长安汽车”）. */
+const BRACKET_ALIAS = /^\s?[(（](?:以下简称|下称|简称)?[“"「]?([\u4e00-\u9fff]{2,10})[”"」]?[)）]/;
+const COMPANY_SUFFIX = /(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|公司)$/;
+const SCHOOL_SUFFIX = /学校$/;
+
+interface Candidate {
+  start: number;
+  end: number;
+  canonical?: string;
+  resolvedBy?: OrgEntity['resolvedBy'];
+  /** Names from the dictionary or introduced by the document are kept over an overlapping rule match. */
+  priority: number;
+}
+
+/** Whether `short` abbreviates `full`: its characters in order, ending alike, starting at the name (or after its place). */
+export function abbreviates(short: string, full: string): boolean {
+  if (short.length < 2 || short.length >= full.length) return false;
+  if (short[short.length - 1] !== full[full.length - 1]) return false;
+  let j = 0;
+  let first = -1;
+  for (let i = 0; i < full.length && j < short.length; i++) {
+    if (full[i] === short[j]) {
+      if (j === 0) first = i;
+      j++;
+    }
+  }
+  if (j < short.length) return false;
+  return first === 0 || REGION_NAMES.some((place) => full.startsWith(place) && first <= place.length + 1);
+}
+
+/** The region a document is about: the one it names most often. */
+function documentRegion(text: string): Region | undefined {
+  let best: Region | undefined;
+  let bestCount = 0;
+  for (const region of REGIONS) {
+    let count = 0;
+    for (let i = text.indexOf(region.short); i >= 0; i = text.indexOf(region.short, i + region.short.length)) count++;
+    if (count > bestCount) {
+      best = region;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Expands abbreviated words inside a name (大足职教中心 → 大足职业教育中心), or undefined when there are none. */
+function expandWords(name: string): string | undefined {
+  if (!/(?:中心|局|厅|委|委员会|学校|学院)$/.test(name)) return undefined;
+  let out = name;
+  for (const [short, full] of ABBREVIATED_WORDS) if (!out.includes(full)) out = out.split(short).join(full);
+  return out === name ? undefined : out;
+}
+
+/** Where a stretch of the text is covered by another entity type that an org may not overlap (document numbers). */
+function blockedBy(ctx: AnalysisContext): Array<{ start: number; end: number }> {
+  return ctx.entities.filter((e) => e.type === 'docref' && e.form === 'number');
+}
+
+function recognize(ctx: AnalysisContext): OrgEntity[] {
+  const text = ctx.text;
+  const region = documentRegion(text);
+  const userAliases = ctx.options.userAliases ?? new Map<string, string>();
+  const workspaceNames = ctx.options.workspace?.orgNames ?? [];
+  const candidates: Candidate[] = [];
+
+  for (const span of findNameSpans(text)) candidates.push({ start: span.start, end: span.end, priority: span.anchored ? 2 : 1 });
+
+  // dictionary names and user aliases, wherever they occur
+  const known = [...new Set([...DICTIONARY.keys(), ...userAliases.keys()])]
+    .filter((k) => k.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  if (known.length > 0) {
+    const pattern = new RegExp(known.map(escapeRegExp).join('|'), 'g');
+    for (const m of text.matchAll(pattern)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 3 });
+  }
+  for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
+
+  const segmenterNames = organisationWords(ctx);
+  for (const w of segmenterNames) candidates.push({ start: w.start, end: w.end, priority: 1 });
+
+  let kept = resolveOverlaps(candidates, blockedBy(ctx));
+
+  // full names of the document, and the aliases it introduces or implies
+  const fullNames = new Set<string>();
+  for (const c of kept) {
+    const name = text.slice(c.start, c.end);
+    if (isFullName(name)) fullNames.add(name);
+  }
+  const documentAliases = new Map<string, string>();
+  for (const c of kept) {
+    const name = text.slice(c.start, c.end);
+    if (!fullNames.has(name)) continue;
+    const bracket = BRACKET_ALIAS.exec(text.slice(c.end, c.end + 20));
+    if (bracket && looksLikeAliasOf(bracket[1]!, name)) documentAliases.set(bracket[1]!, name);
+    for (const alias of impliedAliases(name)) if (!documentAliases.has(alias)) documentAliases.set(alias, name);
+  }
+  if (documentAliases.size > 0) {
+    const extra: Candidate[] = [];
+    const pattern = new RegExp(
+      [...documentAliases.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRegExp)
+        .join('|'),
+      'g',
+    );
+    for (const m of text.matchAll(pattern)) extra.push({ start: m.index, end: m.index + m[0].length, priority: 4 });
+    kept = resolveOverlaps([...kept, ...extra], blockedBy(ctx));
+  }
+
+  const out: OrgEntity[] = [];
+  const resolvedAbbreviations = new Map<string, { canonical: string; resolvedBy: OrgEntity['resolvedBy'] }>();
+  for (const c of kept) {
+    const name = text.slice(c.start, c.end);
+    const resolution = resolve(name);
+    out.push({ type: 'org', start: c.start, end: c.end, text: name, canonical: resolution.canonical, resolvedBy: resolution.resolvedBy });
+  }
+  return out;
+
+  function resolve(name: string): { canonical: string; resolvedBy: OrgEntity['resolvedBy'] } {
+    const cached = resolvedAbbreviations.get(name);
+    if (cached) return cached;
+    const result = resolveUncached(name);
+    resolvedAbbreviations.set(name, result);
+    return result;
+  }
+
+  function resolveUncached(name: string): { canonical: string; resolvedBy: OrgEntity['resolvedBy'] } {
+    const alias = documentAliases.get(name);
+    if (alias) return { canonical: alias, resolvedBy: 'document' };
+    const user = userAliases.get(name);
+    if (user) return { canonical: user, resolvedBy: 'dictionary' };
+    const dictionary = DICTIONARY.get(name);
+    if (dictionary) return { canonical: dictionary, resolvedBy: dictionary === name ? 'self' : 'dictionary' };
+
+    const byRule = expandAbbreviatedBody(name);
+    if (byRule) {
+      // the rule tells what the name means; the document or workspace confirm the spelling
+      if (fullNames.has(byRule)) return { canonical: byRule, resolvedBy: 'document' };
+      if (workspaceNames.includes(byRule)) return { canonical: byRule, resolvedBy: 'workspace' };
+      return { canonical: byRule, resolvedBy: 'dictionary' };
+    }
+    // a full name is itself, except a company's short form (重庆长安汽车公司 for …股份有限公司)
+    if (!fullNames.has(name) || /(?<!有限)公司$/.test(name)) {
+      const inDocument = [...fullNames].find((full) => abbreviates(name, full));
+      if (inDocument) return { canonical: inDocument, resolvedBy: 'document' };
+      const inWorkspace = workspaceNames.find((full) => abbreviates(name, full));
+      if (inWorkspace) return { canonical: inWorkspace, resolvedBy: 'workspace' };
+    }
+    const expanded = expandWords(name);
+    if (expanded) {
+      if (workspaceNames.includes(expanded)) return { canonical: expanded, resolvedBy: 'workspace' };
+      return { canonical: expanded, resolvedBy: 'dictionary' };
+    }
+    return { canonical: name, resolvedBy: 'self' };
+  }
+
+  /** 市人社局 → 重庆市人力资源和社会保障局 (in a text about 重庆), 北碚区教委 → 北碚区教育委员会, 区教委 → the district the text names. */
+  function expandAbbreviatedBody(name: string): string | undefined {
+    const m = PLACE_BODY.exec(name);
+    if (!m) return undefined;
+    const place = m[1]!;
+    const body = m[2]!;
+    const named = regionByName(place) ?? REGIONS.find((r) => place === r.short + '市' || place === r.short + '省');
+    if (named) return named.name + expandBody(body, named.municipality === true)!;
+    if (place === '市' || place === '省') {
+      if (!region) return undefined;
+      // a bare 市 in a province's text is one of its cities: unknown which
+      if (place === '市' && !region.municipality) return undefined;
+      return region.name + expandBody(body, region.municipality === true)!;
+    }
+    if (place === '区' || place === '县' || place === '') {
+      // the district the document names with the same body: 北碚区教委 … 区教委
+      const fuller = kept
+        .map((c) => text.slice(c.start, c.end))
+        .find((other) => other !== name && other.endsWith(place + body) && other.length > name.length);
+      return fuller ? expandAbbreviatedBody(fuller) : undefined;
+    }
+    return place + expandBody(body, !place.endsWith('省'))!;
+  }
+}
+
+/** A name that is not itself an abbreviation: long enough, with a full suffix. */
+function isFullName(name: string): boolean {
+  if (PLACE_BODY.test(name)) return false;
+  return name.length >= 5 || DICTIONARY.get(name) === name;
+}
+
+/** Short forms a full name implies: 重庆长安汽车股份有限公司 → 长安汽车, 重庆市工业学校 → 工业校. */
+function impliedAliases(full: string): string[] {
+  const place = REGION_NAMES.find((p) => full.startsWith(p));
+  const withoutPlace = place ? full.slice(place.length).replace(/^市/, '') : full;
+  const out: string[] = [];
+  if (COMPANY_SUFFIX.test(full)) {
+    const core = withoutPlace.replace(COMPANY_SUFFIX, '');
+    // too short a core (a two-character brand) would match ordinary words
+    if (core.length >= 4 && place) out.push(core);
+  }
+  if (SCHOOL_SUFFIX.test(full) && place) {
+    const core = withoutPlace.replace(SCHOOL_SUFFIX, '');
+    if (core.length >= 2) out.push(core + '校');
+  }
+  return out;
+}
+
+/** Whether a bracketed word can be an alias of `full`: most of its characters come from the full name. */
+function looksLikeAliasOf(alias: string, full: string): boolean {
+  if (!full.includes(alias[0]!)) return false;
+  let shared = 0;
+  for (const ch of alias) if (full.includes(ch)) shared++;
+  return shared / alias.length >= 0.6;
+}
+
+/** Words the segmenter tags as organisations (nt), when it is loaded. */
+function organisationWords(ctx: AnalysisContext): Array<{ start: number; end: number }> {
+  const segmenter = ctx.segmenter;
+  if (!segmenter) return [];
+  const out: Array<{ start: number; end: number }> = [];
+  let offset = 0;
+  for (const { word, tag } of segmenter.tag(ctx.text)) {
+    const at = ctx.text.indexOf(word, offset);
+    if (at < 0) continue;
+    offset = at + word.length;
+    if (tag === 'nt' && word.length >= 3) out.push({ start: at, end: at + word.length });
+  }
+  return out;
+}
+
+/** Keeps the best of overlapping candidates: longer (a hierarchical name over its parent), then higher priority, then earlier. */
+function resolveOverlaps(candidates: Candidate[], blocked: Array<{ start: number; end: number }>): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  // occupancy by offset keeps this linear in the covered length, not quadratic in the candidates
+  const taken = new Map<number, true>();
+  for (const b of blocked) for (let i = b.start; i < b.end; i++) taken.set(i, true);
+  for (const c of sorted) {
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) if (taken.has(i)) free = false;
+    if (!free) continue;
+    for (let i = c.start; i < c.end; i++) taken.set(i, true);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const orgRecognizer: EntityRecognizer = {
+  id: 'org',
+  description: msg(
+    '机构：全称、中央机关与简称（市人社局 → 重庆市人力资源和社会保障局）',
+    'Organisations: full names, central bodies and abbreviations (市人社局 → 重庆市人力资源和社会保障局)',
+  ),
+  recognize,
+};
