@@ -118,7 +118,7 @@ const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局)$/;
 
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
-  '的了在由是为对将向从把被让等也并及或即跟给经于其该这那每如据获按又还已就要我你他她它们各有以个到则、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
+  '的了在由是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
 );
 
 /** Words that end the text before a name: verbs and phrases that introduce one. */
@@ -304,7 +304,7 @@ function afterLastStopWord(text: string, from: number, to: number): number {
       const i = from + w;
       // 和 inside a body name (…资源和社会…) is not a stop: only where a name ends before it
       if (word === '和' && !endsName(text, i)) continue;
-      if (word === '同' || word === '与') {
+      if (word === '同') {
         if (!endsName(text, i) && i !== from) continue;
       }
       if (i + word.length > cut) cut = i + word.length;
