@@ -1,0 +1,92 @@
+// A minimal LSP client for the benchmark: starts the bundled server over stdio and answers the
+// requests a real client answers (configuration, progress creation, capability registration).
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const root = join(import.meta.dirname, '..');
+const require = createRequire(join(root, 'package.json'));
+const rpc = require('vscode-jsonrpc/node');
+
+/** Starts a server for `folder`; resolves once `initialize` has been answered. */
+export async function startServer(folder, { settings = {} } = {}) {
+  const child = spawn(process.execPath, [join(root, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const progress = new Map();
+  const progressListeners = [];
+  const refreshListeners = [];
+  connection.onRequest('workspace/configuration', (params) => params.items.map(() => settings));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => {
+    for (const l of refreshListeners.splice(0)) l();
+    return null;
+  });
+  connection.onRequest('workspace/semanticTokens/refresh', () => null);
+  connection.onNotification('$/progress', ({ token, value }) => {
+    progress.set(token, value);
+    for (const l of progressListeners) l(token, value);
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.listen();
+  const uri = pathToFileURL(folder).href;
+  const started = performance.now();
+  const init = await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'bench' }],
+    locale: 'en',
+    capabilities: {
+      window: { workDoneProgress: true },
+      workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] }, synchronization: { didSave: true } },
+    },
+    initializationOptions: { settings, trusted: true },
+  });
+  connection.sendNotification('initialized', {});
+  return {
+    child,
+    connection,
+    init,
+    started,
+    /** Resolves when any work-done progress ends (the workspace index), or after `timeoutMs`. */
+    progressEnded(timeoutMs = 120_000) {
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        progressListeners.push((_token, value) => {
+          if (value?.kind === 'end') {
+            clearTimeout(timer);
+            resolve(true);
+          }
+        });
+      });
+    },
+    /** Resolves at the server's next diagnostic refresh request (e.g. once the segmenter is loaded). */
+    nextRefresh(timeoutMs = 30_000) {
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), timeoutMs);
+        refreshListeners.push(() => {
+          clearTimeout(timer);
+          resolve(true);
+        });
+      });
+    },
+    /** Resident set size of the server process in MB. */
+    async rssMb() {
+      const { readFileSync } = await import('node:fs');
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    },
+    async stop() {
+      try {
+        await Promise.race([connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+        connection.sendNotification('exit');
+      } catch {
+        // already gone
+      }
+      setTimeout(() => child.kill('SIGKILL'), 1000).unref();
+      connection.dispose();
+    },
+  };
+}
