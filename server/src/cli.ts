@@ -13,6 +13,7 @@ import { DEFAULT_MAX_SIZE, expandPaths, InputError, readInput, type InputText } 
 import { formatEntitiesText, formatFindingsText, toJsonDiagnostic, toSarif, type CheckReport, type EntitiesReport } from './cli/report';
 import { writeTextAtomic } from './cli/write';
 import { runAnnotate } from './cli/annotate';
+import { sidecarForCheck } from './sidecar/checkFacts';
 
 declare const POLICYMARK_VERSION: string;
 const VERSION = typeof POLICYMARK_VERSION === 'string' ? POLICYMARK_VERSION : '0.0.0-dev';
@@ -229,8 +230,12 @@ function runCheck(args: string[], io: CliIO, language: Language): number {
   for (const input of inputs) {
     let text = input.text;
     let fixed = 0;
+    // findings silenced in the text's sidecar are neither reported nor fixed; its orphans are reported
+    const sidecar = sidecarForCheck(options, input.path, (file, reason) =>
+      io.stderr(`policymark: ${file}: ${language === 'zh' ? reason.zh : reason.en}\n`),
+    );
     if (values.fix) {
-      const result = fixAllChunked(text, options);
+      const result = fixAllChunked(text, sidecar.options);
       if (result.text !== text) {
         if (input.encoding !== 'utf-8') {
           io.stderr(
@@ -253,7 +258,9 @@ function runCheck(args: string[], io: CliIO, language: Language): number {
         }
       }
     }
-    const findings = analyzeChunked(text, options).diagnostics;
+    const findings = [...analyzeChunked(text, sidecar.options).diagnostics, ...sidecar.orphanFindings(text)].sort(
+      (a, b) => a.start - b.start || a.end - b.end,
+    );
     total += findings.length;
     errors += findings.filter((f) => f.severity === 'error').length;
     if (format === 'json')

@@ -254,3 +254,22 @@ test('relabel and delete by id', () => {
   assert.equal(run(['annotate', 'delete', file, '--id', id]).code, 0);
   assert.equal(read(sidecar).annotations.length, 0);
 });
+
+test('check honours findings silenced in the sidecar (not reported, not fixed) and reports orphan annotations', () => {
+  const { file, sidecar } = setup();
+  const at = TEXT.indexOf('元元');
+  tag(file, '9.9万人', 'metric');
+  const s = read(sidecar);
+  s.silenced.push({ code: 'duplicated-unit', exact: '元元', prefix: TEXT.slice(at - 16, at), suffix: TEXT.slice(at + 2, at + 18) });
+  writeFileSync(sidecar, JSON.stringify(s));
+  const report = JSON.parse(run(['check', '--format', 'json', '--no-segmenter', file]).stdout)[0];
+  assert.equal(report.diagnostics.filter((d: { code: string }) => d.code === 'duplicated-unit').length, 0);
+  run(['check', '--fix', '--no-segmenter', file]);
+  assert.ok(readFileSync(file, 'utf8').includes('万元元'), 'a silenced finding is not fixed');
+  // the annotated figure disappears: an orphan, reported by check
+  writeFileSync(file, readFileSync(file, 'utf8').replace('9.9万人', '若干'));
+  const orphaned = JSON.parse(run(['check', '--format', 'json', '--no-segmenter', file]).stdout)[0];
+  const orphan = orphaned.diagnostics.find((d: { code: string }) => d.code === 'orphan-annotation');
+  assert.ok(orphan, JSON.stringify(orphaned));
+  assert.match(orphan.message, /9\.9万人/);
+});
