@@ -25,6 +25,9 @@ export interface JunctionVerdict {
   kind: JunctionKind;
   /** The dictionary word across the gap (for split-word and compound). */
   word?: string;
+  /** When no word spans the gap: the words right before and after it in the closed text. */
+  before?: string;
+  after?: string;
 }
 
 /** Characters taken on each side of a gap: enough for the longest common words, short enough to stay local. */
@@ -51,15 +54,19 @@ export function judgeJunction(segmenter: Segmenter | undefined, left: string, ri
   const gap = left.length;
   let start = 0;
   let spanning: { start: number; end: number } | undefined;
+  let before: string | undefined;
+  let after: string | undefined;
   for (const word of joined) {
     const end = start + word.length;
     if (start < gap && gap < end) {
       spanning = { start, end };
       break;
     }
+    if (end === gap) before = word;
+    if (start === gap) after = word;
     start = end;
   }
-  if (!spanning) return { kind: 'boundary' };
+  if (!spanning) return { kind: 'boundary', before, after };
   const word = (left + right).slice(spanning.start, spanning.end);
   // a "word" made of digits or Latin letters across the gap is not a Chinese word split by it
   if (!isHanAt(left, left.length - 1) || !isHanAt(right, 0)) return { kind: 'boundary' };

@@ -45,13 +45,9 @@ function gapsOf(text: string): Gap[] {
   return gaps;
 }
 
-/** The line [start, end) around `offset`. */
-function lineAround(text: string, offset: number): { start: number; end: number } {
-  let start = offset;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  let end = offset;
-  while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-  return { start, end };
+/** Whether the unit at `i` is white space other than a line end. */
+function isInlineSpace(text: string, i: number): boolean {
+  return /[^\S\r\n]/.test(text[i] ?? '');
 }
 
 /**
@@ -81,13 +77,17 @@ function letterSpacedRuns(text: string, gaps: readonly Gap[]): Gap[][] {
 function isSpacedTitle(text: string, gaps: readonly Gap[]): boolean {
   const first = gaps[0]!;
   const last = gaps[gaps.length - 1]!;
-  const line = lineAround(text, first.start);
-  const before = text.slice(line.start, first.start - 1).trim();
-  const after = text.slice(last.end + 1, line.end).trim();
-  if (before || after) return false;
   for (let k = 1; k < gaps.length; k++) if (gaps[k]!.start !== gaps[k - 1]!.end + 1) return false;
+  // nothing but white space between the spaced characters and the ends of their line (walked over white
+  // space only, so that a huge line costs nothing here)
+  let lineStart = first.start - 1;
+  while (lineStart > 0 && isInlineSpace(text, lineStart - 1)) lineStart--;
+  if (lineStart > 0 && !/[\r\n]/.test(text[lineStart - 1]!)) return false;
+  let lineEnd = last.end + 1;
+  while (lineEnd < text.length && isInlineSpace(text, lineEnd)) lineEnd++;
+  if (lineEnd < text.length && !/[\r\n]/.test(text[lineEnd]!)) return false;
   // the line before must be blank, absent, or end a sentence
-  let i = line.start - 1;
+  let i = lineStart - 1;
   let breaks = 0;
   while (i >= 0 && /[\r\n]/.test(text[i]!)) {
     if (text[i] === '\n' || text[i + 1] !== '\n') breaks++;
@@ -173,9 +173,8 @@ function isCountedListGap(text: string, gap: Gap): boolean {
 function isUserWord(text: string, gap: Gap, userWords: readonly string[]): boolean {
   return userWords.some((word) => {
     if (!/\s/.test(word)) return false;
-    for (let at = text.indexOf(word, Math.max(0, gap.start - word.length)); at >= 0 && at < gap.end; at = text.indexOf(word, at + 1)) {
-      if (at <= gap.start && at + word.length >= gap.end) return true;
-    }
+    // only the few placements of the word that cover the gap, never a scan of the text
+    for (let at = Math.max(0, gap.end - word.length); at <= gap.start; at++) if (text.startsWith(word, at)) return true;
     return false;
   });
 }

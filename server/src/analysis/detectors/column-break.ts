@@ -115,26 +115,6 @@ const DEPENDENT_AT_END = new Set([
 /** Words that cannot begin a sentence: bound particles (…奠定\n了坚实的基础). */
 const BOUND_AT_START = new Set(['的', '了', '着', '们', '地', '得']);
 
-/** Whether the line's last word (with the segmenter) is one that needs a continuation. */
-function endsWithDependentWord(ctx: AnalysisContext, line: string): boolean {
-  const segmenter = ctx.segmenter;
-  if (!segmenter) return false;
-  const tail = wordContextBefore(line, line.length);
-  if (!tail) return false;
-  const words = segmenter.cutDictionary ? segmenter.cutDictionary(tail) : segmenter.cut(tail);
-  return DEPENDENT_AT_END.has(words[words.length - 1] ?? '');
-}
-
-/** Whether the line's first word (with the segmenter) is a bound particle. */
-function startsWithBoundWord(ctx: AnalysisContext, line: string): boolean {
-  const segmenter = ctx.segmenter;
-  if (!segmenter) return false;
-  const head = wordContextAfter(line, 0);
-  if (!head) return false;
-  const words = segmenter.cutDictionary ? segmenter.cutDictionary(head) : segmenter.cut(head);
-  return BOUND_AT_START.has(words[0] ?? '');
-}
-
 /** A Han character: lines without one are figures or table cells. */
 const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** Punctuation inside a sentence: a line without any may be a heading (quotes and title marks may be in one). */
@@ -210,10 +190,10 @@ function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsPara
     CONTINUATION_START.test(b.text) ||
     OPEN_END.test(a.text) ||
     (FIGURE_END.test(a.text) && FIGURE_CONTINUATION.test(b.text)) ||
-    startsWithBoundWord(ctx, b.text)
+    BOUND_AT_START.has(verdict.after ?? '')
   ) {
     brk.evidence = 'strong';
-  } else if (SENTENCE_INTERNAL.test(aBody) || endsWithDependentWord(ctx, a.text)) {
+  } else if (SENTENCE_INTERNAL.test(aBody) || DEPENDENT_AT_END.has(verdict.before ?? '')) {
     // prose cut off mid-sentence: a line with clauses in it, or ending on a preposition, that stops without closing the sentence
     brk.evidence = 'weak';
   }
