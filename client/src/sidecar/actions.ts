@@ -5,7 +5,16 @@
  */
 import * as vscode from 'vscode';
 import type { DiagnosticCode, Entity } from '../../../server/src/analysis/types';
-import { fromBrat, fromDoccano, importSpans, toBrat, toCsvRows, toDoccano, csvHeader } from '../../../server/src/sidecar/exchange';
+import {
+  fromBrat,
+  fromDoccano,
+  importSpans,
+  toBrat,
+  toCsvRows,
+  toDoccano,
+  csvHeader,
+  type OffsetUnit,
+} from '../../../server/src/sidecar/exchange';
 import {
   addAnnotations,
   addSilenced,
@@ -544,6 +553,8 @@ function stem(uri: vscode.Uri): string {
 /** Arguments of policymark.exportAnnotations; `target`: a file URI (jsonl, csv, brat of one file) or a folder URI (brat of several). */
 export interface ExportArgs {
   format?: ExportFormat;
+  /** doccano JSONL offsets: code points (default) or UTF-16 units (doccano's web UI). */
+  offsets?: OffsetUnit;
   scope?: 'file' | 'workspace';
   uri?: string;
   target?: string;
@@ -612,7 +623,7 @@ export async function exportAnnotations(args: ExportArgs = {}): Promise<string[]
       format === 'brat'
         ? toBrat(items[0]!.text, items[0]!.annotations)
         : format === 'jsonl'
-          ? items.map((i) => toDoccano(i.text, i.annotations, vscode.workspace.asRelativePath(i.uri))).join('\n') + '\n'
+          ? items.map((i) => toDoccano(i.text, i.annotations, vscode.workspace.asRelativePath(i.uri), args.offsets)).join('\n') + '\n'
           : [csvHeader(), ...items.flatMap((i) => toCsvRows(vscode.workspace.asRelativePath(i.uri), i.text, i.annotations))].join('\r\n') +
             '\r\n';
     await write(target, data);
@@ -624,6 +635,8 @@ export async function exportAnnotations(args: ExportArgs = {}): Promise<string[]
 /** Arguments of policymark.importAnnotations. */
 export interface ImportArgs {
   uri?: string;
+  /** doccano JSONL offsets: code points (default) or UTF-16 units (doccano's web UI). */
+  offsets?: OffsetUnit;
   format?: 'jsonl' | 'brat';
   source?: string;
 }
@@ -654,7 +667,7 @@ export async function importAnnotations(args: ImportArgs = {}): Promise<number> 
     let spans;
     if (format === 'brat') spans = fromBrat(text, raw);
     else {
-      const records = fromDoccano(raw);
+      const records = fromDoccano(raw, args.offsets);
       const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
       const record =
         records.find((r) => r.text === text) ??

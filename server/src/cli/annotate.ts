@@ -15,7 +15,17 @@ import { analyze } from '../analysis/index';
 import { loadSegmenter } from '../analysis/segment';
 import { LineIndex } from '../analysis/text';
 import type { EntityType, Language } from '../analysis/types';
-import { csvHeader, fromBrat, fromDoccano, ImportError, importSpans, toBrat, toCsvRows, toDoccano } from '../sidecar/exchange';
+import {
+  csvHeader,
+  fromBrat,
+  fromDoccano,
+  ImportError,
+  importSpans,
+  toBrat,
+  toCsvRows,
+  toDoccano,
+  type OffsetUnit,
+} from '../sidecar/exchange';
 import { mapThroughSteps } from '../sidecar/edits';
 import { SidecarError } from '../sidecar/format';
 import {
@@ -48,6 +58,7 @@ const USAGE = {
   export --format brat|jsonl|csv [--out PATH] PATHS...                brat .ann / doccano JSONL: code-point offsets;
                                                                       CSV: UTF-16 and code-point offsets
   import FILE --format jsonl|brat SOURCE                              doccano JSONL or a brat .ann for FILE
+  (jsonl: --offsets utf16 for files made in doccano's web UI, which counts UTF-16 units)
 
 Options: --suffix .policymark.json (sidecar name), --encoding NAME, --lang zh|en
 Exit: 0 ok, 1 orphan annotations, 2 bad usage, unreadable input or an invalid sidecar (left unchanged).`,
@@ -62,6 +73,7 @@ Exit: 0 ok, 1 orphan annotations, 2 bad usage, unreadable input or an invalid si
   export --format brat|jsonl|csv [--out 路径] 路径...                       brat .ann / doccano JSONL：码点偏移；
                                                                           CSV：UTF-16 与码点偏移
   import 文件 --format jsonl|brat 来源                                      导入 doccano JSONL 或 brat .ann
+  （jsonl：doccano 网页界面按 UTF-16 单元计数，其文件请加 --offsets utf16）
 
 选项：--suffix .policymark.json（旁注文件后缀）、--encoding 编码、--lang zh|en
 退出码：0 成功，1 有孤立标注，2 用法错误、无法读取或旁注文件无效（文件保持原样）。`,
@@ -77,6 +89,7 @@ const OPTIONS = {
   id: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  offsets: { type: 'string' },
   suffix: { type: 'string' },
   encoding: { type: 'string' },
   lang: { type: 'string' },
@@ -166,6 +179,14 @@ function offsetArg(value: string | undefined, name: string): number {
   if (value === undefined || !/^\d+$/.test(value))
     throw new UsageError(`--${name} 需要一个非负整数`, `--${name} needs a non-negative integer`);
   return Number(value);
+}
+
+/** `--offsets codepoint|utf16` for doccano JSONL (see OffsetUnit). */
+function offsetUnit(run: Run): OffsetUnit {
+  const unit = run.values.offsets ?? 'codepoint';
+  if (unit !== 'codepoint' && unit !== 'utf16')
+    throw new UsageError('--offsets 需为 codepoint 或 utf16', '--offsets must be codepoint or utf16');
+  return unit;
 }
 
 const NUMERIC_ATTRIBUTES = new Set(['value', 'year', 'serial']);
@@ -380,7 +401,7 @@ async function runExport(run: Run): Promise<number> {
     const orphans = annotations.filter((a) => a.orphan);
     orphanCount += orphans.length;
     if (format === 'csv') chunks.push(...toCsvRows(file, input.text, annotations));
-    else if (format === 'jsonl') chunks.push(toDoccano(input.text, annotations, basename(file)));
+    else if (format === 'jsonl') chunks.push(toDoccano(input.text, annotations, basename(file), offsetUnit(run)));
     else if (out) {
       // brat needs the text (as UTF-8, no BOM: its offsets count from the first character) beside the .ann
       mkdirSync(out, { recursive: true });
@@ -416,7 +437,7 @@ async function runImport(run: Run): Promise<number> {
   let spans;
   if (format === 'brat') spans = fromBrat(input.text, raw);
   else {
-    const records = fromDoccano(raw);
+    const records = fromDoccano(raw, offsetUnit(run));
     const record =
       records.find((r) => r.text === input.text) ??
       records.find((r) => r.file !== undefined && r.file === basename(file)) ??

@@ -118,3 +118,22 @@ test('importing spans made on a slightly different text re-anchors them; unplace
   assert.equal(again.added.length, 0, 'importing twice adds nothing');
   assert.equal(again.skipped, 3);
 });
+
+test('doccano offsets in UTF-16 units on request (files made in doccano UI), code points by default', () => {
+  const line = toDoccano(TEXT, tagged().annotations, undefined, 'utf16');
+  const record = JSON.parse(line);
+  const place = record.label.find((l: [number, number, string]) => l[2] === 'place name');
+  assert.deepEqual(place.slice(0, 2), [TEXT.indexOf('𠮷林'), TEXT.indexOf('𠮷林') + 3]);
+  const spans = fromDoccano(line, 'utf16')[0]!.spans;
+  assert.deepEqual(
+    spans.map((s) => TEXT.slice(s.start, s.end)).sort(),
+    tagged()
+      .annotations.map((a) => a.exact)
+      .sort(),
+  );
+  // read as code points, the same numbers land elsewhere: the unit matters after 𠮷
+  assert.notDeepEqual(
+    fromDoccano(line)[0]!.spans.map((s) => s.start),
+    spans.map((s) => s.start),
+  );
+});

@@ -76,12 +76,21 @@ export function toBrat(text: string, annotations: readonly Annotation[]): string
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** doccano sequence-labelling JSONL line: `{"text", "label": [[start, end, label]]}` with code-point offsets. */
-export function toDoccano(text: string, annotations: readonly Annotation[], file?: string): string {
+/**
+ * Offsets of doccano JSONL. doccano's data model (Python) and the tools around it count code points, but its
+ * web UI computes spans with JavaScript string indices, i.e. UTF-16 units, unless the project counts grapheme
+ * clusters (doccano/doccano#2290). The two differ only after a character outside the BMP (𠮷, emoji), so
+ * the default is code points and `utf16` is there for files made in doccano's UI.
+ */
+export type OffsetUnit = 'codepoint' | 'utf16';
+
+/** doccano sequence-labelling JSONL line: `{"text", "label": [[start, end, label]]}`, code-point offsets by default. */
+export function toDoccano(text: string, annotations: readonly Annotation[], file?: string, unit: OffsetUnit = 'codepoint'): string {
   const index = new CodePointIndex(text);
+  const at = (offset: number) => (unit === 'utf16' ? offset : index.toCodePoint(offset));
   const label = sortAnnotations(annotations)
     .filter((a) => !a.orphan && a.end > a.start)
-    .map((a) => [index.toCodePoint(a.start), index.toCodePoint(a.end), a.label]);
+    .map((a) => [at(a.start), at(a.end), a.label]);
   return JSON.stringify(file === undefined ? { text, label } : { text, label, file });
 }
 
@@ -201,7 +210,7 @@ export interface DoccanoRecord {
 }
 
 /** Parses doccano JSONL: `label: [[s, e, l]]` (sequence labelling) or `entities: [{start_offset, end_offset, label}]`. */
-export function fromDoccano(jsonl: string): DoccanoRecord[] {
+export function fromDoccano(jsonl: string, unit: OffsetUnit = 'codepoint'): DoccanoRecord[] {
   const records: DoccanoRecord[] = [];
   for (const [n, line] of jsonl.split(/\r?\n/).entries()) {
     if (!line.trim()) continue;
@@ -214,6 +223,8 @@ export function fromDoccano(jsonl: string): DoccanoRecord[] {
     const record = value as { text?: unknown; file?: unknown; label?: unknown; entities?: unknown };
     if (typeof record.text !== 'string') throw new ImportError(`line ${n + 1}: no "text" string`);
     const index = new CodePointIndex(record.text);
+    const length = unit === 'utf16' ? record.text.length : index.length;
+    const toUtf16 = (offset: number) => (unit === 'utf16' ? offset : index.toUtf16(offset));
     const raw: [unknown, unknown, unknown][] = [];
     if (Array.isArray(record.label)) for (const l of record.label) if (Array.isArray(l)) raw.push([l[0], l[1], l[2]]);
     if (Array.isArray(record.entities))
@@ -222,9 +233,9 @@ export function fromDoccano(jsonl: string): DoccanoRecord[] {
     for (const [s, e, l] of raw) {
       if (!Number.isInteger(s) || !Number.isInteger(e) || typeof l !== 'string' || !l.trim())
         throw new ImportError(`line ${n + 1}: a label is not [start, end, "label"]`);
-      if ((e as number) > index.length || (s as number) < 0 || (s as number) >= (e as number))
+      if ((e as number) > length || (s as number) < 0 || (s as number) >= (e as number))
         throw new ImportError(`line ${n + 1}: span [${String(s)}, ${String(e)}) does not fit the text`);
-      spans.push({ start: index.toUtf16(s as number), end: index.toUtf16(e as number), label: l });
+      spans.push({ start: toUtf16(s as number), end: toUtf16(e as number), label: l });
     }
     records.push({ text: record.text, spans, ...(typeof record.file === 'string' ? { file: record.file } : {}) });
   }
