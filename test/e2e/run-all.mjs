@@ -14,6 +14,7 @@ const suites = [
   { name: 'electron', script: join(ROOT, 'test', 'electron', 'run.js') },
 ];
 
+const allStarted = Date.now();
 ensureVsix({ build: process.argv.includes('--build') });
 let passed = 0;
 let failed = 0;
@@ -45,7 +46,7 @@ for (const suite of suites) {
     `${suite.name}: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} pending${waiting.length ? ` (${waiting.join(', ')})` : ''} in ${seconds} s`,
   );
 }
-console.log('\n== real-editor tests');
+console.log(`\n== real-editor tests (${((Date.now() - allStarted) / 1000).toFixed(0)} s)`);
 for (const line of lines) console.log(line);
 console.log(`e2e: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 ? 1 : 0;
