@@ -145,8 +145,10 @@ class TextDecoderOrNull {
 }
 
 /**
- * Many NUL or control bytes in the first 8 KB: not a text file (UTF-16 was handled by its BOM). A text
- * with a stray NUL or two is still text; the analysis sanitises them.
+ * Whether the first 8 KB look like a binary file rather than text (UTF-16 was handled by its BOM). OCR
+ * output often carries a stray NUL or form feed, and a short line with three NULs is still text: control
+ * bytes mean binary only together with bytes that are not UTF-8 (an image, a PDF, a zip), or when they are
+ * a large share of the sample (a file of zeros).
  */
 function looksBinary(bytes: Uint8Array): boolean {
   const n = Math.min(bytes.length, 8192);
@@ -155,7 +157,15 @@ function looksBinary(bytes: Uint8Array): boolean {
     const b = bytes[i]!;
     if (b < 8 || (b > 13 && b < 32 && b !== 27)) control++;
   }
-  return n > 0 && control / n > 0.05;
+  if (n === 0 || control === 0) return false;
+  if (control / n > 0.3) return true;
+  try {
+    // stream: a multi-byte character cut by the 8 KB boundary is not an error
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function reason(error: unknown): string {
