@@ -29,18 +29,31 @@ export class AnnotationTree implements vscode.TreeDataProvider<AnnotationNode>, 
   readonly onDidChangeTreeData = this.emitter.event;
   private byLabel = new Map<string, Map<string, Annotation[]>>();
   private timer: NodeJS.Timeout | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Annotations read from the sidecars of files not open, rescanned only when a sidecar changes on disk. */
+  private disk: Map<string, Annotation[]> | undefined;
   /** Errors met while reading sidecars of closed files (shown as a message on the root). */
   private problems: string[] = [];
 
   constructor(private readonly manager: AnnotationManager) {
-    this.subscription = manager.onDidChange(() => this.refreshSoon());
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${sidecarSuffix()}`);
+    const rescan = () => {
+      this.disk = undefined;
+      this.refreshSoon();
+    };
+    this.subscriptions.push(
+      manager.onDidChange(() => this.refreshSoon()),
+      watcher,
+      watcher.onDidChange(rescan),
+      watcher.onDidCreate(rescan),
+      watcher.onDidDelete(rescan),
+    );
     this.refreshSoon();
   }
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscription.dispose();
+    for (const d of this.subscriptions) d.dispose();
     this.emitter.dispose();
   }
 
@@ -52,21 +65,29 @@ export class AnnotationTree implements vscode.TreeDataProvider<AnnotationNode>, 
 
   /** Every annotation of the workspace by file (text URI string). */
   async collect(): Promise<Map<string, Annotation[]>> {
-    const files = new Map<string, Annotation[]>();
-    const problems: string[] = [];
-    const suffix = sidecarSuffix();
-    for (const sidecarUri of await vscode.workspace.findFiles(`**/*${suffix}`, '**/node_modules/**')) {
-      const textUri = textUriForSidecar(sidecarUri, suffix);
-      if (!textUri || this.manager.peek(textUri)) continue;
-      try {
-        const loaded = await loadSidecar(workspaceSidecarIO, sidecarUri.toString());
-        if (loaded.sidecar?.annotations.length) files.set(textUri.toString(), loaded.sidecar.annotations);
-      } catch (error) {
-        problems.push(error instanceof Error ? error.message : String(error));
+    if (!this.disk) {
+      const disk = new Map<string, Annotation[]>();
+      const problems: string[] = [];
+      const suffix = sidecarSuffix();
+      for (const sidecarUri of await vscode.workspace.findFiles(`**/*${suffix}`, '**/node_modules/**')) {
+        const textUri = textUriForSidecar(sidecarUri, suffix);
+        if (!textUri) continue;
+        try {
+          const loaded = await loadSidecar(workspaceSidecarIO, sidecarUri.toString());
+          if (loaded.sidecar?.annotations.length) disk.set(textUri.toString(), loaded.sidecar.annotations);
+        } catch (error) {
+          problems.push(error instanceof Error ? error.message : String(error));
+        }
       }
+      this.disk = disk;
+      this.problems = problems;
     }
-    for (const file of this.manager.all()) if (file.current.annotations.length) files.set(file.uri.toString(), file.current.annotations);
-    this.problems = problems;
+    // open files show their in-memory state (unsaved moves included)
+    const files = new Map(this.disk);
+    for (const file of this.manager.all()) {
+      if (file.current.annotations.length) files.set(file.uri.toString(), file.current.annotations);
+      else files.delete(file.uri.toString());
+    }
     return files;
   }
 
