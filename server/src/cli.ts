@@ -3,17 +3,15 @@
  * analysis core. Exit codes (DESIGN.md): 0 no error-level findings, 1 some, 2 bad usage or unreadable input.
  */
 import { parseArgs } from 'node:util';
-import type { analyze } from './analysis/index';
-import { analyzeChunked, fixAllChunked } from './cli/chunked';
+import { analyzeChunked } from './cli/chunked';
 import { languageFromEnv, languageOf } from './analysis/l10n';
 import type { AnalysisOptions } from './analysis/options';
 import { loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type Language, type Severity } from './analysis/types';
 import { DEFAULT_MAX_SIZE, expandPaths, InputError, readInput, type InputText } from './cli/input';
-import { formatEntitiesText, formatFindingsText, toJsonDiagnostic, toSarif, type CheckReport, type EntitiesReport } from './cli/report';
-import { writeTextAtomic } from './cli/write';
+import { formatEntitiesText, sarifLog, type EntitiesReport } from './cli/report';
+import { checkFiles, serveCheckWorker, type CheckFileResult, type CheckSettings, type CheckWorkerData } from './cli/check';
 import { runAnnotate } from './cli/annotate';
-import { sidecarForCheck } from './sidecar/checkFacts';
 
 declare const POLICYMARK_VERSION: string;
 const VERSION = typeof POLICYMARK_VERSION === 'string' ? POLICYMARK_VERSION : '0.0.0-dev';
@@ -40,7 +38,9 @@ const USAGE = {
   en: `Usage: policymark <command> [options] PATHS...
 
 Commands:
-  check     [--format text|json|sarif] [--fix] PATHS...   diagnostics for each file (folders: *.txt, recursively)
+  check     [--format text|json|jsonl|sarif] [--fix] [--jobs N] PATHS...
+            diagnostics for each file (folders: *.txt, recursively); --jobs N checks in N threads,
+            jsonl streams one line per file as it is done
   entities  [--format json|text] PATHS...                 metrics, organisations, document references, dates
   annotate  <tag|accept|reanchor|list|export|import> ...  the annotation sidecar (policymark annotate --help)
 
@@ -58,7 +58,8 @@ Exit: 0 no error-level findings, 1 some, 2 bad usage or unreadable input.`,
   zh: `用法：policymark <命令> [选项] 路径...
 
 命令：
-  check     [--format text|json|sarif] [--fix] 路径...    检查每个文件（文件夹：递归查找 *.txt）
+  check     [--format text|json|jsonl|sarif] [--fix] [--jobs N] 路径...
+            检查每个文件（文件夹：递归查找 *.txt）；--jobs N 用 N 个线程并行，jsonl 每完成一个文件输出一行
   entities  [--format json|text] 路径...                  指标、机构、文件引用、日期
   annotate  <tag|accept|reanchor|list|export|import> ...  标注旁注文件（policymark annotate --help）
 
@@ -84,7 +85,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (langFlag >= 0) language = languageOf(rest[langFlag + 1]);
     switch (command) {
       case 'check':
-        return runCheck(rest, io, language);
+        return await runCheck(rest, io, language);
       case 'entities':
         return runEntities(rest, io, language);
       case 'annotate':
@@ -130,7 +131,7 @@ const COMMON_OPTIONS = {
   'max-size': { type: 'string' },
 } as const;
 
-const CHECK_OPTIONS = { ...COMMON_OPTIONS, fix: { type: 'boolean' } } as const;
+const CHECK_OPTIONS = { ...COMMON_OPTIONS, fix: { type: 'boolean' }, jobs: { type: 'string' } } as const;
 
 /** Parses flags with node's parseArgs; its errors become usage errors (exit 2). */
 function parse<T extends typeof CHECK_OPTIONS | typeof COMMON_OPTIONS>(args: string[], options: T) {
@@ -214,78 +215,74 @@ function readAll(paths: string[], values: CommonValues, io: CliIO, language: Lan
   return { inputs, failed: errors.length > 0 };
 }
 
-function runCheck(args: string[], io: CliIO, language: Language): number {
+/** The settings and options of a `check` run, parsed from its arguments (shared with the worker threads). */
+function checkSetup(args: string[], io: CliIO, language: Language) {
   const { values, positionals } = parse(args, CHECK_OPTIONS);
   const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format))
-    throw new UsageError(`未知格式“${format}”`, `unknown format "${format}" (text, json, sarif)`);
-  const options = analysisOptions(values, io, language);
-  const { inputs, failed } = readAll(positionals, values, io, language);
-  let writeFailed = false;
-  const reports: CheckReport[] = [];
-  const sarifFiles: { file: string; text: string; findings: ReturnType<typeof analyze>['diagnostics'] }[] = [];
-  const textLines: string[] = [];
+  if (!['text', 'json', 'jsonl', 'sarif'].includes(format))
+    throw new UsageError(`未知格式“${format}”`, `unknown format "${format}" (text, json, jsonl, sarif)`);
+  const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64)
+    throw new UsageError(`--jobs 须为 1 到 64 的整数`, `--jobs must be an integer from 1 to 64`);
+  const settings: CheckSettings = {
+    format: format as CheckSettings['format'],
+    fix: values.fix === true,
+    encoding: values.encoding,
+    maxSize: maxSizeOf(values['max-size']),
+    language,
+  };
+  return { values, positionals, settings, jobs, options: () => analysisOptions(values, io, language) };
+}
+
+async function runCheck(args: string[], io: CliIO, language: Language): Promise<number> {
+  const { positionals, settings, jobs, options } = checkSetup(args, io, language);
+  if (positionals.length === 0) throw new UsageError('缺少要检查的文件或文件夹', 'no files or folders given');
+  const { files, errors: pathErrors } = expandPaths(positionals);
+  for (const error of pathErrors) io.stderr(`policymark: ${error.path}: ${language === 'zh' ? error.zh : error.en}\n`);
+  let failed = pathErrors.length > 0;
+  let findings = 0;
   let errors = 0;
-  let total = 0;
-  for (const input of inputs) {
-    let text = input.text;
-    let fixed = 0;
-    // findings silenced in the text's sidecar are neither reported nor fixed; its orphans are reported
-    const sidecar = sidecarForCheck(options, input.path, (file, reason) =>
-      io.stderr(`policymark: ${file}: ${language === 'zh' ? reason.zh : reason.en}\n`),
-    );
-    if (values.fix) {
-      const result = fixAllChunked(text, sidecar.options);
-      if (result.text !== text) {
-        if (input.encoding !== 'utf-8') {
-          io.stderr(
-            language === 'zh'
-              ? `policymark: ${input.path}: 只能写回 UTF-8 文件（此文件为 ${input.encoding}），未修改\n`
-              : `policymark: ${input.path}: --fix writes UTF-8 files only (this one is ${input.encoding}); left unchanged\n`,
-          );
-          writeFailed = true;
-        } else {
-          try {
-            writeTextAtomic(input.path, result.text, input.bom, { oldText: text, steps: result.steps });
-            text = result.text;
-            fixed = result.applied.length;
-          } catch (error) {
-            io.stderr(
-              `policymark: ${input.path}: ${language === 'zh' ? '写回失败' : 'could not write the fixed file'}: ${error instanceof Error ? error.message : String(error)}\n`,
-            );
-            writeFailed = true;
-          }
-        }
-      }
-    }
-    const findings = [...analyzeChunked(text, sidecar.options).diagnostics, ...sidecar.orphanFindings(text)].sort(
-      (a, b) => a.start - b.start || a.end - b.end,
-    );
-    total += findings.length;
-    errors += findings.filter((f) => f.severity === 'error').length;
-    if (format === 'json')
-      reports.push({ file: input.path, diagnostics: findings.map((f) => toJsonDiagnostic(f, language)), ...(values.fix ? { fixed } : {}) });
-    else if (format === 'sarif') sarifFiles.push({ file: input.path, text, findings });
-    else {
-      if (fixed)
-        textLines.push(
-          language === 'zh' ? `${input.path}: 已修复 ${fixed} 处` : `${input.path}: fixed ${fixed} finding${fixed === 1 ? '' : 's'}`,
-        );
-      textLines.push(...formatFindingsText(input.path, text, findings, language));
-    }
-  }
-  if (format === 'json') io.stdout(`${JSON.stringify(reports, null, 1)}\n`);
-  else if (format === 'sarif') io.stdout(`${JSON.stringify(toSarif(sarifFiles, language, VERSION), null, 1)}\n`);
-  else {
-    textLines.push(
+  let checked = 0;
+  const sarif: object[] = [];
+  // JSON is streamed as an array, one report at a time, so memory does not grow with the corpus
+  if (settings.format === 'json') io.stdout('[');
+  const emit = (result: CheckFileResult) => {
+    for (const line of result.stderr) io.stderr(`${line}\n`);
+    failed ||= result.failed;
+    findings += result.findings;
+    errors += result.errors;
+    if (result.report) {
+      if (settings.format === 'jsonl') io.stdout(`${JSON.stringify(result.report)}\n`);
+      else io.stdout(`${checked++ ? ',' : ''}\n${JSON.stringify(result.report, null, 1)}`);
+    } else if (result.sarif) sarif.push(...result.sarif);
+    else if (result.lines?.length) io.stdout(`${result.lines.join('\n')}\n`);
+    if (!result.report) checked++;
+  };
+  await checkFiles(files, settings, options, emit, {
+    jobs,
+    ordered: settings.format !== 'jsonl',
+    workerScript: __filename,
+    workerData: { policymarkCheck: true, args, language },
+  });
+  if (settings.format === 'json') io.stdout(checked ? '\n]\n' : ']\n');
+  else if (settings.format === 'sarif') io.stdout(`${JSON.stringify(sarifLog(sarif, language, VERSION), null, 1)}\n`);
+  else if (settings.format === 'text') {
+    io.stdout(
       language === 'zh'
-        ? `${inputs.length} 个文件，${total} 处问题（${errors} 个错误）`
-        : `${inputs.length} file${inputs.length === 1 ? '' : 's'}, ${total} finding${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})`,
+        ? `${files.length} 个文件，${findings} 处问题（${errors} 个错误）\n`
+        : `${files.length} file${files.length === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`,
     );
-    io.stdout(`${textLines.join('\n')}\n`);
   }
-  if (failed || writeFailed || skippedDictionaries().length > 0) return 2;
+  if (failed || skippedDictionaries().length > 0) return 2;
   return errors > 0 ? 1 : 0;
+}
+
+/** Entry of a `check --jobs` worker thread: the same options as the main thread, then one file per message. */
+export function runCheckWorker(data: CheckWorkerData, port: Parameters<typeof serveCheckWorker>[0]): void {
+  // the main thread already reported option problems (bad dictionaries...): stay quiet here
+  const quiet: CliIO = { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: process.cwd() };
+  const { settings, options } = checkSetup(data.args, quiet, data.language);
+  serveCheckWorker(port, settings, options());
 }
 
 function runEntities(args: string[], io: CliIO, language: Language): number {

@@ -1,17 +1,23 @@
-/** Process entry of the `policymark` bin: wires `main` to the real process. */
-import { main } from '../cli';
+/** Process entry of the `policymark` bin: wires `main` to the real process (or serves as a `check --jobs` worker). */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { main, runCheckWorker } from '../cli';
+import type { CheckWorkerData } from './check';
 
-main(process.argv.slice(2), {
-  stdout: (chunk) => process.stdout.write(chunk),
-  stderr: (chunk) => process.stderr.write(chunk),
-  env: process.env,
-  cwd: process.cwd(),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`policymark: ${String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (!isMainThread && parentPort && (workerData as CheckWorkerData | undefined)?.policymarkCheck) {
+  runCheckWorker(workerData as CheckWorkerData, parentPort);
+} else {
+  main(process.argv.slice(2), {
+    stdout: (chunk) => process.stdout.write(chunk),
+    stderr: (chunk) => process.stderr.write(chunk),
+    env: process.env,
+    cwd: process.cwd(),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`policymark: ${String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -73,49 +73,47 @@ export function formatEntitiesText(file: string, text: string, entities: readonl
 
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-/** A SARIF 2.1.0 log of the findings; regions carry UTF-16 char offsets as well as lines and columns. */
-export function toSarif(
-  files: { file: string; text: string; findings: readonly Finding[] }[],
-  language: Language,
-  version: string,
-): object {
+/** The SARIF results of one file; regions carry UTF-16 char offsets as well as lines and columns. */
+export function sarifResults(file: string, text: string, findings: readonly Finding[], language: Language): object[] {
+  const index = new LineIndex(text);
+  const region = (start: number, end: number) => {
+    const a = index.at(start);
+    const b = index.at(end);
+    return {
+      charOffset: start,
+      charLength: end - start,
+      startLine: a.line + 1,
+      startColumn: a.column + 1,
+      endLine: b.line + 1,
+      endColumn: b.column + 1,
+    };
+  };
+  const uri = file.split('\\').join('/');
+  return findings.map((f) => ({
+    ruleId: f.code,
+    level: SARIF_LEVEL[f.severity],
+    message: { text: pick(f.message, language) },
+    locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f.start, f.end) } }],
+    fixes: f.fixes.map((fix) => ({
+      description: { text: pick(fix.title, language) },
+      artifactChanges: [
+        {
+          artifactLocation: { uri },
+          replacements: fix.edits.map((e) => ({
+            deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
+            insertedContent: { text: e.newText },
+          })),
+        },
+      ],
+    })),
+  }));
+}
+
+/** A SARIF 2.1.0 log around results made by `sarifResults`. */
+export function sarifLog(results: readonly object[], language: Language, version: string): object {
   const rules = [...new Set(DETECTORS.flatMap((d) => d.codes))].map((code) => {
     const detector = DETECTORS.find((d) => d.codes.includes(code));
     return { id: code, shortDescription: { text: detector ? pick(detector.description, language) : code } };
-  });
-  const results = files.flatMap(({ file, text, findings }) => {
-    const index = new LineIndex(text);
-    const region = (start: number, end: number) => {
-      const a = index.at(start);
-      const b = index.at(end);
-      return {
-        charOffset: start,
-        charLength: end - start,
-        startLine: a.line + 1,
-        startColumn: a.column + 1,
-        endLine: b.line + 1,
-        endColumn: b.column + 1,
-      };
-    };
-    const uri = file.split('\\').join('/');
-    return findings.map((f) => ({
-      ruleId: f.code,
-      level: SARIF_LEVEL[f.severity],
-      message: { text: pick(f.message, language) },
-      locations: [{ physicalLocation: { artifactLocation: { uri }, region: region(f.start, f.end) } }],
-      fixes: f.fixes.map((fix) => ({
-        description: { text: pick(fix.title, language) },
-        artifactChanges: [
-          {
-            artifactLocation: { uri },
-            replacements: fix.edits.map((e) => ({
-              deletedRegion: { charOffset: e.start, charLength: e.end - e.start },
-              insertedContent: { text: e.newText },
-            })),
-          },
-        ],
-      })),
-    }));
   });
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -1,0 +1,185 @@
+/**
+ * `policymark check` over many files: one file at a time is read, repaired (--fix), analysed and written
+ * out before the next is read, so a corpus larger than memory goes through; with --jobs N the files are
+ * spread over N worker threads (each with its own segmenter) and results are streamed as they come.
+ */
+import { Worker } from 'node:worker_threads';
+import type { AnalysisOptions } from '../analysis/options';
+import type { Finding, Language } from '../analysis/types';
+import { sidecarForCheck } from '../sidecar/checkFacts';
+import { analyzeChunked, fixAllChunked } from './chunked';
+import { InputError, readInput } from './input';
+import { formatFindingsText, sarifResults, toJsonDiagnostic, type CheckReport } from './report';
+import { writeTextAtomic } from './write';
+
+/** The per-run choices of `check` that every file shares. */
+export interface CheckSettings {
+  format: 'text' | 'json' | 'jsonl' | 'sarif';
+  fix: boolean;
+  encoding?: string;
+  maxSize: number;
+  language: Language;
+}
+
+/** What checking one file produced; plain data, so it crosses from a worker thread unchanged. */
+export interface CheckFileResult {
+  file: string;
+  /** Messages for stderr (unreadable input, a write that failed, a corrupt sidecar). */
+  stderr: string[];
+  /** Reading or writing failed: the run's exit code becomes 2. */
+  failed: boolean;
+  findings: number;
+  errors: number;
+  /** JSON / JSONL report entry. */
+  report?: CheckReport;
+  /** Text-format lines. */
+  lines?: string[];
+  /** SARIF results. */
+  sarif?: object[];
+}
+
+/** Reads, repairs (with --fix), analyses and formats one file. Never throws for a bad file. */
+export function checkFile(path: string, settings: CheckSettings, options: AnalysisOptions): CheckFileResult {
+  const { language } = settings;
+  const say = (zh: string, en: string) => `policymark: ${path}: ${language === 'zh' ? zh : en}`;
+  const result: CheckFileResult = { file: path, stderr: [], failed: false, findings: 0, errors: 0 };
+  let input;
+  try {
+    input = readInput(path, settings.encoding, settings.maxSize);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    result.stderr.push(say(error.zh, error.en));
+    result.failed = true;
+    return result;
+  }
+  let text = input.text;
+  let fixed = 0;
+  // findings silenced in the text's sidecar are neither reported nor fixed; its orphans are reported
+  const sidecar = sidecarForCheck(options, path, (file, reason) =>
+    result.stderr.push(`policymark: ${file}: ${language === 'zh' ? reason.zh : reason.en}`),
+  );
+  if (settings.fix) {
+    const repaired = fixAllChunked(text, sidecar.options);
+    if (repaired.text !== text) {
+      if (input.encoding !== 'utf-8') {
+        result.stderr.push(
+          say(
+            `只能写回 UTF-8 文件（此文件为 ${input.encoding}），未修改`,
+            `--fix writes UTF-8 files only (this one is ${input.encoding}); left unchanged`,
+          ),
+        );
+        result.failed = true;
+      } else {
+        try {
+          writeTextAtomic(path, repaired.text, input.bom, { oldText: text, steps: repaired.steps });
+          text = repaired.text;
+          fixed = repaired.applied.length;
+        } catch (error) {
+          result.stderr.push(
+            say('写回失败', 'could not write the fixed file') + `: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          result.failed = true;
+        }
+      }
+    }
+  }
+  const findings: Finding[] = [...analyzeChunked(text, sidecar.options).diagnostics, ...sidecar.orphanFindings(text)].sort(
+    (a, b) => a.start - b.start || a.end - b.end,
+  );
+  result.findings = findings.length;
+  result.errors = findings.filter((f) => f.severity === 'error').length;
+  if (settings.format === 'json' || settings.format === 'jsonl') {
+    result.report = { file: path, diagnostics: findings.map((f) => toJsonDiagnostic(f, language)), ...(settings.fix ? { fixed } : {}) };
+  } else if (settings.format === 'sarif') {
+    result.sarif = sarifResults(path, text, findings, language);
+  } else {
+    result.lines = [
+      ...(fixed ? [language === 'zh' ? `${path}: 已修复 ${fixed} 处` : `${path}: fixed ${fixed} finding${fixed === 1 ? '' : 's'}`] : []),
+      ...formatFindingsText(path, text, findings, language),
+    ];
+  }
+  return result;
+}
+
+/** Where worker threads start: the bundled CLI itself, recognising `workerData.policymarkCheck`. */
+export interface CheckWorkerData {
+  policymarkCheck: true;
+  /** The CLI arguments after `check`, so the worker builds the same analysis options. */
+  args: string[];
+  language: Language;
+}
+
+/**
+ * Checks `files` and hands each result to `emit`: in input order (`ordered`) or as soon as it is ready.
+ * With `jobs` > 1 the work runs in worker threads started from `workerScript`.
+ */
+export async function checkFiles(
+  files: readonly string[],
+  settings: CheckSettings,
+  local: () => AnalysisOptions,
+  emit: (result: CheckFileResult) => void,
+  parallel: { jobs: number; ordered: boolean; workerScript: string; workerData: CheckWorkerData },
+): Promise<void> {
+  const jobs = Math.max(1, Math.min(parallel.jobs, files.length));
+  if (jobs <= 1) {
+    const options = local();
+    for (const file of files) emit(checkFile(file, settings, options));
+    return;
+  }
+  const pending = new Map<number, CheckFileResult>();
+  let nextToEmit = 0;
+  let nextToSend = 0;
+  const deliver = (index: number, result: CheckFileResult) => {
+    if (!parallel.ordered) return emit(result);
+    pending.set(index, result);
+    while (pending.has(nextToEmit)) {
+      emit(pending.get(nextToEmit)!);
+      pending.delete(nextToEmit++);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: jobs }, () => {
+      const worker = new Worker(parallel.workerScript, { workerData: parallel.workerData });
+      return new Promise<void>((resolve, reject) => {
+        const sendNext = () => {
+          if (nextToSend >= files.length) {
+            void worker.terminate().then(() => resolve());
+            return;
+          }
+          const index = nextToSend++;
+          worker.postMessage({ index, file: files[index] });
+        };
+        worker.on('message', (message: { index: number; result: CheckFileResult }) => {
+          deliver(message.index, message.result);
+          sendNext();
+        });
+        worker.on('error', reject);
+        worker.once('online', sendNext);
+      });
+    }),
+  );
+}
+
+/** The worker side: builds its options once, then checks each file it is sent. */
+export function serveCheckWorker(
+  port: { on(event: 'message', listener: (message: { index: number; file: string }) => void): void; postMessage(value: unknown): void },
+  settings: CheckSettings,
+  options: AnalysisOptions,
+): void {
+  port.on('message', ({ index, file }) => {
+    let result: CheckFileResult;
+    try {
+      result = checkFile(file, settings, options);
+    } catch (error) {
+      // a bug on one file must not lose the others, nor pass as "no findings"
+      result = {
+        file,
+        stderr: [`policymark: ${file}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`],
+        failed: true,
+        findings: 0,
+        errors: 0,
+      };
+    }
+    port.postMessage({ index, result });
+  });
+}
