@@ -1,5 +1,6 @@
-// Runs every real-editor suite: Neovim (LSP over stdio), code-server + Chromium (the VSIX in VS Code),
-// @vscode/test-electron (desktop VS Code, skipped where it cannot be had). Each suite runs in its own
+// Runs every real-editor suite: Neovim (LSP over stdio), code-server + Chromium (the VSIX in VS Code, driven
+// through the UI), the @vscode/test-electron suite inside code-server's extension host, and
+// @vscode/test-electron in desktop VS Code (skipped where VS Code cannot be had). Each suite runs in its own
 // process; the run fails if any suite has a failing step. Pending steps (pending.json) and skipped suites
 // are counted as skipped.
 // node run-all.mjs [--build]   (--build: rebuild the VSIX first; default: build it only when missing)
@@ -11,6 +12,8 @@ import { E2E, ROOT, WORK, ensureVsix } from './lib/common.mjs';
 const suites = [
   { name: 'nvim', script: join(ROOT, 'test', 'nvim', 'run.mjs') },
   { name: 'code-server', script: join(E2E, 'code-server', 'run.mjs') },
+  // the @vscode/test-electron suite inside code-server's extension host (desktop VS Code is not to be had here)
+  { name: 'code-server-api', script: join(E2E, 'code-server', 'run.mjs'), args: ['--api'] },
   { name: 'electron', script: join(ROOT, 'test', 'electron', 'run.js') },
 ];
 
@@ -25,7 +28,7 @@ for (const suite of suites) {
   rmSync(resultFile, { force: true });
   const started = Date.now();
   console.log(`\n== ${suite.name}`);
-  const run = spawnSync(process.execPath, [suite.script], { cwd: ROOT, stdio: 'inherit', env: process.env });
+  const run = spawnSync(process.execPath, [suite.script, ...(suite.args ?? [])], { cwd: ROOT, stdio: 'inherit', env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   const summary = existsSync(resultFile) ? JSON.parse(readFileSync(resultFile, 'utf8')) : undefined;
   if (!summary) {

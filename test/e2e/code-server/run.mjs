@@ -5,6 +5,9 @@
 //   --keep-open  leave code-server running and print its address (for looking around by hand)
 //   --only       run only these steps (startup always runs)
 //   --build      rebuild the VSIX with `npm run package` first (default: build only when it is missing)
+//   --api        instead of the UI scenario, run test/electron/suite (the @vscode/test-electron suite) inside
+//                code-server's extension host, from a small host extension: the same API-level steps
+//                that desktop VS Code runs, checked here where desktop VS Code cannot be fetched
 // Screenshots: test/e2e/screenshots/<nn>-<step>.png (also on failure). Work files: test/e2e/.work/code-server.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
@@ -12,6 +15,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   E2E,
+  ROOT,
   SCREENSHOTS,
   ensureVsix,
   fileName,
@@ -31,6 +35,8 @@ import {
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const keepOpen = args.includes('--keep-open');
+const api = args.includes('--api');
+const SUITE = api ? 'code-server-api' : 'code-server';
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS || 45000);
@@ -56,7 +62,7 @@ function codeServerEntry() {
   return entry;
 }
 
-const work = freshDir('code-server');
+const work = freshDir(SUITE);
 const userDataDir = join(work, 'user-data');
 const extensionsDir = join(work, 'extensions');
 const browserProfile = join(work, 'chromium-profile');
@@ -95,7 +101,7 @@ const settings = {
 };
 writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 
-const workspace = makeWorkspace('code-server/workspace');
+const workspace = makeWorkspace(`${SUITE}/workspace`);
 const texts = {};
 const read = (key) => readFileSync(join(workspace, fileName(key)), 'utf8');
 for (const key of [...Object.keys(scenario.seeds), 'article']) texts[key] = read(key);
@@ -108,6 +114,11 @@ let server;
 let context;
 let page;
 let serverLog;
+// never leave code-server behind, whatever way this process ends
+process.on('exit', () => {
+  if (server && server.exitCode === null) server.kill('SIGTERM');
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 async function startCodeServer() {
   const port = await freePort();
@@ -135,7 +146,13 @@ async function startCodeServer() {
   ];
   writeFileSync(join(work, 'config.yaml'), 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   server = spawn(node24(), cliArgs, {
-    env: { ...process.env, XDG_DATA_HOME: join(xdg, 'data'), XDG_CONFIG_HOME: join(xdg, 'config'), XDG_CACHE_HOME: join(xdg, 'cache') },
+    env: {
+      ...process.env,
+      XDG_DATA_HOME: join(xdg, 'data'),
+      XDG_CONFIG_HOME: join(xdg, 'config'),
+      XDG_CACHE_HOME: join(xdg, 'cache'),
+      ...(api ? apiSuiteEnv() : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
   });
@@ -189,7 +206,7 @@ async function screenshot(suffix = '') {
   const name = `${String(index).padStart(2, '0')}-${currentStep.name}${suffix ? `-${suffix}` : ''}`;
   shotTaken.add(currentStep.name + suffix);
   await page?.mouse.move(1200, 860).catch(() => undefined);
-  const file = join(SCREENSHOTS, `${name}.png`);
+  const file = join(api ? work : SCREENSHOTS, `${name}.png`);
   await page?.screenshot({ path: file }).catch((e) => console.log(`     (screenshot failed: ${e.message})`));
   return file;
 }
@@ -431,7 +448,10 @@ step(
     await page
       .locator('.explorer-folders-view .monaco-list-row', { hasText: fileName('s000') })
       .waitFor({ state: 'visible', timeout: 60000 });
-    // PolicyMark is installed and enabled: it shows in the extensions list as installed
+    if (api) {
+      await screenshot();
+      return `code-server at ${url}; the suite runs in the extension host`;
+    }
     await openFile(fileName('s001'));
     await waitFor(
       'the PolicyMark extension to activate (its language server answers with diagnostics)',
@@ -643,10 +663,69 @@ async function onFailure(failed) {
   if (text) console.log(text.replace(/^/gm, '     | '));
 }
 
+// --api: the suite's own steps, reported one by one when its results arrive
+const SUITE_STEPS = ['startup', 'problems', 'hover', 'definition', 'quickfix', 'fixall', 'tag', 'outside-edit'];
+let suiteResults;
+function apiSuiteEnv() {
+  const host = join(extensionsDir, 'policymark-e2e.suite-host-0.0.0');
+  mkdirSync(host, { recursive: true });
+  writeFileSync(
+    join(host, 'package.json'),
+    JSON.stringify({
+      name: 'suite-host',
+      publisher: 'policymark-e2e',
+      version: '0.0.0',
+      engines: { vscode: '*' },
+      activationEvents: ['onStartupFinished'],
+      main: './extension.js',
+    }),
+  );
+  writeFileSync(
+    join(host, 'extension.js'),
+    [
+      "const fs = require('fs');",
+      'exports.activate = () => {',
+      '  require(process.env.POLICYMARK_E2E_SUITE).run().catch((e) => {',
+      "    fs.writeFileSync(process.env.POLICYMARK_E2E_RESULTS + '.error', String((e && e.stack) || e));",
+      '  });',
+      '};',
+      '',
+    ].join('\n'),
+  );
+  return {
+    POLICYMARK_E2E_SUITE: join(ROOT, 'test', 'electron', 'suite', 'index.js'),
+    POLICYMARK_E2E_SCENARIO: join(E2E, 'scenario.json'),
+    POLICYMARK_E2E_PENDING: join(E2E, 'pending.json'),
+    POLICYMARK_E2E_WORKSPACE: workspace,
+    POLICYMARK_E2E_RESULTS: join(work, 'suite-results.json'),
+  };
+}
+async function suiteResult(name) {
+  suiteResults ??= waitFor(
+    'the suite in the extension host to write its results',
+    () => {
+      const file = join(work, 'suite-results.json');
+      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+      if (existsSync(`${file}.error`)) throw new Error(readFileSync(`${file}.error`, 'utf8').split('\n')[0]);
+      return undefined;
+    },
+    { timeoutMs: 240000, intervalMs: 500 },
+  );
+  const results = await suiteResults;
+  const r = results.find((x) => x.name === name);
+  if (!r) throw new Error('not run by the suite');
+  if (r.status !== 'pass') throw new Error(r.detail);
+  return r.detail;
+}
+if (api) {
+  steps.splice(1);
+  for (const name of SUITE_STEPS) step(`api-${name}`, () => suiteResult(name));
+}
+
 const selected = only ? steps.filter((s) => s.name === 'startup' || only.includes(s.name)) : steps;
 let summary;
 try {
-  summary = await runSteps('code-server', selected, { onFailure });
+  summary = await runSteps(SUITE, selected, { onFailure });
 } finally {
   if (keepOpen && summary) {
     console.log('e2e: --keep-open: code-server is still running; press Ctrl+C to stop');
@@ -656,5 +735,5 @@ try {
   if (server && server.exitCode === null) server.kill('SIGTERM');
   serverLog?.end();
 }
-console.log(`code-server: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} pending`);
+console.log(`${SUITE}: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} pending`);
 process.exitCode = summary.failed > 0 ? 1 : 0;
