@@ -7,6 +7,7 @@
  * 分公司) stay whole; two names side by side (重庆五一技师学院同重庆长安汽车公司) are cut apart.
  */
 import { HAN } from '../text';
+import { Literals } from './literals';
 import { REGIONS } from './regions';
 
 /** Suffixes that end an institution's name, longest first. */
@@ -36,6 +37,7 @@ const INSTITUTION_SUFFIXES = [
   '大学',
   '技工学校',
   '学校',
+  '中小学',
   '中学',
   '小学',
   '幼儿园',
@@ -118,7 +120,7 @@ const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局)$/;
 
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
-  '的了在由是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
+  '的了在由是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
 );
 
 /** Words that end the text before a name: verbs and phrases that introduce one. */
@@ -246,6 +248,8 @@ const STOP_WORDS = [
   '构建',
   '组建',
   '建设',
+  '影响',
+  '扩大',
   '同',
   '与',
   '和',
@@ -258,9 +262,45 @@ const PLACE_STARTS = [...new Set([...REGIONS.flatMap((r) => [r.name, r.short]), 
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS =
-  /^(?:技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
+  /^(?:技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
 
 const MAX_NAME = 30;
+
+const SUFFIXES = new Literals([...INSTITUTION_SUFFIXES, ...GOVERNMENT_BODIES]);
+const BODIES = new Set(GOVERNMENT_BODIES);
+const STOPS = new Literals(STOP_WORDS);
+const PLACES = new Literals(PLACE_STARTS);
+
+/**
+ * Words that contain a stop character or a stop word yet belong to names (华为, 中国建设银行, 对外经济贸易
+ * 大学, 中国有色金属工业协会): without the segmenter these are the only ones protected; with it, any
+ * noun the segmenter finds over a stop character is (see `protectedMask` in org.ts).
+ */
+export const NAME_WORDS_WITH_STOPS = ['华为', '建设银行', '对外经济贸易', '有色金属', '以色列', '发展研究', '合作组织', '为民', '和平'];
+
+/** Words that describe a city's or region's role in a plan (西部金融中心, 国际消费中心), not an institution. */
+const ROLE_BEFORE_CENTRE =
+  /(?:经济|金融|制造业|贸易|商贸|航运|物流|消费|科技创新|科创|创新|文化|旅游|会展|交通|门户|枢纽|数据|结算|航空|信息)$/;
+/** What may precede such a role: places in a general sense and descriptors (国家重要, 长江上游地区, 西部). */
+const ROLE_DESCRIPTORS =
+  /^(?:国际|国家|全国|全球|世界|区域性?|西部|东部|中部|西南|西北|东北|东南|华南|华北|华东|华中|重要|先进|现代|综合性?|新兴|一流|性|级)*$/;
+/** Words with a level character that are not places: 地区, 社区, 市级, 上市, 城镇, 乡村... */
+const NOT_PLACE_WORDS =
+  /地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
+/** Heads that name a kind of institution rather than one (学校, 大学, 医院...): a place plus a descriptor is a category. */
+const CATEGORY_SUFFIXES = new Set([
+  '学校',
+  '技工学校',
+  '中小学',
+  '中学',
+  '小学',
+  '学院',
+  '技师学院',
+  '职业技术学院',
+  '大学',
+  '幼儿园',
+  '医院',
+]);
 const HAN_AT = new RegExp(`[${HAN}]`);
 
 /** A name found by rule: its span and what ended it. */
@@ -273,19 +313,26 @@ export interface NameSpan {
   anchored: boolean;
 }
 
+/** What the segmenter tells about a text, when it is loaded (org.ts computes it once per text). */
+export interface WordHints {
+  /** 1 at offsets inside a noun that a stop character or stop word must not split (华为, 中国建设银行). */
+  protectedMask: Uint8Array;
+  /** The part-of-speech tag of the word starting at an offset, if a word starts there. */
+  tagAt(offset: number): { tag: string; end: number } | undefined;
+}
+
 /** Whether the text just before `at` ends a name (…学院|同…): a cut point for side-by-side names. */
 function endsName(text: string, at: number): boolean {
-  for (const suffix of INSTITUTION_SUFFIXES) if (text.endsWith(suffix, at)) return true;
-  for (const body of GOVERNMENT_BODIES) if (text.endsWith(body, at)) return true;
-  return false;
+  return SUFFIXES.longestEndingAt(text, at) !== undefined;
 }
 
 /** The start of the name that ends at `suffixStart + suffix`, or -1 when only the bare suffix is there. */
-function leftBoundary(text: string, suffixStart: number): number {
+function leftBoundary(text: string, suffixStart: number, guard: Uint8Array): number {
   let start = suffixStart;
   while (start > 0 && suffixStart - start < MAX_NAME) {
     const ch = text[start - 1]!;
-    if (!HAN_AT.test(ch) || STOP_CHARS.has(ch)) break;
+    if (!HAN_AT.test(ch)) break;
+    if (STOP_CHARS.has(ch) && !guard[start - 1]) break;
     // 和 joins the words of one body (人力资源和社会保障局) but not two names (教育部和人社部)
     if (ch === '和' && endsName(text, start - 1)) break;
     // a name ending right before this one: cut, unless it is a parent of this one
@@ -296,19 +343,14 @@ function leftBoundary(text: string, suffixStart: number): number {
 }
 
 /** The position after the last stop word in `[from, to)`, or `from`. */
-function afterLastStopWord(text: string, from: number, to: number): number {
+function afterLastStopWord(text: string, from: number, to: number, guard: Uint8Array): number {
   let cut = from;
-  const window = text.slice(from, to);
-  for (const word of STOP_WORDS) {
-    for (let w = window.indexOf(word); w >= 0; w = window.indexOf(word, w + 1)) {
-      const i = from + w;
-      // 和 inside a body name (…资源和社会…) is not a stop: only where a name ends before it
-      if (word === '和' && !endsName(text, i)) continue;
-      if (word === '同') {
-        if (!endsName(text, i) && i !== from) continue;
-      }
-      if (i + word.length > cut) cut = i + word.length;
-    }
+  for (let i = from; i < to; i++) {
+    const word = STOPS.longestAt(text, i);
+    if (!word || i + word.length > to || guard[i]) continue;
+    // 和 inside a body name (…资源和社会…) is not a stop: only where a name ends before it
+    if ((word === '和' || word === '同') && !endsName(text, i) && !(word === '同' && i === from)) continue;
+    if (i + word.length > cut) cut = i + word.length;
   }
   return cut;
 }
@@ -316,32 +358,91 @@ function afterLastStopWord(text: string, from: number, to: number): number {
 /** The first place name inside `[from, to)`, or -1. */
 function firstPlace(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
-    for (const place of PLACE_STARTS) if (text.startsWith(place, i) && i + place.length < to) return i;
+    const place = PLACES.longestAt(text, i);
+    if (place && i + place.length <= to) return i;
   }
   return -1;
 }
 
-/** Whether a place level marker (省, 市, 区, 县, 州, 新区...) is named before the body: 两江新区社会保障局. */
+/** Whether a place level marker (省, 市, 区, 县, 州, 新区...) is named before the body: 两江新区社会保障局, not 地区 or 市级. */
 function hasPlaceLevel(text: string, from: number, to: number): boolean {
-  return /[省市区县州镇乡]/.test(text.slice(from, to));
+  return /[省市区县州镇乡]/.test(text.slice(from, to).replace(NOT_PLACE_WORDS, ''));
 }
 
+/** Whether `body` is made of descriptors only (技工, 市级优质, 国外知名行业): a kind of institution, not one. */
+export function isGeneric(body: string): boolean {
+  return GENERIC_WORDS.test(body);
+}
+
+/**
+ * Why a candidate that ends in an institutional suffix is not a name, or undefined when it may be one:
+ * a coordination whose last member is a bare head (企业和学校, 党和政府), a body "run by" someone
+ * (部门办技师学院), a plan's target for a city (西部金融中心), a place with a category (重庆市中职学校).
+ */
+export function descriptiveReason(name: string, suffix: string, anchored: boolean): string | undefined {
+  const body = name.slice(0, name.length - suffix.length);
+  if (BODIES.has(suffix) && body === '') return undefined;
+  // the last coordinated member decides: 属地监管和学校 is "supervision and schools"
+  const conj = Math.max(body.lastIndexOf('和'), body.lastIndexOf('与'), body.lastIndexOf('及'), body.lastIndexOf('或'));
+  if (conj >= 0 && isGeneric(body.slice(conj + 1))) return 'coordination';
+  if (body.endsWith('办') && !body.endsWith('总办')) return 'run-by';
+  if (suffix === '中心') {
+    // the last member of a list of targets (国际消费中心城市和西部金融中心)
+    const tail = body.slice(conj + 1);
+    const role = ROLE_BEFORE_CENTRE.exec(tail);
+    if (role) {
+      const place = PLACES.longestAt(tail, 0) ?? '';
+      const before = tail
+        .slice(place.length, tail.length - role[0].length)
+        .replace(/^[省市]/, '')
+        .replace(/^.{0,6}(?:地区|区域)/, '');
+      if (ROLE_DESCRIPTORS.test(before)) return 'plan-target';
+    }
+  }
+  if (anchored && CATEGORY_SUFFIXES.has(suffix)) {
+    const place = PLACES.longestAt(body, 0);
+    if (place) {
+      const rest = body.slice(place.length).replace(/^[省市]/, '');
+      // a numeral in it is part of a name (重庆五一技师学院), not a count
+      if (rest !== '' && !/[一二三四五六七八九十两]/.test(rest) && isGeneric(rest)) return 'category';
+    }
+  }
+  return undefined;
+}
+
+/** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
+const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
+
 /** Names ending in an institutional suffix or a government body, found by rule. */
-export function findNameSpans(text: string): NameSpan[] {
+export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
   const out: NameSpan[] = [];
-  const alternation = [...INSTITUTION_SUFFIXES, ...GOVERNMENT_BODIES].sort((a, b) => b.length - a.length).join('|');
-  const pattern = new RegExp(alternation, 'g');
-  for (const m of text.matchAll(pattern)) {
+  const guard = hints?.protectedMask ?? protectedByList(text);
+  for (const m of SUFFIXES.matches(text)) {
     const suffixStart = m.index;
-    const end = suffixStart + m[0].length;
-    // a suffix that continues into a longer suffix or body (公司 in 公司市南供电分公司 is found again later)
-    const isBody = GOVERNMENT_BODIES.includes(m[0]);
-    let start = leftBoundary(text, suffixStart);
+    const end = suffixStart + m.word.length;
+    const isBody = BODIES.has(m.word);
+    let start = leftBoundary(text, suffixStart, guard);
     // a two-character word cut by its first character (按|照) is still a stop word
-    start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart));
+    start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart, guard));
     const place = firstPlace(text, start, suffixStart);
     if (place >= 0) start = place;
-    const anchored = place >= 0 || hasPlaceLevel(text, start, suffixStart);
+    let anchored = place >= 0 || hasPlaceLevel(text, start, suffixStart);
+    if (hints && !anchored) {
+      // with the segmenter: a verb before the name is not part of it (影响学校, 共创…中心); an adjective,
+      // adverb or locative makes a description (特殊学校, 国外知名行业协会)
+      let rejected = false;
+      for (let guardSteps = 0; guardSteps < 4 && start < suffixStart; guardSteps++) {
+        const word = hints.tagAt(start);
+        if (!word || word.end > suffixStart) break;
+        if (word.tag === 'v' || word.tag === 'vn' || word.tag === 'vd') start = word.end;
+        else {
+          if (NOT_NAME_START.test(word.tag)) rejected = true;
+          break;
+        }
+      }
+      if (rejected) continue;
+      anchored = hasPlaceLevel(text, start, suffixStart);
+    }
     const name = text.slice(start, end);
     const body = text.slice(start, suffixStart);
     if (isBody) {
@@ -349,9 +450,19 @@ export function findNameSpans(text: string): NameSpan[] {
       if (body.length > 0 && !anchored) start = suffixStart;
     } else {
       if (body.length === 0) continue;
-      if (!anchored && (GENERIC_WORDS.test(body) || name.length < 4)) continue;
+      if (!anchored && (isGeneric(body) || name.length < 4)) continue;
     }
-    out.push({ start, end, suffix: m[0], anchored });
+    if (descriptiveReason(text.slice(start, end), m.word, anchored)) continue;
+    out.push({ start, end, suffix: m.word, anchored });
   }
   return out;
+}
+
+const PROTECTED = new Literals(NAME_WORDS_WITH_STOPS);
+
+/** Offsets inside the words of NAME_WORDS_WITH_STOPS: the protection available without the segmenter. */
+export function protectedByList(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  for (const m of PROTECTED.matches(text)) mask.fill(1, m.index, m.index + m.word.length);
+  return mask;
 }

@@ -16,10 +16,13 @@ import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
-import { findNameSpans } from './org-names';
+import { Literals } from './literals';
+import { descriptiveReason, findNameSpans, isGeneric, protectedByList, type WordHints } from './org-names';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
+/** Dictionary names (two characters or more), indexed for a linear scan. */
+const DICTIONARY_NAMES = new Literals([...DICTIONARY.keys()].filter((k) => k.length >= 2));
 const ABBREVIATED_WORDS = Object.entries(aliasData.words).sort((a, b) => b[0].length - a[0].length);
 
 /** Abbreviated bodies that may follow a bare region name (重庆人社, 四川人社厅): unambiguous, unlike 财政 or 交通. */
@@ -115,20 +118,19 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   const workspaceNames = ctx.options.workspace?.orgNames ?? [];
   const candidates: Candidate[] = [];
 
-  for (const span of findNameSpans(text)) candidates.push({ start: span.start, end: span.end, priority: span.anchored ? 2 : 1 });
+  const tagged = taggedWords(ctx);
+  const hints = tagged ? wordHints(text, tagged) : undefined;
+  for (const span of findNameSpans(text, hints)) candidates.push({ start: span.start, end: span.end, priority: span.anchored ? 2 : 1 });
 
   // dictionary names and user aliases, wherever they occur
-  const known = [...new Set([...DICTIONARY.keys(), ...userAliases.keys()])]
-    .filter((k) => k.length >= 2)
-    .sort((a, b) => b.length - a.length);
-  if (known.length > 0) {
-    const pattern = new RegExp(known.map(escapeRegExp).join('|'), 'g');
-    for (const m of text.matchAll(pattern)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 3 });
+  const user = [...userAliases.keys()].filter((k) => k.length >= 2);
+  for (const m of DICTIONARY_NAMES.matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
+  if (user.length > 0) {
+    for (const m of new Literals(user).matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
   }
   for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
 
-  const segmenterNames = organisationWords(ctx);
-  for (const w of segmenterNames) candidates.push({ start: w.start, end: w.end, priority: 1 });
+  if (tagged) for (const w of organisationWords(text, tagged)) candidates.push({ start: w.start, end: w.end, priority: 1 });
 
   let kept = resolveOverlaps(candidates, blockedBy(ctx));
 
@@ -262,17 +264,60 @@ function looksLikeAliasOf(alias: string, full: string): boolean {
   return shared / alias.length >= 0.6;
 }
 
-/** Words the segmenter tags as organisations (nt), when it is loaded. */
-function organisationWords(ctx: AnalysisContext): Array<{ start: number; end: number }> {
+interface TaggedSpan {
+  start: number;
+  end: number;
+  tag: string;
+}
+
+/** The segmenter's words with offsets and tags, when it is loaded. */
+function taggedWords(ctx: AnalysisContext): TaggedSpan[] | undefined {
   const segmenter = ctx.segmenter;
-  if (!segmenter) return [];
-  const out: Array<{ start: number; end: number }> = [];
+  if (!segmenter) return undefined;
+  const out: TaggedSpan[] = [];
   let offset = 0;
   for (const { word, tag } of segmenter.tag(ctx.text)) {
-    const at = ctx.text.indexOf(word, offset);
+    const at = ctx.text.startsWith(word, offset) ? offset : ctx.text.indexOf(word, offset);
     if (at < 0) continue;
+    out.push({ start: at, end: at + word.length, tag });
     offset = at + word.length;
-    if (tag === 'nt' && word.length >= 3) out.push({ start: at, end: at + word.length });
+  }
+  return out;
+}
+
+/** Nouns of two characters or more: a stop character inside one (华为, 中国建设银行) does not end a name. */
+const NOUN_TAG = /^(?:n|nr|ns|nt|nz|nrt)$/;
+
+function wordHints(text: string, words: TaggedSpan[]): WordHints {
+  const protectedMask = protectedByList(text);
+  const starts = new Map<number, TaggedSpan>();
+  for (const w of words) {
+    starts.set(w.start, w);
+    if (w.end - w.start >= 2 && NOUN_TAG.test(w.tag)) protectedMask.fill(1, w.start, w.end);
+  }
+  return { protectedMask, tagAt: (offset) => starts.get(offset) };
+}
+
+/**
+ * What an organisation word from the segmenter must end in. Its `nt` tag alone is too loose (it tags
+ * 大力开展, 新兴产业, 党组织 so), so the word must end like an institution.
+ */
+const INSTITUTION_ENDING =
+  /(?:[社团委院局部厅所校司行处署馆盟府]|政府|中心|公司|集团|协会|学会|工会|商会|研究会|促进会|联合会|基金会|总会|委员会|理事会|办公室|大学|中学|小学|银行)$/;
+
+/** Endings that look institutional but are directions or parts: 中西部, 内部, 干部. */
+const NOT_INSTITUTION_ENDING = /(?:[东西南北中内外全局干]部|[^政]府)$/;
+
+/** Words the segmenter tags as organisations (nt) that end like one and are not a description (党和政府). */
+function organisationWords(text: string, words: TaggedSpan[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const w of words) {
+    if (w.tag !== 'nt' || w.end - w.start < 3) continue;
+    const word = text.slice(w.start, w.end);
+    const ending = INSTITUTION_ENDING.exec(word);
+    if (!ending || NOT_INSTITUTION_ENDING.test(word)) continue;
+    if (isGeneric(word.slice(0, word.length - ending[0].length)) || descriptiveReason(word, ending[0], false)) continue;
+    out.push({ start: w.start, end: w.end });
   }
   return out;
 }
@@ -282,13 +327,16 @@ function resolveOverlaps(candidates: Candidate[], blocked: Array<{ start: number
   const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const kept: Candidate[] = [];
   // occupancy by offset keeps this linear in the covered length, not quadratic in the candidates
-  const taken = new Map<number, true>();
-  for (const b of blocked) for (let i = b.start; i < b.end; i++) taken.set(i, true);
+  let end = 0;
+  for (const x of blocked) end = Math.max(end, x.end);
+  for (const x of candidates) end = Math.max(end, x.end);
+  const taken = new Uint8Array(end);
+  for (const b of blocked) taken.fill(1, b.start, b.end);
   for (const c of sorted) {
     let free = true;
-    for (let i = c.start; i < c.end && free; i++) if (taken.has(i)) free = false;
+    for (let i = c.start; i < c.end && free; i++) if (taken[i]) free = false;
     if (!free) continue;
-    for (let i = c.start; i < c.end; i++) taken.set(i, true);
+    taken.fill(1, c.start, c.end);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
