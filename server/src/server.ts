@@ -29,6 +29,7 @@ import { registerHover } from './handlers/hover';
 import { registerReferences } from './handlers/references';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './handlers/semanticTokens';
 import { registerWorkspaceSymbols } from './handlers/workspaceSymbols';
+import { isTrusted, restrictSettings, RESTRICTED_MESSAGE } from './trust';
 import { normalizeSettings, severitiesFrom, type PolicyMarkSettings } from './settings';
 import { SIDECAR_STATE_NOTIFICATION, SidecarStates, type SidecarStateParams } from './sidecar/serverState';
 import { registerSidecarRequests } from './sidecar/serverRequests';
@@ -48,11 +49,20 @@ let supportsDiagnosticRefresh = false;
 let supportsSemanticTokensRefresh = false;
 let supportsWatchedFilesRegistration = false;
 let supportsProgress = false;
+let supportsWorkspaceFolders = false;
 let workspaceFolders: string[] = [];
 let segmenterWanted = true;
+/** False in VS Code's Restricted Mode (initializationOptions.trusted), see trust.ts. */
+let trusted = true;
 const settingsCache = new Map<string, Promise<PolicyMarkSettings>>();
 
 async function settingsFor(uri: string): Promise<PolicyMarkSettings> {
+  // Restricted Mode: nothing the workspace provides (files, words, patterns) reaches the analysis
+  if (!trusted) return restrictSettings(await untrustedSettingsFor(uri));
+  return untrustedSettingsFor(uri);
+}
+
+async function untrustedSettingsFor(uri: string): Promise<PolicyMarkSettings> {
   if (!supportsConfiguration) return normalizeSettings(globalSettings);
   let cached = settingsCache.get(uri);
   if (!cached) {
@@ -161,11 +171,13 @@ connection.onInitialize((params): InitializeResult => {
   supportsSemanticTokensRefresh = caps.workspace?.semanticTokens?.refreshSupport === true;
   supportsWatchedFilesRegistration = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   supportsProgress = caps.window?.workDoneProgress === true;
+  supportsWorkspaceFolders = caps.workspace?.workspaceFolders === true;
   workspaceFolders =
     params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : params.rootPath ? [uriOf(params.rootPath)] : []);
   const init = (params.initializationOptions ?? {}) as { settings?: unknown };
   globalSettings = init.settings ?? {};
   segmenterWanted = normalizeSettings(globalSettings).segmenter;
+  trusted = isTrusted(params.initializationOptions);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -202,9 +214,14 @@ async function registerFileWatchers(): Promise<void> {
 }
 
 connection.onInitialized(() => {
+  if (!trusted) {
+    const language = languageOf(clientLocale);
+    connection.console.info(RESTRICTED_MESSAGE.en);
+    void connection.window.showInformationMessage(RESTRICTED_MESSAGE[language]);
+  }
   void registerFileWatchers();
   void indexer.setFolders(workspaceFolders);
-  if (supportsConfiguration) {
+  if (supportsWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => f.uri));
       workspaceFolders = [...workspaceFolders.filter((uri) => !removed.has(uri)), ...event.added.map((f) => f.uri)];
