@@ -20,8 +20,10 @@ const NUMBER = '\\d+(?:\\.\\d+)?';
 /** Units whose repetition right after a figure cannot be one figure. */
 const AMOUNT_UNITS = ['万元', '亿元', '万人次', '万人', '人次', '平方米', '公里', '元'];
 
-const PERCENTS = new RegExp(`(${NUMBER})%(?=(${NUMBER})%)`, 'g');
-const AMOUNTS = new RegExp(`(${NUMBER})(${AMOUNT_UNITS.join('|')})(?=(${NUMBER})\\2)`, 'g');
+// the look-behind makes a match start only where a number starts: without it a long run of digits is
+// tried from every position (quadratic)
+const PERCENTS = new RegExp(`(?<![\\d.])(${NUMBER})%(?=(${NUMBER})%)`, 'g');
+const AMOUNTS = new RegExp(`(?<![\\d.])(${NUMBER})(${AMOUNT_UNITS.join('|')})(?=(${NUMBER})\\2)`, 'g');
 
 /** The comma the text uses for clauses: full-width unless ASCII commas dominate (common in OCR output). */
 function clauseComma(text: string): string {

@@ -19,7 +19,6 @@
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
-import type { Segmenter } from '../segment';
 import { isHanAt } from '../text';
 import type { Finding } from '../types';
 import data from '../../../data/ocr-confusables.json';
@@ -44,10 +43,8 @@ interface Piece {
   end: number;
 }
 
-/** Dictionary-only segmentation of `text` from `offset`, as spans. */
-function cut(segmenter: Segmenter, text: string, offset: number): Piece[] {
-  const words = segmenter.cutDictionary ? segmenter.cutDictionary(text) : undefined;
-  if (!words) return [];
+/** Words of a dictionary-only segmentation starting at `offset`, as spans. */
+function spans(words: string[], offset: number): Piece[] {
   const out: Piece[] = [];
   let at = offset;
   for (const w of words) {
@@ -84,6 +81,13 @@ function detect(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
   const userWords = ctx.options.userWords ?? [];
   const out: Finding[] = [];
+  // windows repeat (common phrases, boilerplate): segment each distinct one once
+  const cuts = new Map<string, string[]>();
+  const cutOnce = (window: string, offset: number): Piece[] => {
+    let words = cuts.get(window);
+    if (!words) cuts.set(window, (words = segmenter.cutDictionary!(window)));
+    return spans(words, offset);
+  };
   for (let i = 0; i < text.length; i++) {
     const alikes = LOOK_ALIKES.get(text[i]!);
     if (!alikes) continue;
@@ -94,12 +98,12 @@ function detect(ctx: AnalysisContext): Finding[] {
     while (to < text.length && to - i <= WINDOW && isHanAt(text, to)) to++;
     if (to - from < 2) continue;
     const window = text.slice(from, to);
-    const original = cut(segmenter, window, from);
+    const original = cutOnce(window, from);
     const own = original.find((p) => p.start <= i && i < p.end);
     if (!own || own.end - own.start !== 1) continue;
     for (const alike of alikes) {
       const swappedWindow = window.slice(0, i - from) + alike + window.slice(i - from + 1);
-      const swapped = cut(segmenter, swappedWindow, from);
+      const swapped = cutOnce(swappedWindow, from);
       const made = swapped.find((p) => p.start <= i && i < p.end);
       if (!made || made.end - made.start < 2) continue;
       // the common word is the segmenter's word or a part of it containing the swap (耕地面积 → 面积)

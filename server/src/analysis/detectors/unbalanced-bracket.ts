@@ -80,55 +80,76 @@ function isListMarker(text: string, at: number, paragraphStart: number): boolean
   return /(?:^|[\s，。；：,;:、])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$/.test(before);
 }
 
+/** Family and role of every bracket character, for a single pass over the text. */
+const ROLE = new Map<string, { family: Family; opener: boolean }>();
+for (const family of FAMILIES) {
+  for (const c of family.opens) ROLE.set(c, { family, opener: true });
+  for (const c of family.closes) ROLE.set(c, { family, opener: false });
+}
+
+/** More unmatched brackets than this in one paragraph is not prose (a table of symbols, garbage): left alone. */
+const MAX_UNMATCHED_PER_PARAGRAPH = 20;
+
 function unmatchedIn(text: string, paragraph: Paragraph, index: number): Unmatched[] {
   const out: Unmatched[] = [];
-  for (const family of FAMILIES) {
-    const stack: number[] = [];
-    for (let i = paragraph.start; i < paragraph.end; i++) {
-      const c = text[i]!;
-      const isOpen = family.opens.includes(c);
-      const isClose = family.closes.includes(c);
-      if (!isOpen && !isClose) continue;
-      if ((c === '〔' || c === '〕') && inDocNumber(text, i)) continue;
-      if (isOpen) stack.push(i);
-      else if (stack.length) stack.pop();
-      else if (!isListMarker(text, i, paragraph.start)) out.push({ at: i, opener: false, family, paragraph: index });
-    }
-    for (const at of stack) out.push({ at, opener: true, family, paragraph: index });
+  const stacks = new Map<Family, number[]>();
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    const role = ROLE.get(text[i]!);
+    if (!role) continue;
+    const c = text[i]!;
+    if ((c === '〔' || c === '〕') && inDocNumber(text, i)) continue;
+    let stack = stacks.get(role.family);
+    if (!stack) stacks.set(role.family, (stack = []));
+    if (role.opener) stack.push(i);
+    else if (stack.length) stack.pop();
+    else if (!isListMarker(text, i, paragraph.start)) out.push({ at: i, opener: false, family: role.family, paragraph: index });
   }
-  return out;
+  for (const [family, stack] of stacks) for (const at of stack) out.push({ at, opener: true, family, paragraph: index });
+  return out.length > MAX_UNMATCHED_PER_PARAGRAPH ? [] : out.sort((a, b) => a.at - b.at);
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
   const paras = paragraphs(ctx);
   const unmatched = paras.flatMap((p, i) => unmatchedIn(text, p, i));
+  // which paragraphs hold an unmatched opener / closer of each family, to pair brackets broken across a blank line
+  const present = new Set(unmatched.map((u) => key(u.family, u.paragraph, u.opener)));
   const out: Finding[] = [];
   for (const u of unmatched) {
-    // one bracket broken across a blank line: an opener here and a closer in the next paragraph
-    const partnerAcross = unmatched.some(
-      (o) =>
-        o.family === u.family &&
-        o.opener !== u.opener &&
-        Math.abs(o.paragraph - u.paragraph) === 1 &&
-        (u.opener ? o.paragraph > u.paragraph : o.paragraph < u.paragraph),
-    );
+    const partnerAcross = u.opener ? present.has(key(u.family, u.paragraph + 1, false)) : present.has(key(u.family, u.paragraph - 1, true));
     if (partnerAcross) continue;
     const paragraph = paras[u.paragraph]!;
     const c = text[u.at]!;
     if (u.opener && c === '“') {
       const next = paras[u.paragraph + 1];
-      if (next && text.slice(next.start, next.end).trimStart().startsWith('“')) continue;
+      if (
+        next &&
+        text
+          .slice(next.start, Math.min(next.end, next.start + 200))
+          .trimStart()
+          .startsWith('“')
+      )
+        continue;
     }
     out.push(u.opener ? openerFinding(text, u, paragraph) : closerFinding(u, c));
   }
+  // several closers wanted at one place (〔〔〔…) is no longer certain, and fix-all could only add one per
+  // round (insertions at one offset conflict), so it would not reach a fixed point: offer them one by one
+  const inserts = new Map<number, number>();
+  for (const f of out) for (const e of f.fixes[0]?.edits ?? []) inserts.set(e.start, (inserts.get(e.start) ?? 0) + 1);
+  for (const f of out) if (f.fixes[0]?.edits.some((e) => inserts.get(e.start)! > 1)) f.fixAllSafe = false;
   return out;
+}
+
+function key(family: Family, paragraph: number, opener: boolean): string {
+  return `${FAMILIES.indexOf(family)}|${paragraph}|${opener}`;
 }
 
 function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Finding {
   const opener = text[u.at]!;
   const closer = u.family.closerOf[opener]!;
-  const tail = text.slice(u.at + 1, paragraph.end);
+  // a closer is looked for in the rest of the clause, not the whole of a long paragraph
+  const tail = text.slice(u.at + 1, Math.min(paragraph.end, u.at + 1 + 300));
   const trimmedTail = tail.replace(/[\s\u3000]+$/, '');
   const short = SHORT_TAIL.test(trimmedTail) && trimmedTail.length > 0;
   let insertAt: number;
