@@ -114,7 +114,7 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     const doubled = diagnostics.filter((d) => d.code === 'duplicated-unit');
     assert.equal(doubled.length, 2, JSON.stringify(diagnostics));
     assert.equal(doubled[0]!.source, 'policymark');
-    assert.match(doubled[0]!.codeDescription!.href, /#duplicated-unit$/);
+    assert.match(doubled[0]!.codeDescription!.href, /README\.md#diagnostic-codes$/);
     assert.doesNotMatch(doubled[0]!.message, /[\u4e00-\u9fff]{4}/, 'English client, English message');
     assert.ok(textAt(OUTLINE, doubled[0]!.range).includes('元'));
 

@@ -5,12 +5,15 @@
  */
 import type { DiagnosticCode, Localized } from '../analysis/types';
 
-/** Where the codes are documented (the README's diagnostic table; one anchor per code). */
+/** Where the codes are documented: the README's diagnostic-code table (its heading is the anchor). */
 export const CODE_DOCS_BASE = 'https://github.com/policymark/policymark/blob/main/README.md';
 
-/** The documentation link of a code. */
-export function codeHref(code: DiagnosticCode): string {
-  return `${CODE_DOCS_BASE}#${code}`;
+/**
+ * The documentation link of a code: the README's table of codes (one row per code). The README has no
+ * anchor per code, so the link lands on the table rather than a dead fragment.
+ */
+export function codeHref(_code: DiagnosticCode): string {
+  return `${CODE_DOCS_BASE}#diagnostic-codes`;
 }
 
 /** The damage a code stands for and its repair. */
