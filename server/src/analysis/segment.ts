@@ -37,6 +37,14 @@ export interface Segmenter {
 export interface SegmenterOptions {
   /** Extra user dictionaries (jieba format: `word [freq] [tag]` per line), merged in order. */
   userDicts?: string[];
+  /** Whether to load PolicyMark's own dictionary (server/data/policymark.dict.utf8) first; default true. */
+  bundledDict?: boolean;
+}
+
+/** PolicyMark's jieba dictionary of institution names and suffixes: beside the bundles (out/ → ../data) or the sources (src/analysis/ → ../../data). */
+export function bundledDictionary(from: string = __dirname): string {
+  const candidates = [`${from}/../data/policymark.dict.utf8`, `${from}/../../data/policymark.dict.utf8`];
+  return candidates.find((file) => checkUserDictionary(file) === undefined) ?? candidates[0]!;
 }
 
 /** A user dictionary that was left out, and why (the built-in dictionaries are used without it). */
@@ -158,7 +166,9 @@ export function loadSegmenter(options: SegmenterOptions = {}, requireFrom: strin
     const jieba = createRequire(requireFrom)('nodejieba') as NodeJieba;
     const usable: string[] = [];
     skipped = [];
-    for (const file of options.userDicts ?? []) {
+    // the bundled dictionary goes through the same checks: a missing file must not abort the loader
+    const files = [...(options.bundledDict === false ? [] : [bundledDictionary()]), ...(options.userDicts ?? [])];
+    for (const file of files) {
       const reason = checkUserDictionary(file);
       if (reason) skipped.push({ file, reason });
       else usable.push(file);

@@ -370,6 +370,12 @@ function hasPlaceLevel(text: string, from: number, to: number): boolean {
 }
 
 /** Whether `body` is made of descriptors only (技工, 市级优质, 国外知名行业): a kind of institution, not one. */
+/** Whether a word is an institutional suffix alone or with descriptors (技师学院, 高级技工学校): a kind, not a name. */
+export function isBareHead(word: string): boolean {
+  const suffix = SUFFIXES.longestEndingAt(word, word.length);
+  return suffix !== undefined && isGeneric(word.slice(0, word.length - suffix.length));
+}
+
 export function isGeneric(body: string): boolean {
   return GENERIC_WORDS.test(body);
 }

@@ -17,7 +17,7 @@ import { msg } from '../l10n';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
-import { descriptiveReason, findNameSpans, isGeneric, protectedByList, type WordHints } from './org-names';
+import { descriptiveReason, findNameSpans, isBareHead, isGeneric, protectedByList, type WordHints } from './org-names';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
@@ -315,7 +315,7 @@ function organisationWords(text: string, words: TaggedSpan[]): Array<{ start: nu
     if (w.tag !== 'nt' || w.end - w.start < 3) continue;
     const word = text.slice(w.start, w.end);
     const ending = INSTITUTION_ENDING.exec(word);
-    if (!ending || NOT_INSTITUTION_ENDING.test(word)) continue;
+    if (!ending || NOT_INSTITUTION_ENDING.test(word) || isBareHead(word)) continue;
     if (isGeneric(word.slice(0, word.length - ending[0].length)) || descriptiveReason(word, ending[0], false)) continue;
     out.push({ start: w.start, end: w.end });
   }
