@@ -27,7 +27,6 @@ export interface CompactText {
   breaks: Set<number>;
 }
 
-const SPACE = /[ \t\u3000\u00a0\r\n]/;
 const ALNUM = /[0-9A-Za-z]/;
 const PARAGRAPH_END = /[。！？!?”」』]/;
 
@@ -37,38 +36,39 @@ const PARAGRAPH_END = /[。！？!?”」』]/;
  */
 export function compactText(original: string): CompactText {
   const half = toHalfWidthDigits(original);
-  let text = '';
+  // pieces joined once: appending unit by unit to a string is slow on megabyte texts
+  const kept: string[] = [];
   const origin: number[] = [];
   const breaks = new Set<number>();
-  // the last kept unit, tracked here: reading text[text.length - 1] flattens the growing string each
-  // time, which made this quadratic (minutes on a 2 MB line)
-  let last: string | undefined;
   for (let i = 0; i < half.length; i++) {
-    const ch = half[i]!;
-    if (!SPACE.test(ch)) {
-      text += ch;
-      last = ch;
+    if (!isSpace(half.charCodeAt(i))) {
+      kept.push(half[i]!);
       origin.push(i);
       continue;
     }
     let j = i;
     let sawBreak = false;
-    while (j < half.length && SPACE.test(half[j]!)) {
-      if (half[j] === '\n' || half[j] === '\r') sawBreak = true;
+    while (j < half.length && isSpace(half.charCodeAt(j))) {
+      const c = half.charCodeAt(j);
+      if (c === 10 || c === 13) sawBreak = true;
       j++;
     }
-    const before = last;
+    const before = kept[kept.length - 1];
     const after = half[j];
     if (before !== undefined && after !== undefined && ALNUM.test(before) && ALNUM.test(after)) {
-      text += ' ';
-      last = ' ';
+      kept.push(' ');
       origin.push(i);
     }
-    if (sawBreak && PARAGRAPH_END.test(last ?? '')) breaks.add(text.length);
+    if (sawBreak && PARAGRAPH_END.test(kept[kept.length - 1] ?? '')) breaks.add(kept.length);
     i = j - 1;
   }
   origin.push(original.length);
-  return { text, origin, breaks };
+  return { text: kept.join(''), origin, breaks };
+}
+
+/** Space, tab, CR, LF, no-break space and the ideographic space. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000;
 }
 
 /** Original `[start, end)` of the compact span `[cStart, cEnd)`. */
