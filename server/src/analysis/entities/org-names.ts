@@ -120,7 +120,7 @@ const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局)$/;
 
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
-  '的了在由是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
+  '的了在由是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴更最、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
 );
 
 /** Words that end the text before a name: verbs and phrases that introduce one. */
@@ -262,7 +262,7 @@ const PLACE_STARTS = [...new Set([...REGIONS.flatMap((r) => [r.name, r.short]), 
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS =
-  /^(?:技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
+  /^(?:技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
 
 const MAX_NAME = 30;
 
@@ -410,7 +410,7 @@ export function descriptiveReason(name: string, suffix: string, anchored: boolea
     if (place) {
       const rest = body.slice(place.length).replace(/^[省市]/, '');
       // a numeral in it is part of a name (重庆五一技师学院), not a count
-      if (rest !== '' && !/[一二三四五六七八九十两]/.test(rest) && isGeneric(rest)) return 'category';
+      if (rest !== '' && !/[一二三四五六七八九十两]/.test(rest) && (isGeneric(rest) || isGeneric(body))) return 'category';
     }
   }
   return undefined;
@@ -440,7 +440,7 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
       for (let guardSteps = 0; guardSteps < 4 && start < suffixStart; guardSteps++) {
         const word = hints.tagAt(start);
         if (!word || word.end > suffixStart) break;
-        if (word.tag === 'v' || word.tag === 'vn' || word.tag === 'vd') start = word.end;
+        if (word.tag === 'v' || word.tag === 'vd') start = word.end;
         else {
           if (NOT_NAME_START.test(word.tag)) rejected = true;
           break;

@@ -132,7 +132,15 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
 
   if (tagged) for (const w of organisationWords(text, tagged)) candidates.push({ start: w.start, end: w.end, priority: 1 });
 
-  let kept = resolveOverlaps(candidates, blockedBy(ctx));
+  // a date never begins a name (2024年市政府工作报告): such candidates start after it
+  const dates = new Uint8Array(text.length);
+  for (const e of ctx.entities) if (e.type === 'date') dates.fill(1, e.start, e.end);
+  for (const c of candidates) while (c.start < c.end && dates[c.start]) c.start++;
+
+  let kept = resolveOverlaps(
+    candidates.filter((c) => c.end - c.start >= 2),
+    blockedBy(ctx),
+  );
 
   // full names of the document, and the aliases it introduces or implies
   const fullNames = new Set<string>();
@@ -303,7 +311,7 @@ function wordHints(text: string, words: TaggedSpan[]): WordHints {
  * 大力开展, 新兴产业, 党组织 so), so the word must end like an institution.
  */
 const INSTITUTION_ENDING =
-  /(?:[社团委院局部厅所校司行处署馆盟府]|政府|中心|公司|集团|协会|学会|工会|商会|研究会|促进会|联合会|基金会|总会|委员会|理事会|办公室|大学|中学|小学|银行)$/;
+  /(?:[社团委院局部厅所校司行处署馆盟府]|政府|中心|公司|集团|协会|学会|工会|商会|研究会|促进会|联合会|基金会|总会|委员会|理事会|办公室|研究室|中央|大学|中学|小学|银行)$/;
 
 /** Endings that look institutional but are directions or parts: 中西部, 内部, 干部. */
 const NOT_INSTITUTION_ENDING = /(?:[东西南北中内外全局干]部|[^政]府)$/;

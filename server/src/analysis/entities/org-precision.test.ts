@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../index';
+import type { Segmenter, TaggedWord } from '../segment';
+import type { OrgEntity } from '../types';
+
+const orgs = (text: string, segmenter?: Segmenter) =>
+  analyze(text, { segmenter, only: { diagnostics: false } })
+    .entities.filter((e): e is OrgEntity => e.type === 'org')
+    .map((o) => o.text);
+
+/** A segmenter that answers with the given words and tags (they must spell the text), or one unknown word. */
+function fakeSegmenter(words: Array<[string, string]>): Segmenter {
+  const tagged: TaggedWord[] = words.map(([word, tag]) => ({ word, tag }));
+  const spelled = tagged.map((t) => t.word).join('');
+  return {
+    cut: (text) => (text === spelled ? tagged.map((t) => t.word) : [text]),
+    tag: (text) => (text === spelled ? tagged : [{ word: text, tag: 'x' }]),
+  };
+}
+
+test('descriptive heads are kinds of institutions, not names', () => {
+  assert.deepEqual(orgs('湖北省将建设一批省级优质中职学校和区域性职业教育集团，鼓励院校与国外知名行业协会合作。'), []);
+  assert.deepEqual(orgs('学生在特殊学校和普通中小学顺利就学，社区学院和乡镇寄宿制学校条件改善。'), []);
+  // a place with a category is not one school; a place with a name is
+  assert.deepEqual(orgs('金牌数位居浙江省中职学校第一。'), []);
+  assert.deepEqual(orgs('浙江省机电技师学院和广州市第一中学参赛。'), ['浙江省机电技师学院', '广州市第一中学']);
+});
+
+test('coordinations that end in a bare head, and bodies run by someone, are not names', () => {
+  assert.deepEqual(orgs('广东省强化属地监管和学校主体职责，发挥企业和学校作用，感受党和政府的关怀。'), []);
+  assert.deepEqual(orgs('支持行业办技工学校和企业办技师学院。'), []);
+  // a conjunction inside a real name stays
+  assert.deepEqual(orgs('贵州省政务服务和社会事务中心发布通知'), ['贵州省政务服务和社会事务中心']);
+});
+
+test('plan targets for a city are not institutions; real centres are', () => {
+  assert.deepEqual(orgs('把成都建设成为西部金融中心、国际消费中心城市和全国先进制造业中心。'), []);
+  assert.deepEqual(orgs('长江中游地区经济中心'), []);
+  assert.deepEqual(orgs('由陕西省职业技能鉴定中心和西安市政务服务中心承办'), ['陕西省职业技能鉴定中心', '西安市政务服务中心']);
+});
+
+test('stop characters do not split known words, and still end names elsewhere', () => {
+  assert.deepEqual(orgs('华为技术有限公司与中国建设银行签约'), ['华为技术有限公司', '中国建设银行']);
+  assert.deepEqual(orgs('经费划拨为长沙市教育局所有'), ['长沙市教育局']);
+  // a date never begins a name
+  assert.deepEqual(orgs('2023年省政府工作报告提出'), ['省政府']);
+});
+
+test('with the segmenter: a noun over a stop character protects it (有为科技)', () => {
+  const text = '与有为科技有限公司签约';
+  assert.deepEqual(orgs(text), []);
+  const segmenter = fakeSegmenter([
+    ['与', 'p'],
+    ['有为科技', 'nz'],
+    ['有限公司', 'n'],
+    ['签约', 'v'],
+  ]);
+  assert.deepEqual(orgs(text, segmenter), ['有为科技有限公司']);
+});
+
+test('with the segmenter: a leading verb is cut, a leading adjective makes a description', () => {
+  const text = '，创办星光职业学院，著名红星学校';
+  assert.deepEqual(orgs(text), ['创办星光职业学院', '著名红星学校']);
+  const segmenter = fakeSegmenter([
+    ['，', 'x'],
+    ['创办', 'v'],
+    ['星光', 'nz'],
+    ['职业', 'n'],
+    ['学院', 'n'],
+    ['，', 'x'],
+    ['著名', 'a'],
+    ['红星', 'nz'],
+    ['学校', 'n'],
+  ]);
+  assert.deepEqual(orgs(text, segmenter), ['星光职业学院']);
+});
+
+test('with the segmenter: nt words must end like an institution and not be a bare head', () => {
+  const text = '大力开展新兴产业，技师学院和共青团';
+  const segmenter = fakeSegmenter([
+    ['大力开展', 'nt'],
+    ['新兴产业', 'nt'],
+    ['，', 'x'],
+    ['技师学院', 'nt'],
+    ['和', 'c'],
+    ['共青团', 'nt'],
+  ]);
+  assert.deepEqual(orgs(text, segmenter), ['共青团']);
+});
