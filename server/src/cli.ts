@@ -242,7 +242,7 @@ async function runCheck(args: string[], io: CliIO, language: Language): Promise<
   let failed = pathErrors.length > 0;
   let findings = 0;
   let errors = 0;
-  let checked = 0;
+  let reportsWritten = 0;
   const sarif: object[] = [];
   // JSON is streamed as an array, one report at a time, so memory does not grow with the corpus
   if (settings.format === 'json') io.stdout('[');
@@ -253,10 +253,9 @@ async function runCheck(args: string[], io: CliIO, language: Language): Promise<
     errors += result.errors;
     if (result.report) {
       if (settings.format === 'jsonl') io.stdout(`${JSON.stringify(result.report)}\n`);
-      else io.stdout(`${checked++ ? ',' : ''}\n${JSON.stringify(result.report, null, 1)}`);
+      else io.stdout(`${reportsWritten++ ? ',' : ''}\n${JSON.stringify(result.report, null, 1)}`);
     } else if (result.sarif) sarif.push(...result.sarif);
     else if (result.lines?.length) io.stdout(`${result.lines.join('\n')}\n`);
-    if (!result.report) checked++;
   };
   await checkFiles(files, settings, options, emit, {
     jobs,
@@ -264,7 +263,7 @@ async function runCheck(args: string[], io: CliIO, language: Language): Promise<
     workerScript: __filename,
     workerData: { policymarkCheck: true, args, language },
   });
-  if (settings.format === 'json') io.stdout(checked ? '\n]\n' : ']\n');
+  if (settings.format === 'json') io.stdout(reportsWritten ? '\n]\n' : ']\n');
   else if (settings.format === 'sarif') io.stdout(`${JSON.stringify(sarifLog(sarif, language, VERSION), null, 1)}\n`);
   else if (settings.format === 'text') {
     io.stdout(
