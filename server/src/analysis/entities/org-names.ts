@@ -250,6 +250,14 @@ const STOP_WORDS = [
   '建设',
   '影响',
   '扩大',
+  '切合',
+  '符合',
+  '适合',
+  '一家',
+  '一所',
+  '两家',
+  '两所',
+  '几家',
   '同',
   '与',
   '和',
@@ -276,7 +284,25 @@ const PLACES = new Literals(PLACE_STARTS);
  * 大学, 中国有色金属工业协会): without the segmenter these are the only ones protected; with it, any
  * noun the segmenter finds over a stop character is (see `protectedMask` in org.ts).
  */
-export const NAME_WORDS_WITH_STOPS = ['华为', '建设银行', '对外经济贸易', '有色金属', '以色列', '发展研究', '合作组织', '为民', '和平'];
+export const NAME_WORDS_WITH_STOPS = [
+  '华为',
+  '建设银行',
+  '对外经济贸易',
+  '对外友好',
+  '有色金属',
+  '以色列',
+  '发展研究',
+  '合作组织',
+  '为民',
+  '和平',
+  '数据',
+  '就业',
+  '给排水',
+  '从化',
+  '于都',
+  '个旧',
+  '将乐',
+];
 
 /** Words that describe a city's or region's role in a plan (西部金融中心, 国际消费中心), not an institution. */
 const ROLE_BEFORE_CENTRE =
@@ -355,6 +381,15 @@ function afterLastStopWord(text: string, from: number, to: number, guard: Uint8A
   return cut;
 }
 
+/** Whether a stop word starts before `at` and ends after it. */
+function straddled(text: string, at: number, guard: Uint8Array): boolean {
+  for (let i = Math.max(0, at - 3); i < at; i++) {
+    const word = STOPS.longestAt(text, i);
+    if (word && word.length > 1 && i + word.length > at && !guard[i]) return true;
+  }
+  return false;
+}
+
 /** The first place name inside `[from, to)`, or -1. */
 function firstPlace(text: string, from: number, to: number): number {
   for (let i = from; i < to; i++) {
@@ -427,6 +462,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const suffixStart = m.index;
     const end = suffixStart + m.word.length;
     const isBody = BODIES.has(m.word);
+    // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
+    if (straddled(text, suffixStart, guard)) continue;
     let start = leftBoundary(text, suffixStart, guard);
     // a two-character word cut by its first character (按|照) is still a stop word
     start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart, guard));

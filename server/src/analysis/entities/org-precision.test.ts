@@ -43,6 +43,14 @@ test('plan targets for a city are not institutions; real centres are', () => {
 test('stop characters do not split known words, and still end names elsewhere', () => {
   assert.deepEqual(orgs('华为技术有限公司与中国建设银行签约'), ['华为技术有限公司', '中国建设银行']);
   assert.deepEqual(orgs('经费划拨为长沙市教育局所有'), ['长沙市教育局']);
+  assert.deepEqual(orgs('由重庆市就业服务中心、广州市从化区人民政府和上海市给排水设计研究院及中国人民对外友好协会主办'), [
+    '重庆市就业服务中心',
+    '广州市从化区人民政府',
+    '上海市给排水设计研究院',
+    '中国人民对外友好协会',
+  ]);
+  // a stop word across a suffix means there is no suffix there (落实和扩|大学|校)
+  assert.deepEqual(orgs('落实和扩大学校办学自主权，符合公司实际'), []);
   // a date never begins a name
   assert.deepEqual(orgs('2023年省政府工作报告提出'), ['省政府']);
 });
