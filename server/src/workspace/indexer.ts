@@ -7,7 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
+import { compileGlobs } from '../safeGlob';
 import { stripBom } from '../analysis/text';
 import type { Analyzer } from '../analyzer';
 import { JobCancelledError } from '../analyzer';
@@ -246,7 +246,8 @@ export class WorkspaceIndexer {
     let matcher = this.matchers.get(folder);
     if (!matcher) {
       const globs = await this.deps.includeFor(folder);
-      const isMatch = picomatch(globs, { dot: false });
+      // user patterns: compiled so that none can hang the server (safeGlob.ts); unsafe ones are left out
+      const isMatch = compileGlobs(globs).test;
       matcher = globs.length ? (p: string) => isMatch(p) : () => false;
       this.matchers.set(folder, matcher);
     }
