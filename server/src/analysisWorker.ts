@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { fixAllToFixpoint } from './analysis/fixes/apply';
 import { analyze } from './analysis/index';
 import type { AnalysisOptions } from './analysis/options';
-import { currentSegmenter, loadSegmenter, segmenterLoadError } from './analysis/segment';
+import { currentSegmenter, loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import type { WorkerReply, WorkerRequest } from './analyzer';
 
 function withSegmenter(options: AnalysisOptions, useSegmenter: boolean): AnalysisOptions {
@@ -27,7 +27,11 @@ function handle(request: WorkerRequest): WorkerReply {
     case 'loadSegmenter': {
       const started = Date.now();
       const loaded = loadSegmenter({ userDicts: request.userDicts }) !== undefined;
-      return { id: request.id, ok: true, value: { loaded, ms: Date.now() - started, error: segmenterLoadError()?.message } };
+      return {
+        id: request.id,
+        ok: true,
+        value: { loaded, ms: Date.now() - started, error: segmenterLoadError()?.message, skipped: [...skippedDictionaries()] },
+      };
     }
   }
 }

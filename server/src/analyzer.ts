@@ -14,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { fixAllToFixpoint } from './analysis/fixes/apply';
 import { analyze } from './analysis/index';
 import type { AnalysisOptions } from './analysis/options';
-import { currentSegmenter, loadSegmenter, segmenterLoadError } from './analysis/segment';
+import { currentSegmenter, loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import type { AnalysisResult } from './analysis/types';
 
 /** Options as they travel to the worker: everything but the segmenter, which lives there. */
@@ -34,6 +34,8 @@ export interface SegmenterStatus {
   loaded: boolean;
   ms: number;
   error?: string;
+  /** User dictionaries left out (missing, unreadable, invalid), with the reason. */
+  skipped?: { file: string; reason: { zh: string; en: string } }[];
 }
 
 /** The result of fix-all to a fixed point, without the per-round detail the server does not use. */
@@ -228,7 +230,7 @@ export class InlineAnalyzer implements Analyzer {
     await yieldToEventLoop();
     const started = Date.now();
     const loaded = loadSegmenter({ userDicts }) !== undefined;
-    return { loaded, ms: Date.now() - started, error: segmenterLoadError()?.message };
+    return { loaded, ms: Date.now() - started, error: segmenterLoadError()?.message, skipped: [...skippedDictionaries()] };
   }
 
   dispose(): void {}

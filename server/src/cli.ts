@@ -12,9 +12,13 @@ import { DEFAULT_MAX_SIZE, expandPaths, InputError, readInput, type InputText } 
 import { formatEntitiesText, sarifLog, type EntitiesReport } from './cli/report';
 import { checkFiles, serveCheckWorker, type CheckFileResult, type CheckSettings, type CheckWorkerData } from './cli/check';
 import { runAnnotate } from './cli/annotate';
+import { loadAliasFiles, resolveUserPaths } from './userData';
 
 declare const POLICYMARK_VERSION: string;
 const VERSION = typeof POLICYMARK_VERSION === 'string' ? POLICYMARK_VERSION : '0.0.0-dev';
+
+/** Alias files that could not be used in this run (reported on stderr; the exit code becomes 2). */
+let userFileProblems = 0;
 
 /** Thrown for bad usage: printed with the usage line, exit 2. */
 export class UsageError extends Error {
@@ -51,6 +55,7 @@ Options:
   --severity CODE=LEVEL set a code's severity (error, warning, information, hint, off)
   --no-segmenter        do not load the word segmenter (faster start, fewer findings)
   --user-dict FILE      extra segmenter dictionary (jieba format), may repeat
+  --aliases FILE        institution aliases, JSON { "abbreviation": "full name" }, may repeat
   --max-size N          skip texts longer than N characters (default 5000000; 0: no limit)
   --version, --help
 
@@ -70,6 +75,7 @@ Exit: 0 no error-level findings, 1 some, 2 bad usage or unreadable input.`,
   --severity 代码=级别    设定级别（error、warning、information、hint、off）
   --no-segmenter        不加载分词器（启动更快，发现更少）
   --user-dict 文件       追加分词词典（jieba 格式），可重复
+  --aliases 文件         机构别名 JSON：{ "简称": "全称" }，可重复
   --max-size N          跳过超过 N 个字符的文本（默认 5000000；0 为不限）
   --version, --help
 
@@ -129,6 +135,7 @@ const COMMON_OPTIONS = {
   'no-segmenter': { type: 'boolean' },
   'user-dict': { type: 'string', multiple: true },
   'max-size': { type: 'string' },
+  aliases: { type: 'string', multiple: true },
 } as const;
 
 const CHECK_OPTIONS = { ...COMMON_OPTIONS, fix: { type: 'boolean' }, jobs: { type: 'string' } } as const;
@@ -167,6 +174,14 @@ function analysisOptions(values: CommonValues, io: CliIO, language: Language): A
     severities[code] = level as Severity | 'off';
   }
   const options: AnalysisOptions = { severities };
+  if (values.aliases?.length) {
+    const { table, problems } = loadAliasFiles(resolveUserPaths(values.aliases, io.cwd));
+    for (const { file, reason } of problems) {
+      io.stderr(`policymark: ${file}: ${language === 'zh' ? reason.zh : reason.en}\n`);
+      userFileProblems++;
+    }
+    if (table.size) options.userAliases = table;
+  }
   if (!values['no-segmenter']) {
     const segmenter = loadSegmenter({ userDicts: values['user-dict'] ?? [] });
     // a bad dictionary is left out (the native loader would abort on it); the built-in ones still work
@@ -272,7 +287,7 @@ async function runCheck(args: string[], io: CliIO, language: Language): Promise<
         : `${files.length} file${files.length === 1 ? '' : 's'}, ${findings} finding${findings === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'})\n`,
     );
   }
-  if (failed || skippedDictionaries().length > 0) return 2;
+  if (failed || skippedDictionaries().length > 0 || userFileProblems > 0) return 2;
   return errors > 0 ? 1 : 0;
 }
 
@@ -297,5 +312,5 @@ function runEntities(args: string[], io: CliIO, language: Language): number {
     const lines = reports.flatMap((r, i) => formatEntitiesText(r.file, inputs[i]!.text, r.entities));
     io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}`);
   }
-  return failed || skippedDictionaries().length > 0 ? 2 : 0;
+  return failed || skippedDictionaries().length > 0 || userFileProblems > 0 ? 2 : 0;
 }

@@ -29,6 +29,7 @@ import { registerHover } from './handlers/hover';
 import { registerReferences } from './handlers/references';
 import { registerSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './handlers/semanticTokens';
 import { registerWorkspaceSymbols } from './handlers/workspaceSymbols';
+import { loadAliasFiles, resolveUserPaths, type UserFileProblem } from './userData';
 import { isTrusted, restrictSettings, RESTRICTED_MESSAGE } from './trust';
 import { normalizeSettings, severitiesFrom, type PolicyMarkSettings } from './settings';
 import { SIDECAR_STATE_NOTIFICATION, SidecarStates, type SidecarStateParams } from './sidecar/serverState';
@@ -52,6 +53,8 @@ let supportsProgress = false;
 let supportsWorkspaceFolders = false;
 let workspaceFolders: string[] = [];
 let segmenterWanted = true;
+/** The user dictionaries the segmenter was loaded with (undefined until it is loaded). */
+let loadedDictionaries: string[] | undefined;
 /** False in VS Code's Restricted Mode (initializationOptions.trusted), see trust.ts. */
 let trusted = true;
 const settingsCache = new Map<string, Promise<PolicyMarkSettings>>();
@@ -83,12 +86,32 @@ const sidecars = new SidecarStates(
   (m) => connection.console.warn(m),
 );
 
+/** Tells the user once about each unusable alias file or dictionary (by file and reason), and logs it. */
+const reportedProblems = new Set<string>();
+function reportUserFileProblems(problems: readonly UserFileProblem[]): void {
+  for (const { file, reason } of problems) {
+    const key = `${file}\u0000${reason.en}`;
+    if (reportedProblems.has(key)) continue;
+    reportedProblems.add(key);
+    connection.console.warn(`policymark: ${file}: ${reason.en}`);
+    const zh = languageOf(clientLocale) === 'zh';
+    void connection.window.showWarningMessage(
+      zh
+        ? `PolicyMark：${file}：${reason.zh}，已忽略，内置数据照常工作。`
+        : `PolicyMark: ${file}: ${reason.en}; it is ignored and the built-in data still works.`,
+    );
+  }
+}
+
 const analyses = new AnalysisCache(async (uri) => {
   const settings = await settingsFor(uri);
   const sidecar = await sidecars.forAnalysis(uri, settings.diagnostics['orphan-annotation']);
+  const aliases = loadAliasFiles(resolveUserPaths(settings.aliasFiles, workspaceFolders[0]));
+  reportUserFileProblems(aliases.problems);
   const options: AnalysisOptions = {
     severities: severitiesFrom(settings),
     userWords: settings.words,
+    ...(aliases.table.size ? { userAliases: aliases.table } : {}),
     workspace: index.facts().facts,
     silenced: sidecar.silenced,
   };
@@ -233,24 +256,42 @@ connection.onInitialized(() => {
   // requests have been answered, then everything is analysed again with it.
   if (!segmenterWanted) return;
   setTimeout(() => {
-    analyzer.loadSegmenter([]).then(
-      (status) => {
-        if (status.loaded) {
-          log(`policymark: segmenter loaded in ${status.ms} ms`);
-          analyses.clear();
-          ctx.refreshDiagnostics();
-          void indexer.reindexAll();
-        } else {
-          connection.console.warn(`policymark: segmenter unavailable, continuing without it: ${status.error}`);
-        }
-      },
-      (error: unknown) => connection.console.warn(`policymark: segmenter unavailable: ${String(error)}`),
-    );
+    void settingsFor(workspaceFolders[0] ?? '')
+      .then((settings) => {
+        loadedDictionaries = resolveUserPaths(settings.userDictionaries, workspaceFolders[0]);
+        return analyzer.loadSegmenter(loadedDictionaries);
+      })
+      .then(
+        (status) => {
+          reportUserFileProblems(status.skipped ?? []);
+          if (status.loaded) {
+            log(`policymark: segmenter loaded in ${status.ms} ms`);
+            analyses.clear();
+            ctx.refreshDiagnostics();
+            void indexer.reindexAll();
+          } else {
+            connection.console.warn(`policymark: segmenter unavailable, continuing without it: ${status.error}`);
+          }
+        },
+        (error: unknown) => connection.console.warn(`policymark: segmenter unavailable: ${String(error)}`),
+      );
   }, 50);
 });
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
+  // nodejieba cannot unload a dictionary: a changed list of user dictionaries needs a server restart
+  void settingsFor(workspaceFolders[0] ?? '').then((settings) => {
+    const wanted = resolveUserPaths(settings.userDictionaries, workspaceFolders[0]);
+    if (loadedDictionaries && wanted.join('|') !== loadedDictionaries.join('|')) {
+      const zh = languageOf(clientLocale) === 'zh';
+      void connection.window.showInformationMessage(
+        zh
+          ? 'PolicyMark：用户词典已更改，请运行“PolicyMark: 重启语言服务器”以使用新词典。'
+          : 'PolicyMark: the user dictionaries changed; run "PolicyMark: Restart the Language Server" to use them.',
+      );
+    }
+  });
   if (!supportsConfiguration) globalSettings = (change.settings as { policymark?: unknown })?.policymark ?? {};
   analyses.clear();
   ctx.refreshDiagnostics();
