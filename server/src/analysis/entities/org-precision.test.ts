@@ -96,3 +96,18 @@ test('with the segmenter: nt words must end like an institution and not be a bar
   ]);
   assert.deepEqual(orgs(text, segmenter), ['共青团']);
 });
+
+test('a long text gives every paragraph the same organisations as the paragraph alone', () => {
+  // speed is measured by the benchmark, never by a timed test; this guards the scans on a long input
+  const paragraph = '湖南省人力资源和社会保障厅会同长沙市教育局、华为技术有限公司，支持特殊学校和湖南工业职业技术学院。';
+  const alone = analyze(paragraph, { only: { diagnostics: false } }).entities.filter((e) => e.type === 'org');
+  assert.equal(alone.length, 4);
+  const copies = 3000;
+  const found = analyze(paragraph.repeat(copies), { only: { diagnostics: false } }).entities.filter((e) => e.type === 'org');
+  assert.equal(found.length, alone.length * copies);
+  found.forEach((e, i) => {
+    const model = alone[i % alone.length]!;
+    const shift = Math.floor(i / alone.length) * paragraph.length;
+    assert.deepEqual([e.start, e.end, e.text], [model.start + shift, model.end + shift, model.text]);
+  });
+});

@@ -83,6 +83,38 @@ export function abbreviates(short: string, full: string): boolean {
   return first === 0 || REGION_NAMES.some((place) => full.startsWith(place) && first <= place.length + 1);
 }
 
+/**
+ * Full names indexed by the characters an abbreviation of them starts and ends with (abbreviates() needs
+ * the same last character and the first one at the start of the name or of the name after its place), so
+ * that resolving each distinct short name tries a few full names, not all of them.
+ */
+class AbbreviationIndex {
+  private readonly byKey = new Map<string, string[]>();
+
+  constructor(fullNames: Iterable<string>) {
+    for (const full of fullNames) {
+      const last = full[full.length - 1]!;
+      const starts = new Set([full[0]!]);
+      for (const place of REGION_NAMES) {
+        if (!full.startsWith(place)) continue;
+        for (let i = 0; i <= place.length + 1 && i < full.length; i++) starts.add(full[i]!);
+      }
+      for (const first of starts) {
+        const key = first + last;
+        const group = this.byKey.get(key);
+        if (group) group.push(full);
+        else this.byKey.set(key, [full]);
+      }
+    }
+  }
+
+  /** The first full name (in insertion order) that `short` abbreviates. */
+  find(short: string): string | undefined {
+    if (short.length < 2) return undefined;
+    return this.byKey.get(short[0]! + short[short.length - 1]!)?.find((full) => abbreviates(short, full));
+  }
+}
+
 /** The region a document is about: the one it names most often. */
 function documentRegion(text: string): Region | undefined {
   let best: Region | undefined;
@@ -158,18 +190,15 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   }
   if (documentAliases.size > 0) {
     const extra: Candidate[] = [];
-    const pattern = new RegExp(
-      [...documentAliases.keys()]
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRegExp)
-        .join('|'),
-      'g',
-    );
-    for (const m of text.matchAll(pattern)) extra.push({ start: m.index, end: m.index + m[0].length, priority: 4 });
+    for (const m of new Literals(documentAliases.keys()).matches(text))
+      extra.push({ start: m.index, end: m.index + m.word.length, priority: 4 });
     kept = resolveOverlaps([...kept, ...extra], blockedBy(ctx));
   }
 
   const out: OrgEntity[] = [];
+  // built on first use: most documents resolve every name before needing them
+  let documentIndex: AbbreviationIndex | undefined;
+  let workspaceIndex: AbbreviationIndex | undefined;
   const resolvedAbbreviations = new Map<string, { canonical: string; resolvedBy: OrgEntity['resolvedBy'] }>();
   for (const c of kept) {
     const name = text.slice(c.start, c.end);
@@ -203,9 +232,9 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     }
     // a full name is itself, except a company's short form (重庆长安汽车公司 for …股份有限公司)
     if (!fullNames.has(name) || /(?<!有限)公司$/.test(name)) {
-      const inDocument = [...fullNames].find((full) => abbreviates(name, full));
+      const inDocument = (documentIndex ??= new AbbreviationIndex(fullNames)).find(name);
       if (inDocument) return { canonical: inDocument, resolvedBy: 'document' };
-      const inWorkspace = workspaceNames.find((full) => abbreviates(name, full));
+      const inWorkspace = (workspaceIndex ??= new AbbreviationIndex(workspaceNames)).find(name);
       if (inWorkspace) return { canonical: inWorkspace, resolvedBy: 'workspace' };
     }
     const expanded = expandWords(name);
@@ -348,10 +377,6 @@ function resolveOverlaps(candidates: Candidate[], blocked: Array<{ start: number
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export const orgRecognizer: EntityRecognizer = {
