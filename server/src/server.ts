@@ -44,6 +44,18 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = (message: string) => connection.console.log(message);
 
+/** Shows a message; a client that does not implement window/showMessageRequest must not crash the server. */
+function showMessage(show: (message: string) => Thenable<unknown>, message: string): void {
+  show(message).then(undefined, () => connection.console.log(message));
+}
+
+// A rejected promise nobody awaited is a bug to log, not a reason to take every open editor's analysis down.
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(
+    `policymark: unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  ),
+);
+
 let clientLocale: string | undefined;
 let supportsConfiguration = false;
 let supportsDiagnosticRefresh = false;
@@ -95,7 +107,8 @@ function reportUserFileProblems(problems: readonly UserFileProblem[]): void {
     reportedProblems.add(key);
     connection.console.warn(`policymark: ${file}: ${reason.en}`);
     const zh = languageOf(clientLocale) === 'zh';
-    void connection.window.showWarningMessage(
+    showMessage(
+      connection.window.showWarningMessage.bind(connection.window),
       zh
         ? `PolicyMark：${file}：${reason.zh}，已忽略，内置数据照常工作。`
         : `PolicyMark: ${file}: ${reason.en}; it is ignored and the built-in data still works.`,
@@ -240,7 +253,7 @@ connection.onInitialized(() => {
   if (!trusted) {
     const language = languageOf(clientLocale);
     connection.console.info(RESTRICTED_MESSAGE.en);
-    void connection.window.showInformationMessage(RESTRICTED_MESSAGE[language]);
+    showMessage(connection.window.showInformationMessage.bind(connection.window), RESTRICTED_MESSAGE[language]);
   }
   void registerFileWatchers();
   void indexer.setFolders(workspaceFolders);
@@ -285,7 +298,8 @@ connection.onDidChangeConfiguration((change) => {
     const wanted = resolveUserPaths(settings.userDictionaries, workspaceFolders[0]);
     if (loadedDictionaries && wanted.join('|') !== loadedDictionaries.join('|')) {
       const zh = languageOf(clientLocale) === 'zh';
-      void connection.window.showInformationMessage(
+      showMessage(
+        connection.window.showInformationMessage.bind(connection.window),
         zh
           ? 'PolicyMark：用户词典已更改，请运行“PolicyMark: 重启语言服务器”以使用新词典。'
           : 'PolicyMark: the user dictionaries changed; run "PolicyMark: Restart the Language Server" to use them.',
