@@ -675,7 +675,7 @@ function apiSuiteEnv() {
       name: 'suite-host',
       publisher: 'policymark-e2e',
       version: '0.0.0',
-      engines: { vscode: '*' },
+      engines: { vscode: '^1.100.0' },
       activationEvents: ['onStartupFinished'],
       main: './extension.js',
     }),
