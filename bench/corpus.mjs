@@ -20,8 +20,16 @@ function prng(seed) {
 }
 
 function seedParagraphs() {
-  const files = readdirSync(fixtures).filter((f) => f.endsWith('.txt')).sort();
-  return files.flatMap((f) => readFileSync(join(fixtures, f), 'utf8').replace(/^\uFEFF/, '').split(/\n\s*\n/)).filter((p) => p.trim());
+  const files = readdirSync(fixtures)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+  return files
+    .flatMap((f) =>
+      readFileSync(join(fixtures, f), 'utf8')
+        .replace(/^\uFEFF/, '')
+        .split(/\n\s*\n/),
+    )
+    .filter((p) => p.trim());
 }
 
 /** A varied copy of a paragraph: every figure gets new digits of the same length, so entity density is kept. */

@@ -39,7 +39,12 @@ export async function startServer(folder, { settings = {} } = {}) {
     locale: 'en',
     capabilities: {
       window: { workDoneProgress: true },
-      workspace: { configuration: true, workspaceFolders: true, diagnostics: { refreshSupport: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        diagnostics: { refreshSupport: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
       textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] }, synchronization: { didSave: true } },
     },
     initializationOptions: { settings, trusted: true },

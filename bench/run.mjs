@@ -31,7 +31,20 @@ function record(name, unit, samples, input, { better = 'lower', target, use = 'm
   const st = stats(samples);
   const value = st[use];
   const pass = target === undefined ? undefined : better === 'lower' ? value <= target : value >= target;
-  results.push({ name, unit, value: round(value), statistic: use, median: round(st.median), min: round(st.min), max: round(st.max), runs: st.n, input, target, pass, note });
+  results.push({
+    name,
+    unit,
+    value: round(value),
+    statistic: use,
+    median: round(st.median),
+    min: round(st.min),
+    max: round(st.max),
+    runs: st.n,
+    input,
+    target,
+    pass,
+    note,
+  });
   process.stderr.write(`bench: ${name} (${input}): ${round(value)} ${unit}${pass === false ? '  (target missed)' : ''}\n`);
 }
 const round = (x) => (x === undefined ? x : Math.round(x * 100) / 100);
@@ -65,7 +78,8 @@ record('nodejieba cut, whole process (load + cut)', 'ms', jieba, '10 MB corpus')
 record('nodejieba cut, cut only', 'ms', jiebaCut, '10 MB corpus');
 
 const check = [];
-for (let i = 0; i < RUNS; i++) check.push(time(() => node([cli, 'check', '--format', 'json', big], { stdio: ['ignore', 'ignore', 'pipe'] })));
+for (let i = 0; i < RUNS; i++)
+  check.push(time(() => node([cli, 'check', '--format', 'json', big], { stdio: ['ignore', 'ignore', 'pipe'] })));
 record('policymark check, whole process', 'ms', check, '10 MB corpus');
 const jiebaThroughput = jieba.map((ms) => bigMb / (ms / 1000));
 const checkThroughput = check.map((ms) => bigMb / (ms / 1000));
@@ -92,7 +106,12 @@ const supportsJobs = node([cli, '--help']).stdout.includes('--jobs');
 if (supportsJobs) {
   for (const jobs of [1, 2]) {
     const samples = [];
-    for (let i = 0; i < RUNS; i++) samples.push(time(() => node([cli, 'check', '--jobs', String(jobs), '--format', 'jsonl', corpora.workspace], { stdio: ['ignore', 'ignore', 'pipe'] })));
+    for (let i = 0; i < RUNS; i++)
+      samples.push(
+        time(() =>
+          node([cli, 'check', '--jobs', String(jobs), '--format', 'jsonl', corpora.workspace], { stdio: ['ignore', 'ignore', 'pipe'] }),
+        ),
+      );
     record(`policymark check --jobs ${jobs}`, 'ms', samples, '200-file workspace (4.7 MB)');
   }
   const [one, two] = results.slice(-2).map((r) => r.median);
@@ -107,7 +126,9 @@ for (let i = 0; i < RUNS; i++) {
   writeFileSync(join(folder, 'a.txt'), readFileSync(corpora['40kb']));
   const server = await startServer(folder);
   const uri = pathToFileURL(join(folder, 'a.txt')).href;
-  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: readFileSync(corpora['40kb'], 'utf8') } });
+  server.connection.sendNotification('textDocument/didOpen', {
+    textDocument: { uri, languageId: 'plaintext', version: 1, text: readFileSync(corpora['40kb'], 'utf8') },
+  });
   await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
   coldFirst.push(performance.now() - server.started);
   await server.stop();
@@ -167,15 +188,21 @@ async function editLatency(path, edits) {
   const indexed = server.progressEnded(180_000);
   const t = performance.now();
   const ended = await indexed;
-  record('index the workspace', 'ms', [performance.now() - t], '200 files', { note: ended ? 'until the progress ended' : 'no progress reported (timed out)' });
-  const files = readdirSync(corpora.workspace).filter((f) => f.endsWith('.txt')).sort();
+  record('index the workspace', 'ms', [performance.now() - t], '200 files', {
+    note: ended ? 'until the progress ended' : 'no progress reported (timed out)',
+  });
+  const files = readdirSync(corpora.workspace)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const definition = [];
   const references = [];
   for (const file of files.slice(0, quick ? 5 : 20)) {
     const text = readFileSync(join(corpora.workspace, file), 'utf8');
     const uri = pathToFileURL(join(corpora.workspace, file)).href;
     server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-    const entities = JSON.parse(node([cli, 'entities', '--format', 'json', join(corpora.workspace, file)]).stdout)[0].entities.filter((e) => e.type === 'org' || e.type === 'docref');
+    const entities = JSON.parse(node([cli, 'entities', '--format', 'json', join(corpora.workspace, file)]).stdout)[0].entities.filter(
+      (e) => e.type === 'org' || e.type === 'docref',
+    );
     const lines = text.split('\n');
     const starts = [];
     let acc = 0;
@@ -194,7 +221,11 @@ async function editLatency(path, edits) {
       await server.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: pos });
       definition.push(performance.now() - t0);
       t0 = performance.now();
-      await server.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: pos, context: { includeDeclaration: true } });
+      await server.connection.sendRequest('textDocument/references', {
+        textDocument: { uri },
+        position: pos,
+        context: { includeDeclaration: true },
+      });
       references.push(performance.now() - t0);
     }
   }
@@ -207,9 +238,22 @@ async function editLatency(path, edits) {
 }
 
 // ---------------------------------------------------------------- report
-const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString() };
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGb: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  date: new Date().toISOString(),
+};
 writeFileSync(join(import.meta.dirname, 'results.json'), JSON.stringify({ machine, runs: RUNS, results }, null, 1) + '\n');
-const rows = results.map((r) => [r.name, r.input, `${r.value} ${r.unit}${r.statistic !== 'median' ? ` (${r.statistic})` : ''}`, r.runs > 1 ? `${r.min}–${r.max}` : '', r.target === undefined ? '' : `${r.target}`, r.pass === undefined ? '' : r.pass ? 'yes' : 'NO']);
+const rows = results.map((r) => [
+  r.name,
+  r.input,
+  `${r.value} ${r.unit}${r.statistic !== 'median' ? ` (${r.statistic})` : ''}`,
+  r.runs > 1 ? `${r.min}–${r.max}` : '',
+  r.target === undefined ? '' : `${r.target}`,
+  r.pass === undefined ? '' : r.pass ? 'yes' : 'NO',
+]);
 const header = ['figure', 'input', 'value (median)', 'spread', 'target', 'met'];
 const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 console.log(`\nMachine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GiB, Node ${machine.node}\n`);

@@ -32,7 +32,11 @@ test('every %key% of the manifest has an English and a Chinese text', () => {
 
 test('contributed files exist', () => {
   const c = manifest.contributes;
-  for (const path of [...c.grammars.map((g: { path: string }) => g.path), ...c.snippets.map((s: { path: string }) => s.path), ...c.languages.map((l: { configuration: string }) => l.configuration)]) {
+  for (const path of [
+    ...c.grammars.map((g: { path: string }) => g.path),
+    ...c.snippets.map((s: { path: string }) => s.path),
+    ...c.languages.map((l: { configuration: string }) => l.configuration),
+  ]) {
     assert.ok(existsSync(join(root, path)), path);
   }
   JSON.parse(readFileSync(join(root, c.grammars[0].path), 'utf8'));

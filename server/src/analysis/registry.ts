@@ -27,4 +27,20 @@ import { orgRecognizer } from './entities/org';
 export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefRecognizer, orgRecognizer, metricRecognizer];
 
 /** Diagnostic detectors. */
-export const DETECTORS: readonly Detector[] = [duplicatedUnit, cjkStraySpace, columnBreak, docnumBracket, sumMismatch, fusedOrdinal, ratioMismatch, fusedFigures, garbledFigure, enumRunOn, growthMismatch, traditionalChar, sharesSum, unbalancedBracket, ocrConfusable];
+export const DETECTORS: readonly Detector[] = [
+  duplicatedUnit,
+  cjkStraySpace,
+  columnBreak,
+  docnumBracket,
+  sumMismatch,
+  fusedOrdinal,
+  fusedFigures,
+  garbledFigure,
+  ratioMismatch,
+  enumRunOn,
+  traditionalChar,
+  growthMismatch,
+  sharesSum,
+  unbalancedBracket,
+  ocrConfusable,
+];
