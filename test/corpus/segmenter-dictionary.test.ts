@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { bundledDictionary, checkUserDictionary, loadSegmenter, skippedDictionaries } from '../../server/src/analysis/segment';
+import { analyze } from '../../server/src/analysis/index';
+
+const server = join(__dirname, '..', '..', 'server');
+const dictionary = join(server, 'data', 'policymark.dict.utf8');
+
+test('the bundled jieba dictionary is valid jieba format: word, frequency, tag', () => {
+  assert.equal(checkUserDictionary(dictionary), undefined);
+  const lines = readFileSync(dictionary, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
+  assert.ok(lines.length > 50);
+  const words = new Set<string>();
+  for (const line of lines) {
+    const match = /^(\S+) (\d+) (nt|ns|nz|n)$/.exec(line);
+    assert.ok(match, `not "word freq tag": ${JSON.stringify(line)}`);
+    assert.ok(!words.has(match[1]!), `duplicate ${match[1]}`);
+    words.add(match[1]!);
+  }
+});
+
+test('the bundled dictionary is found beside the sources and beside the bundles (out/ → ../data)', () => {
+  // server/src/analysis/segment.ts → server/data (tsx)
+  const fromSources = bundledDictionary(join(server, 'src', 'analysis'));
+  assert.equal(checkUserDictionary(fromSources), undefined);
+  assert.equal(readFileSync(fromSources, 'utf8'), readFileSync(dictionary, 'utf8'));
+  // server/out/x.js → server/data
+  const fromOut = bundledDictionary(join(server, 'out'));
+  assert.equal(checkUserDictionary(fromOut), undefined);
+  assert.equal(readFileSync(fromOut, 'utf8'), readFileSync(dictionary, 'utf8'));
+  // nowhere to be found: a path that fails the check (so the loader skips it instead of aborting)
+  const nowhere = bundledDictionary(mkdtempSync(join(tmpdir(), 'pm-dict-')));
+  assert.ok(checkUserDictionary(nowhere));
+});
+
+test(
+  'the segmenter loads it by default: institution words are organisations (nt)',
+  { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
+  () => {
+    const segmenter = loadSegmenter();
+    assert.ok(segmenter, 'nodejieba should load in the test environment');
+    assert.deepEqual(skippedDictionaries(), []);
+    const tags = segmenter.tag('万盛经开区人力社保局和关工委');
+    assert.deepEqual(
+      tags.filter((t) => t.tag === 'nt').map((t) => t.word),
+      ['人力社保局', '关工委'],
+    );
+    // and the organisation recognizer keeps its answers with the segmenter loaded
+    const orgs = analyze('成都市人力社保局与四川省经信厅，党和政府，技师学院', { segmenter, only: { diagnostics: false } })
+      .entities.filter((e) => e.type === 'org')
+      .map((e) => e.text);
+    assert.deepEqual(orgs, ['成都市人力社保局', '四川省经信厅']);
+  },
+);
