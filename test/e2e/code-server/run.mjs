@@ -205,7 +205,8 @@ async function screenshot(suffix = '') {
   const index = steps.indexOf(currentStep);
   const name = `${String(index).padStart(2, '0')}-${currentStep.name}${suffix ? `-${suffix}` : ''}`;
   shotTaken.add(currentStep.name + suffix);
-  await page?.mouse.move(1200, 860).catch(() => undefined);
+  // the pointer rests on the empty middle of the status bar: no tooltip, no hover in the shot
+  await page?.mouse.move(700, 893).catch(() => undefined);
   const file = join(api ? work : SCREENSHOTS, `${name}.png`);
   await page?.screenshot({ path: file }).catch((e) => console.log(`     (screenshot failed: ${e.message})`));
   return file;
@@ -240,10 +241,23 @@ async function runCommand(label, filter = label) {
     const name = (await row.nth(i).locator('.label-name').innerText()).trim();
     if (name === label) {
       await row.nth(i).click();
+      await paletteClosed();
       return;
     }
   }
   await row.first().click();
+  await paletteClosed();
+}
+
+/** After a command is picked the palette goes away (a prompt of the command may take its place). */
+async function paletteClosed() {
+  await waitFor(
+    'the command palette to close',
+    async () => !(await quickInput().isVisible()) || !(await quickInputBox().inputValue()).startsWith('>'),
+    {
+      timeoutMs: 5000,
+    },
+  );
 }
 
 /** Opens a workspace file with Quick Open (Ctrl+P) and waits until it is the active, focused editor. */
@@ -366,17 +380,35 @@ function tagCommand() {
   return scenario.tag.commands.find((id) => ids.includes(id));
 }
 
-/** Answers whatever quick input a command shows: picks `label` from a list; accepts free-text inputs as prefilled. */
+/** A command's prompt is up: the quick input is shown, has the focus, and is not the palette (">…"). */
+async function promptUp() {
+  return page.evaluate(() => {
+    const widget = document.querySelector('.quick-input-widget');
+    const focused = document.activeElement;
+    return Boolean(
+      widget &&
+      widget.style.display !== 'none' &&
+      widget.offsetParent !== null &&
+      widget.contains(focused) &&
+      !String(focused.value ?? '').startsWith('>'),
+    );
+  });
+}
+
+/**
+ * Answers whatever prompts a command shows: picks `label` from a quick pick; accepts free-text inputs as
+ * prefilled. Enter is pressed only while a prompt has the focus (never into the editor and its selection).
+ */
 async function answerPrompts(label, done) {
   for (let round = 0; round < 5; round++) {
-    const visible = await waitFor('a prompt or the result', async () => (await done()) || (await quickInput().isVisible()), {
-      timeoutMs: 10000,
-    }).catch(() => false);
-    if (!visible || (await done())) return;
+    const up = await waitFor('a prompt or the result', async () => (await done()) || (await promptUp()), { timeoutMs: 10000 }).catch(
+      () => false,
+    );
+    if (!up || (await done())) return;
+    const title = await quickInput().innerText();
     // rows of an earlier quick pick may stay in the DOM, hidden: count the visible ones
     const rows = page.locator('.quick-input-list .monaco-list-row').filter({ visible: true });
     if ((await rows.count()) > 0 && label) {
-      // a quick pick (of labels): type the label and take the match
       await quickInputBox().fill(label);
       await rows
         .filter({ hasText: label })
@@ -384,11 +416,12 @@ async function answerPrompts(label, done) {
         .waitFor({ state: 'visible', timeout: 5000 })
         .catch(() => undefined);
     }
-    // a free-text input (attributes, note) keeps what the command prefilled: Enter accepts it
-    await page.keyboard.press('Enter');
-    await waitFor('the prompt to change', async () => (await done()) || !(await quickInput().isVisible()), { timeoutMs: 3000 }).catch(
-      () => undefined,
-    );
+    if (!(await promptUp())) continue;
+    await quickInputBox().press('Enter');
+    // the next prompt (or none): wait until this one is gone or changed
+    await waitFor('the prompt to change', async () => (await done()) || !(await promptUp()) || (await quickInput().innerText()) !== title, {
+      timeoutMs: 3000,
+    }).catch(() => undefined);
   }
 }
 
@@ -482,6 +515,9 @@ step('problems', async () => {
   }
   await problemsFiltered('');
   await screenshot();
+  // the panel closes again (Ctrl+J): the next steps show the editor
+  await page.keyboard.press('Control+J');
+  await page.locator('.markers-panel').waitFor({ state: 'hidden' });
   return found.join('; ');
 });
 
@@ -603,12 +639,13 @@ step('tag', async () => {
     const a = await waitFor(`${name}'s sidecar on disk with an annotation of ${t.quote}`, async () => annotated(), { timeoutMs: 15000 });
     if (a.label !== t.label) throw new Error(`annotation written with label ${a.label}, expected ${t.label}`);
     if (a.start !== q.start || a.end !== q.end) throw new Error(`annotation at ${a.start}-${a.end}, expected ${q.start}-${q.end}`);
+    if (read(t.file) !== texts[t.file]) throw new Error(`${name} changed on disk while tagging`);
+    if (await page.locator('.tabs-container .tab.active.dirty').count()) throw new Error(`${name} has unsaved changes after tagging`);
     tagged = { id: a.id, start: a.start, end: a.end };
     // for the screenshot: the cursor off the span (the decoration shows), the Annotations view open
     await page.keyboard.press('End');
     const view = page.locator('.pane-header', { hasText: /^Annotations/ }).first();
     if ((await view.count()) > 0 && (await view.getAttribute('aria-expanded')) === 'false') await view.click();
-    await page.mouse.move(900, 700);
     return `${label} (${id}) → ${sidecarPath(t.file).slice(workspace.length + 1)}: ${a.label} ${a.start}-${a.end} "${exactOf(a)}"`;
   } finally {
     await screenshot();
