@@ -61,7 +61,16 @@ const steps = [
         ['--headless', '-u', 'NONE', '-i', 'NONE', '-n', '-c', `luafile ${resolve(ROOT, 'test', 'nvim', 'lsp.lua')}`],
         {
           cwd: workspace,
-          env: { ...process.env, POLICYMARK_NVIM_PLAN: join(work, 'plan.json'), LANG: 'en_US.UTF-8' },
+          env: {
+            ...process.env,
+            POLICYMARK_NVIM_PLAN: join(work, 'plan.json'),
+            LANG: 'en_US.UTF-8',
+            // Neovim's own files (lsp.log, state) stay in the work folder
+            XDG_CACHE_HOME: join(work, 'xdg', 'cache'),
+            XDG_STATE_HOME: join(work, 'xdg', 'state'),
+            XDG_DATA_HOME: join(work, 'xdg', 'data'),
+            XDG_CONFIG_HOME: join(work, 'xdg', 'config'),
+          },
           encoding: 'utf8',
           timeout: 180000,
         },
