@@ -102,6 +102,8 @@ async function main() {
         userDataDir,
         '--extensions-dir',
         join(work, 'extensions'),
+        // Electron refuses to run as root with its sandbox on
+        ...(process.getuid && process.getuid() === 0 ? ['--no-sandbox', '--disable-gpu-sandbox'] : []),
       ],
       extensionTestsEnv: {
         POLICYMARK_E2E_SCENARIO: join(common.E2E, 'scenario.json'),
