@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI, runChild, runCli, tmp } from './helpers';
 
@@ -89,4 +89,40 @@ test('writers killed with SIGKILL mid-write leave the old or the new file, never
     const now = readFileSync(file, 'utf8');
     assert.ok(now === old || now === fixed, `round ${round}: the file is neither the old nor the new text (${now.length} units)`);
   }
+});
+
+test('--fix on a symlink given directly: checked and reported, but not written through; the target is untouched (exit 2)', () => {
+  const root = tmp();
+  const outside = join(root, 'outside');
+  const given = join(root, 'given');
+  mkdirSync(outside);
+  mkdirSync(given);
+  writeFileSync(join(outside, 'victim.txt'), DAMAGED);
+  writeFileSync(join(given, 'real.txt'), DAMAGED);
+  writeFileSync(join(given, 'own.txt'), DAMAGED);
+  const out = join(given, 'out-link.txt');
+  const beside = join(given, 'in-link.txt');
+  symlinkSync(join(outside, 'victim.txt'), out);
+  symlinkSync(join(given, 'real.txt'), beside); // even one inside the folder: write-file-atomic would replace its target
+  const r = runCli(['check', '--no-segmenter', '--fix', '--format', 'json', out, beside, join(given, 'own.txt')]);
+  assert.equal(r.code, 2, r.stderr);
+  for (const link of [out, beside]) {
+    assert.ok(r.stderr.includes(`${link}: is a symbolic link; --fix does not write through`), r.stderr);
+    assert.ok(lstatSync(link).isSymbolicLink(), 'the link is still a link');
+  }
+  assert.equal(readFileSync(join(outside, 'victim.txt'), 'utf8'), DAMAGED);
+  assert.equal(readFileSync(join(given, 'real.txt'), 'utf8'), DAMAGED);
+  assert.equal(readFileSync(join(given, 'own.txt'), 'utf8'), REPAIRED, 'the other files are still fixed');
+  // the link's findings are still reported, nothing counted as fixed
+  const reports = JSON.parse(r.stdout) as { file: string; diagnostics: { code: string }[]; fixed?: number }[];
+  const linkReport = reports.find((x) => x.file === out)!;
+  assert.equal(linkReport.fixed, 0);
+  assert.ok(
+    linkReport.diagnostics.some((d) => d.code === 'duplicated-unit'),
+    JSON.stringify(linkReport),
+  );
+  const zh = runCli(['check', '--no-segmenter', '--fix', out], { env: { LANG: 'zh_CN.UTF-8' } });
+  assert.equal(zh.code, 2);
+  assert.match(zh.stderr, /是符号链接，--fix 不经由符号链接写入/);
+  assert.equal(readFileSync(join(outside, 'victim.txt'), 'utf8'), DAMAGED);
 });

@@ -3,6 +3,7 @@
  * out before the next is read, so a corpus larger than memory goes through; with --jobs N the files are
  * spread over N worker threads (each with its own segmenter) and results are streamed as they come.
  */
+import { lstatSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Language } from '../analysis/types';
@@ -38,6 +39,15 @@ export interface CheckFileResult {
   sarif?: object[];
 }
 
+/** Whether `path` itself is a symbolic link (not followed). */
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /** Reads, repairs (with --fix), analyses and formats one file. Never throws for a bad file. */
 export function checkFile(path: string, settings: CheckSettings, options: AnalysisOptions): CheckFileResult {
   const { language } = settings;
@@ -66,6 +76,15 @@ export function checkFile(path: string, settings: CheckSettings, options: Analys
           say(
             `只能写回 UTF-8 文件（此文件为 ${input.encoding}），未修改`,
             `--fix writes UTF-8 files only (this one is ${input.encoding}); left unchanged`,
+          ),
+        );
+        result.failed = true;
+      } else if (isSymlink(path)) {
+        // write-file-atomic would resolve the link and replace its target, wherever that is
+        result.stderr.push(
+          say(
+            '是符号链接，--fix 不经由符号链接写入，未修改（其目标保持原样）',
+            'is a symbolic link; --fix does not write through symbolic links, left unchanged (its target too)',
           ),
         );
         result.failed = true;

@@ -59,10 +59,26 @@ export async function assertWritableBeside(location: string): Promise<void> {
 const LOCK_OPTIONS: lockfile.LockOptions = {
   realpath: false,
   stale: 10_000,
-  retries: { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 200, randomize: true },
   // a lock lost to staleness must not crash the process from a timer; the write that follows is still atomic
   onCompromised: () => undefined,
 };
+
+/** Retries while another process holds the lock (proper-lockfile would also retry EROFS, ENOSPC... for a minute). */
+const LOCK_RETRY = { retries: 200, factor: 1.2, minTimeout: 5, maxTimeout: 200 };
+
+/** Takes the lock, waiting only while it is held by another process; any other failure is thrown at once. */
+async function lockWhileHeld(location: string): Promise<() => Promise<void>> {
+  let delay = LOCK_RETRY.minTimeout;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await lockfile.lock(location, LOCK_OPTIONS);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || attempt >= LOCK_RETRY.retries) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay * (1 + Math.random())));
+    delay = Math.min(LOCK_RETRY.maxTimeout, delay * LOCK_RETRY.factor);
+  }
+}
 
 /** The node fs adapter. */
 export const nodeSidecarIO: SidecarFileIO = {
@@ -87,18 +103,37 @@ export const nodeSidecarIO: SidecarFileIO = {
   },
   async writeAtomic(location, data) {
     await assertWritableBeside(location);
-    await writeFileAtomic(location, data, { encoding: 'utf8' });
+    try {
+      await writeFileAtomic(location, data, { encoding: 'utf8' });
+    } catch (error) {
+      // a full disk, a read-only folder: write-file-atomic has removed its temporary file; the old one is whole
+      throw new SidecarError(
+        location,
+        msg(
+          `无法写入，原文件保持不变：${(error as Error).message}`,
+          `could not write; the old file was left as it is: ${(error as Error).message}`,
+        ),
+      );
+    }
   },
   async withLock(location, fn) {
     let release: () => Promise<void>;
     try {
-      release = await lockfile.lock(location, LOCK_OPTIONS);
+      release = await lockWhileHeld(location);
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ELOCKED')
+        throw new SidecarError(
+          location,
+          msg(
+            `无法锁定（另一进程正在写入？）：${(error as Error).message}`,
+            `could not be locked (another process writing?): ${(error as Error).message}`,
+          ),
+        );
       throw new SidecarError(
         location,
         msg(
-          `无法锁定（另一进程正在写入？）：${(error as Error).message}`,
-          `could not be locked (another process writing?): ${(error as Error).message}`,
+          `无法在其文件夹中创建锁（只读或已满？），未写入：${(error as Error).message}`,
+          `could not create its lock in the folder (read-only or full?); nothing was written: ${(error as Error).message}`,
         ),
       );
     }
