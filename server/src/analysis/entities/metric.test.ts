@@ -154,3 +154,38 @@ test('a long text gives every paragraph the same figures as the paragraph alone'
     }
   }
 });
+
+test('table cells take the unit of their row label: 9.9 under 在校生规模(万人)', () => {
+  const table = [
+    '专栏2  广东省“十四五”职业教育主要指标',
+    '指标',
+    '2020',
+    '2025',
+    '1.中职在校生规模（万人）',
+    '',
+    '9.9',
+    '',
+    '> 10.5',
+    '2.财政投入(亿元)',
+    '120.5',
+    '——',
+    '3.毕业生就业率(%',
+    '98',
+    '≥98',
+    '4.累计培训（万人次）',
+    '——',
+    '>[ 100 ]',
+    '注：以上为预期指标。',
+  ].join('\n');
+  const found = metrics(table).map((m) => [m.text, m.value, m.unit, m.approx ?? '', m.subject ?? '']);
+  assert.deepEqual(found, [
+    ['9.9', 99000, '人', '', '中职在校生规模'],
+    ['> 10.5', 105000, '人', 'more-than', '中职在校生规模'],
+    ['120.5', 12050000000, '元', '', '财政投入'],
+    ['98', 98, '%', '', '毕业生就业率'],
+    ['≥98', 98, '%', 'at-least', '毕业生就业率'],
+    ['100', 1000000, '人次', 'more-than', '累计培训'],
+  ]);
+  // the year header row has no unit; a bracket that is not a unit (试行) makes no cells
+  assert.deepEqual(metrics('1.实施细则(试行)\n\n2021\n\n2.其他'), []);
+});

@@ -285,7 +285,88 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
     out.push(entity);
     NUMERAL_START.lastIndex = found.end;
   }
+  out.push(...tableCells(ctx, text, blocked, out));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A row label that states the unit of the cells below it, as tables come out of OCR and PDF text:
+ * "2.在校生规模(万人)" then one cell per line ("9.9", ">10.5"). The closing bracket may be lost ("(%").
+ */
+const ROW_LABEL = /^\s*(?:\d{1,2}[.．、]\s*)?([\u4e00-\u9fff][^()（）\n]{1,30}?)\s*[(（]\s*([^()（）\s]{1,6})\s*[)）]?\s*$/;
+const TABLE_CELL = /^[\s[［]*([>＞<＜≥≤]?)([\s[［]*)(\d+(?:\.\d+)?)[\s\]］]*$/;
+const CELL_APPROX: Record<string, Approx> = {
+  '>': 'more-than',
+  '＞': 'more-than',
+  '<': 'less-than',
+  '＜': 'less-than',
+  '≥': 'at-least',
+  '≤': 'at-most',
+};
+/** How many lines below a label its cells may be (blank lines between cells included). */
+const MAX_CELL_LINES = 8;
+
+/** Bare figures in the cells under a row label that names their unit: 9.9 under 在校生规模(万人) → 99000 人. */
+function tableCells(ctx: AnalysisContext, text: string, blocked: Uint8Array, found: readonly MetricEntity[]): MetricEntity[] {
+  const out: MetricEntity[] = [];
+  const lines = ctx.lines;
+  const taken = new Set(found.map((m) => m.start));
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    // cheap test first: a label line ends in a bracketed unit or an opened one
+    if (line.end - line.start > 48 || !/[(（]/.test(text.slice(line.start, line.end))) continue;
+    const label = ROW_LABEL.exec(text.slice(line.start, line.end));
+    if (!label) continue;
+    const unitSpec = parseUnitSpec(label[2]!);
+    if (!unitSpec) continue;
+    let seen = 0;
+    for (let j = i + 1; j < lines.length && j <= i + MAX_CELL_LINES; j++) {
+      const cellLine = lines[j]!;
+      const raw = text.slice(cellLine.start, cellLine.end);
+      if (raw.trim() === '') continue;
+      const cell = TABLE_CELL.exec(raw);
+      // a dash is an empty cell; anything else ends the row
+      if (!cell) {
+        if (/^[\s—–-]+$/.test(raw)) continue;
+        break;
+      }
+      const digits = cell[3]!;
+      const numberStart = cellLine.start + raw.lastIndexOf(digits);
+      // the qualifier is part of the figure when only spaces separate them (>3.5), not across a bracket (>[ 15 ])
+      const start = cell[1] && !/[[［]/.test(cell[2]!) ? numberStart - cell[2]!.length - 1 : numberStart;
+      const end = numberStart + digits.length;
+      if (blocked[numberStart] || taken.has(start) || taken.has(numberStart)) continue;
+      const dot = digits.indexOf('.');
+      const precision = dot < 0 ? 0 : digits.length - dot - 1;
+      const metric: MetricEntity = {
+        type: 'metric',
+        start,
+        end,
+        text: ctx.text.slice(start, end),
+        value: scale(Number(digits), unitSpec.magnitude, precision),
+        unit: baseUnit(unitSpec.unit),
+        kind: kindOf(unitSpec.unit),
+        precision,
+        subject: label[1]!.trim(),
+      };
+      if (unitSpec.magnitude > 1) metric.magnitude = unitSpec.magnitude;
+      if (cell[1]) metric.approx = CELL_APPROX[cell[1]];
+      out.push(metric);
+      seen++;
+    }
+    if (seen > 0) i += 1;
+  }
   return out;
+}
+
+/** "万人" → 10000 × 人, "%" → 1 × %, "亿元" → 1e8 × 元; undefined when it is not a unit (a note, an abbreviation). */
+function parseUnitSpec(spec: string): { magnitude: number; unit: string } | undefined {
+  MAGNITUDE_WORD.lastIndex = 0;
+  const magnitudeWord = MAGNITUDE_WORD.exec(spec)?.[0];
+  const rest = magnitudeWord ? spec.slice(magnitudeWord.length) : spec;
+  const unit = UNIT_KINDS.has(rest) ? rest : undefined;
+  if (!unit) return undefined;
+  return { magnitude: magnitudeWord ? magnitudeOf(magnitudeWord)! : 1, unit };
 }
 
 /** A metric before its text is cut, with where the words before it end (-1: no subject). */
