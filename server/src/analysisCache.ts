@@ -125,6 +125,7 @@ export class AnalysisCache {
         priority: 'interactive',
         token,
         supersedeKey: `document:${uri}`,
+        cacheKey: uri,
       });
       const extra = extraFindings?.(text) ?? [];
       if (extra.length) result.diagnostics = [...result.diagnostics, ...extra].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -7,18 +7,48 @@ import { parentPort } from 'node:worker_threads';
 import { fixAllToFixpoint } from './analysis/fixes/apply';
 import { analyze } from './analysis/index';
 import type { AnalysisOptions } from './analysis/options';
-import { currentSegmenter, loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
+import {
+  createLineCache,
+  currentSegmenter,
+  lineCachingSegmenter,
+  loadSegmenter,
+  retainUsedLines,
+  segmenterLoadError,
+  skippedDictionaries,
+  type LineCache,
+} from './analysis/segment';
 import type { WorkerReply, WorkerRequest } from './analyzer';
 
-function withSegmenter(options: AnalysisOptions, useSegmenter: boolean): AnalysisOptions {
-  const segmenter = useSegmenter ? currentSegmenter() : undefined;
+function withSegmenter(options: AnalysisOptions, useSegmenter: boolean, cache?: LineCache): AnalysisOptions {
+  const loaded = useSegmenter ? currentSegmenter() : undefined;
+  const segmenter = loaded && cache ? lineCachingSegmenter(loaded, cache) : loaded;
   return segmenter ? { ...options, segmenter } : options;
+}
+
+/** Segmented lines of the documents analysed last (open documents being edited), most recent last. */
+const lineCaches = new Map<string, LineCache>();
+const MAX_CACHED_DOCUMENTS = 4;
+
+function lineCacheFor(key: string | undefined): LineCache | undefined {
+  if (key === undefined) return undefined;
+  const cache = lineCaches.get(key) ?? createLineCache();
+  lineCaches.delete(key);
+  lineCaches.set(key, cache);
+  for (const old of lineCaches.keys()) {
+    if (lineCaches.size <= MAX_CACHED_DOCUMENTS) break;
+    lineCaches.delete(old);
+  }
+  return cache;
 }
 
 function handle(request: WorkerRequest): WorkerReply {
   switch (request.kind) {
-    case 'analyze':
-      return { id: request.id, ok: true, value: analyze(request.text, withSegmenter(request.options, request.useSegmenter)) };
+    case 'analyze': {
+      const cache = lineCacheFor(request.cacheKey);
+      const value = analyze(request.text, withSegmenter(request.options, request.useSegmenter, cache));
+      if (cache) retainUsedLines(cache);
+      return { id: request.id, ok: true, value };
+    }
     case 'fixAll': {
       const options = withSegmenter(request.options, request.useSegmenter);
       const result = fixAllToFixpoint(request.text, (t) => analyze(t, options).diagnostics);

@@ -22,7 +22,7 @@ export type PortableOptions = Omit<AnalysisOptions, 'segmenter'>;
 
 /** Messages to the worker. */
 export type WorkerRequest =
-  | { id: number; kind: 'analyze'; text: string; options: PortableOptions; useSegmenter: boolean }
+  | { id: number; kind: 'analyze'; text: string; options: PortableOptions; useSegmenter: boolean; cacheKey?: string }
   | { id: number; kind: 'fixAll'; text: string; options: PortableOptions; useSegmenter: boolean }
   | { id: number; kind: 'loadSegmenter'; userDicts: string[] };
 
@@ -57,6 +57,11 @@ export interface JobOptions {
   priority?: Priority;
   token?: Cancellable;
   supersedeKey?: string;
+  /**
+   * The document an analysis is of, when later versions of it will be analysed again (open documents):
+   * the worker keeps the segmenter's words of its lines, so that an edit re-segments only what it touched.
+   */
+  cacheKey?: string;
 }
 
 /** Raised for a job that was cancelled or superseded before it ran. */
@@ -106,7 +111,8 @@ export class WorkerAnalyzer implements Analyzer {
   }
 
   analyze(text: string, options: PortableOptions, useSegmenter: boolean, job: JobOptions = {}): Promise<AnalysisResult> {
-    return this.enqueue({ kind: 'analyze', text, options, useSegmenter }, job) as Promise<AnalysisResult>;
+    const cacheKey = job.cacheKey;
+    return this.enqueue({ kind: 'analyze', text, options, useSegmenter, ...(cacheKey ? { cacheKey } : {}) }, job) as Promise<AnalysisResult>;
   }
 
   fixAll(text: string, options: PortableOptions, useSegmenter: boolean, job: JobOptions = {}): Promise<FixAllSummary> {

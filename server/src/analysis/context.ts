@@ -26,9 +26,27 @@ export class AnalysisContext {
     readonly options: AnalysisOptions,
   ) {}
 
-  /** The segmenter, when one was passed in (it may still be loading in the server). */
+  private sharedSegmenter?: Segmenter;
+
+  /**
+   * The segmenter, when one was passed in (it may still be loading in the server). Tagging the whole
+   * text and cutting it give the same words (jieba's tagger cuts with the same HMM segmenter, then looks
+   * up tags), so the whole text is segmented once per analysis and its cut is read off its tags.
+   */
   get segmenter(): Segmenter | undefined {
-    return this.options.segmenter;
+    const base = this.options.segmenter;
+    if (!base) return undefined;
+    if (!this.sharedSegmenter) {
+      const text = this.text;
+      let tagged: ReturnType<Segmenter['tag']> | undefined;
+      const shared: Segmenter = {
+        cut: (t) => (t === text && tagged ? tagged.map((w) => w.word) : base.cut(t)),
+        tag: (t) => (t === text ? (tagged ??= base.tag(t)) : base.tag(t)),
+      };
+      if (base.cutDictionary) shared.cutDictionary = base.cutDictionary.bind(base);
+      this.sharedSegmenter = shared;
+    }
+    return this.sharedSegmenter;
   }
 
   /** Lines of the text (\n, \r\n, \r). */

@@ -47,6 +47,21 @@ export function bundledDictionary(from: string = __dirname): string {
   return candidates.find((file) => checkUserDictionary(file) === undefined) ?? candidates[0]!;
 }
 
+/**
+ * nodejieba.load also builds the keyword extractors (an IDF table of ~260,000 entries and a stop-word
+ * list) that PolicyMark never calls: one-line files in server/data stand in for them, found like the
+ * bundled dictionary. Undefined (nodejieba's defaults) when they are missing, since a missing file aborts
+ * the native loader.
+ */
+function keywordStandIns(from: string = __dirname): { idfDict: string; stopWordDict: string } | undefined {
+  for (const dir of [`${from}/../data`, `${from}/../../data`]) {
+    const idfDict = `${dir}/jieba-idf.min.utf8`;
+    const stopWordDict = `${dir}/jieba-stopwords.min.utf8`;
+    if (checkUserDictionary(idfDict) === undefined && checkUserDictionary(stopWordDict) === undefined) return { idfDict, stopWordDict };
+  }
+  return undefined;
+}
+
 /** A user dictionary that was left out, and why (the built-in dictionaries are used without it). */
 export interface SkippedDictionary {
   file: string;
@@ -174,7 +189,7 @@ export function loadSegmenter(options: SegmenterOptions = {}, requireFrom: strin
       else usable.push(file);
     }
     const userDict = [jieba.DEFAULT_USER_DICT, ...usable].join('|');
-    jieba.load({ userDict });
+    jieba.load({ userDict, ...keywordStandIns() });
     loaded = wrap(jieba);
   } catch (error) {
     loadError = error instanceof Error ? error : new Error(String(error));
@@ -218,4 +233,65 @@ function wrap(jieba: NodeJieba): Segmenter {
  */
 function wholeOrOne(piece: string, words: string[]): string[] {
   return Array.isArray(words) && words.join('') === piece ? words : [piece];
+}
+
+/** Lines kept per document by a line-caching segmenter: the words of each line of its last analyses. */
+export interface LineCache {
+  cut: Map<string, string[]>;
+  dict: Map<string, string[]>;
+  tag: Map<string, TaggedWord[]>;
+  /** Lines looked up since the last `retain()`, which keeps only those. */
+  used: Set<string>;
+}
+
+/** An empty line cache. */
+export function createLineCache(): LineCache {
+  return { cut: new Map(), dict: new Map(), tag: new Map(), used: new Set() };
+}
+
+/** Keeps only the lines looked up since the last call (those of the latest analysis), so the cache stays the size of the document. */
+export function retainUsedLines(cache: LineCache): void {
+  for (const map of [cache.cut, cache.dict, cache.tag] as Map<string, unknown>[]) {
+    for (const line of map.keys()) if (!cache.used.has(line)) map.delete(line);
+  }
+  cache.used.clear();
+}
+
+/** Texts shorter than this are segmented directly: windows of a few words gain nothing from the cache. */
+const MIN_CACHED_TEXT = 256;
+
+/**
+ * A segmenter that segments line by line and remembers each line's words, so that re-analysing an edited
+ * document re-segments only the lines the edit touched. The words are the same as `base`'s: jieba treats
+ * a newline as a hard separator (cppjieba's PreFilter splits at it and makes it a word of its own), so
+ * segmenting lines apart cannot change them.
+ */
+export function lineCachingSegmenter(base: Segmenter, cache: LineCache): Segmenter {
+  function byLine<T>(text: string, map: Map<string, T[]>, segment: (line: string) => T[], newline: T): T[] {
+    if (text.length < MIN_CACHED_TEXT) return segment(text);
+    const out: T[] = [];
+    let start = 0;
+    while (start <= text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) {
+        const line = text.slice(start, end);
+        let words = map.get(line);
+        // a key of its own: a slice would keep the whole text of this version alive in the cache
+        if (!words) map.set((' ' + line).slice(1), (words = segment(line)));
+        cache.used.add(line);
+        for (const word of words) out.push(word);
+      }
+      if (end < text.length) out.push(newline);
+      start = end + 1;
+    }
+    return out;
+  }
+  const cached: Segmenter = {
+    cut: (text) => byLine(text, cache.cut, (line) => base.cut(line), '\n'),
+    tag: (text) => byLine(text, cache.tag, (line) => base.tag(line), { word: '\n', tag: 'x' }),
+  };
+  const dictionary = base.cutDictionary?.bind(base);
+  if (dictionary) cached.cutDictionary = (text) => byLine(text, cache.dict, dictionary, '\n');
+  return cached;
 }

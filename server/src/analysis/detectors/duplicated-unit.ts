@@ -58,6 +58,13 @@ const UNITS = [
   '%',
 ];
 
+/** UNITS by first character, in the same order (longest first), so most positions are passed over at once. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const unit of UNITS) {
+  const first = unit[0]!;
+  UNITS_BY_FIRST.set(first, [...(UNITS_BY_FIRST.get(first) ?? []), unit]);
+}
+
 /** Words that begin with a unit character and so make a doubled-looking pair legitimate (家家庭 → 家 + 家庭). */
 const WORDS_STARTING_WITH_UNIT = [
   '个体',
@@ -149,7 +156,9 @@ function findings(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
   const out: Finding[] = [];
   for (let i = 0; i < text.length; i++) {
-    const unit = UNITS.find((u) => text.startsWith(u, i));
+    const candidates = UNITS_BY_FIRST.get(text[i]!);
+    if (!candidates) continue;
+    const unit = candidates.find((u) => text.startsWith(u, i));
     if (!unit) continue;
     // the copy may sit after a line break or stray spaces (a column break)
     let j = i + unit.length;
