@@ -27,6 +27,15 @@ if [ "${E2E_SKIP_APT:-}" != 1 ]; then
   fi
 fi
 
+# already set up from this same lock file: nothing to do (the npm part takes minutes)
+stamp=".work/setup.stamp"
+lock="$(sha256sum package-lock.json | cut -d' ' -f1)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock" ] && [ -x node_modules/node/bin/node ] && [ -d node_modules/code-server/lib/vscode/node_modules ]; then
+  echo "e2e setup: test/e2e/node_modules is up to date (remove $stamp to reinstall)"
+  exit 0
+fi
+rm -f "$stamp"
+
 echo "e2e setup: npm ci (scripts off)"
 npm ci --ignore-scripts --no-audit --no-fund >> "$log" 2>&1 || { tail -n 30 "$log"; exit 1; }
 
@@ -42,3 +51,4 @@ PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm rebuild code-server --foregr
   exit 1
 }
 echo "e2e setup: done (code-server $(node -p "require('./node_modules/code-server/package.json').version"))"
+echo "$lock" > "$stamp"
