@@ -14,6 +14,8 @@ export async function startServer(folder, { settings = {}, execArgv = (process.e
   const child = spawn(process.execPath, [...execArgv, join(root, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const progress = new Map();
+  /** Work-done progress tokens begun and not yet ended. */
+  const active = new Set();
   const progressListeners = [];
   const refreshListeners = [];
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => settings));
@@ -26,6 +28,8 @@ export async function startServer(folder, { settings = {}, execArgv = (process.e
   connection.onRequest('workspace/semanticTokens/refresh', () => null);
   connection.onNotification('$/progress', ({ token, value }) => {
     progress.set(token, value);
+    if (value?.kind === 'begin') active.add(token);
+    if (value?.kind === 'end') active.delete(token);
     for (const l of progressListeners) l(token, value);
   });
   connection.onNotification('window/logMessage', () => undefined);
@@ -65,6 +69,24 @@ export async function startServer(folder, { settings = {}, execArgv = (process.e
             resolve(true);
           }
         });
+      });
+    },
+    /** Resolves once no work-done progress has been running for `quietMs` (true), or after `timeoutMs` (false). */
+    idle(quietMs = 1000, timeoutMs = 300_000) {
+      const until = performance.now() + timeoutMs;
+      return new Promise((resolve) => {
+        let quietSince = performance.now();
+        const timer = setInterval(() => {
+          const now = performance.now();
+          if (active.size) quietSince = now;
+          if (now - quietSince >= quietMs) {
+            clearInterval(timer);
+            resolve(true);
+          } else if (now > until) {
+            clearInterval(timer);
+            resolve(false);
+          }
+        }, 20);
       });
     },
     /** Resolves at the server's next diagnostic refresh request (e.g. once the segmenter is loaded). */
