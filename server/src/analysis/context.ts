@@ -14,9 +14,16 @@ export interface Word {
   word: string;
 }
 
+/** A half-open range of the text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 /** The per-analysis view handed to every detector and recognizer. */
 export class AnalysisContext {
   private cachedLines?: Line[];
+  private cachedParagraphs?: Span[];
   private cachedWords?: Word[] | null;
   /** Entities found by the recognizers; filled before diagnostic detectors run. */
   entities: Entity[] = [];
@@ -52,6 +59,27 @@ export class AnalysisContext {
   /** Lines of the text (\n, \r\n, \r). */
   get lines(): Line[] {
     return (this.cachedLines ??= splitLines(this.text));
+  }
+
+  /**
+   * Paragraphs: runs of non-blank lines, `[start, end)` without the final line break. A list or a sentence
+   * broken over the short lines of a column stays one paragraph; a blank line ends it.
+   */
+  get paragraphs(): readonly Span[] {
+    if (!this.cachedParagraphs) {
+      const out: Span[] = [];
+      let current: Span | undefined;
+      for (const line of this.lines) {
+        if (this.text.slice(line.start, line.end).trim() === '') {
+          if (current) out.push(current);
+          current = undefined;
+        } else if (current) current.end = line.end;
+        else current = { start: line.start, end: line.end };
+      }
+      if (current) out.push(current);
+      this.cachedParagraphs = out;
+    }
+    return this.cachedParagraphs;
   }
 
   /** Segmented words with offsets, or undefined without a segmenter. */

@@ -23,22 +23,6 @@ const WORD_BEFORE_ONE = new Set('统唯第之同万单专划均归合整如初�
 /** What may stand right before a separated marker (a closing quote or bracket ends the item, it does not separate it). */
 const SEPARATOR_BEFORE = /[，。；;,.：:！？!?、\s]/;
 
-/** Paragraphs: runs of non-blank lines, so a list broken over column lines stays one list. */
-function paragraphs(ctx: AnalysisContext): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  let current: { start: number; end: number } | undefined;
-  for (const line of ctx.lines) {
-    const blank = ctx.text.slice(line.start, line.end).trim() === '';
-    if (blank) {
-      if (current) out.push(current);
-      current = undefined;
-    } else if (current) current.end = line.end;
-    else current = { start: line.start, end: line.end };
-  }
-  if (current) out.push(current);
-  return out;
-}
-
 interface Marker {
   start: number;
   value: number;
@@ -75,7 +59,7 @@ function chains(text: string, markers: Marker[]): Marker[][] {
 function detect(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
   const out: Finding[] = [];
-  for (const paragraph of paragraphs(ctx)) {
+  for (const paragraph of ctx.paragraphs) {
     for (const chain of chains(text, markersIn(text, paragraph.start, paragraph.end))) {
       const items = chain.slice(1);
       const separated = items.filter((m) => m.start === paragraph.start || SEPARATOR_BEFORE.test(text[m.start - 1]!));

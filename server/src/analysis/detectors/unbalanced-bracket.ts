@@ -15,7 +15,7 @@
  * punctuation after it (a guess: information, not applied by fix-all). An unmatched closer is only
  * reported: where its opener belongs cannot be known, and removing it would drop text.
  */
-import type { AnalysisContext } from '../context';
+import type { AnalysisContext, Span } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
 import type { Finding } from '../types';
@@ -43,24 +43,7 @@ const FAMILIES: Family[] = [
 const SHORT_TAIL = /^[^，。；！？,;!?：:]{0,12}$/;
 const CLAUSE_PUNCT = /[，。；！？,;!?]/;
 
-interface Paragraph {
-  start: number;
-  end: number;
-}
-
-function paragraphs(ctx: AnalysisContext): Paragraph[] {
-  const out: Paragraph[] = [];
-  let current: Paragraph | undefined;
-  for (const line of ctx.lines) {
-    if (ctx.text.slice(line.start, line.end).trim() === '') {
-      if (current) out.push(current);
-      current = undefined;
-    } else if (current) current.end = line.end;
-    else current = { start: line.start, end: line.end };
-  }
-  if (current) out.push(current);
-  return out;
-}
+type Paragraph = Span;
 
 interface Unmatched {
   at: number;
@@ -110,7 +93,7 @@ function unmatchedIn(text: string, paragraph: Paragraph, index: number): Unmatch
 
 function detect(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
-  const paras = paragraphs(ctx);
+  const paras = ctx.paragraphs;
   const unmatched = paras.flatMap((p, i) => unmatchedIn(text, p, i));
   // which paragraphs hold an unmatched opener / closer of each family, to pair brackets broken across a blank line
   const present = new Set(unmatched.map((u) => key(u.family, u.paragraph, u.opener)));
