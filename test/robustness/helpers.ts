@@ -153,8 +153,12 @@ export async function startServer(
   );
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const messages: ServerHandle['messages'] = [];
-  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => messages.push({ method: 'log', ...p }));
-  connection.onNotification('window/showMessage', (p: { type: number; message: string }) => messages.push({ method: 'show', ...p }));
+  connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+    messages.push({ method: 'log', ...p });
+  });
+  connection.onNotification('window/showMessage', (p: { type: number; message: string }) => {
+    messages.push({ method: 'show', ...p });
+  });
   connection.onRequest('window/showMessageRequest', (p: { type: number; message: string }) => {
     messages.push({ method: 'show', ...p });
     return null;
