@@ -10,8 +10,13 @@ const require = createRequire(join(root, 'package.json'));
 const rpc = require('vscode-jsonrpc/node');
 
 /** Starts a server for `folder`; resolves once `initialize` has been answered. */
-export async function startServer(folder, { settings = {}, execArgv = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) } = {}) {
-  const child = spawn(process.execPath, [...execArgv, join(root, 'server', 'out', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startServer(
+  folder,
+  { settings = {}, execArgv = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean) } = {},
+) {
+  const child = spawn(process.execPath, [...execArgv, join(root, 'server', 'out', 'server.js'), '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const progress = new Map();
   /** Work-done progress tokens begun and not yet ended. */

@@ -112,11 +112,17 @@ record('policymark check throughput', 'MB/s', checkThroughput, '10 MB corpus', {
   target: round(stats(jiebaThroughput).median / 2),
   note: 'target: at least half of nodejieba’s bare cut (both whole processes)',
 });
-record('policymark check vs autocorrect-node', '×', check.map((ms, i) => autocorrect[i] / ms), '10 MB corpus', {
-  better: 'higher',
-  target: 1,
-  note: 'throughput ratio per interleaved run; above 1 is faster than autocorrect-node',
-});
+record(
+  'policymark check vs autocorrect-node',
+  '×',
+  check.map((ms, i) => autocorrect[i] / ms),
+  '10 MB corpus',
+  {
+    better: 'higher',
+    target: 1,
+    note: 'throughput ratio per interleaved run; above 1 is faster than autocorrect-node',
+  },
+);
 
 const wsFiles = readdirSync(corpora.workspace).filter((f) => f.endsWith('.txt'));
 const wsMb = wsFiles.reduce((n, f) => n + sizeOf(join(corpora.workspace, f)), 0) / (1024 * 1024);
@@ -154,16 +160,33 @@ for (let i = 0; i < RUNS; i++) {
 for (const jobs of [1, 2]) {
   const runs = byJobs[jobs];
   if (runs.some((r) => r.lines !== wsFiles.length)) throw new Error(`check --jobs ${jobs}: expected ${wsFiles.length} JSONL lines`);
-  record(`policymark check --jobs ${jobs} --format jsonl`, 'ms', runs.map((r) => r.total), wsInput);
-  record(`first JSONL line, --jobs ${jobs}`, 'ms', runs.map((r) => r.first), wsInput, {
-    note: 'streaming: reports arrive as files finish',
-  });
+  record(
+    `policymark check --jobs ${jobs} --format jsonl`,
+    'ms',
+    runs.map((r) => r.total),
+    wsInput,
+  );
+  record(
+    `first JSONL line, --jobs ${jobs}`,
+    'ms',
+    runs.map((r) => r.first),
+    wsInput,
+    {
+      note: 'streaming: reports arrive as files finish',
+    },
+  );
 }
-record('check --jobs 2 speed-up over --jobs 1', '×', byJobs[1].map((r, i) => r.total / byJobs[2][i].total), `${cpus().length} cores`, {
-  better: 'higher',
-  target: 1.4,
-  note: 'per-run ratio of interleaved runs',
-});
+record(
+  'check --jobs 2 speed-up over --jobs 1',
+  '×',
+  byJobs[1].map((r, i) => r.total / byJobs[2][i].total),
+  `${cpus().length} cores`,
+  {
+    better: 'higher',
+    target: 1.4,
+    note: 'per-run ratio of interleaved runs',
+  },
+);
 
 // ---------------------------------------------------------------- language server
 const coldFirst = [];

@@ -112,7 +112,10 @@ export class WorkerAnalyzer implements Analyzer {
 
   analyze(text: string, options: PortableOptions, useSegmenter: boolean, job: JobOptions = {}): Promise<AnalysisResult> {
     const cacheKey = job.cacheKey;
-    return this.enqueue({ kind: 'analyze', text, options, useSegmenter, ...(cacheKey ? { cacheKey } : {}) }, job) as Promise<AnalysisResult>;
+    return this.enqueue(
+      { kind: 'analyze', text, options, useSegmenter, ...(cacheKey ? { cacheKey } : {}) },
+      job,
+    ) as Promise<AnalysisResult>;
   }
 
   fixAll(text: string, options: PortableOptions, useSegmenter: boolean, job: JobOptions = {}): Promise<FixAllSummary> {
