@@ -1,6 +1,6 @@
 /** activate/deactivate only: wires the language client, the commands and the views. */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands/index';
 import { registerAnnotations } from './sidecar/index';
@@ -12,9 +12,14 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
   const restartClient = async () => {
     await client?.stop().catch(() => undefined);
     client = createLanguageClient(extension);
+    // a new server (started here, or restarted by the client after a crash) knows nothing of the open
+    // files' annotations and silenced findings: send them again whenever it is running
+    extension.subscriptions.push(
+      client.onDidChangeState((event) => {
+        if (event.newState === State.Running) annotations.resendAll();
+      }),
+    );
     await client.start();
-    // a new server knows nothing of the open files' annotations
-    annotations.resendAll();
   };
   registerCommands({ extension, client: () => client, restartClient });
   const annotations: AnnotationManager = registerAnnotations({ extension, client: () => client, restartClient });
@@ -23,6 +28,8 @@ export async function activate(extension: vscode.ExtensionContext): Promise<void
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('policymark.include')) void restartClient();
     }),
+    // Restricted Mode is decided when the server starts: trusting the workspace needs a new one
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restartClient()),
   );
   await restartClient();
 }
