@@ -109,17 +109,21 @@ async function run() {
     const { document, editor } = await show(d.file);
     const q = locate(document.getText(), d.quote, d.context);
     const position = document.positionAt(q.start + (d.offsetInQuote || 0));
-    editor.selection = new vscode.Selection(position, position);
-    // F12
-    await vscode.commands.executeCommand('editor.action.revealDefinition');
     const target = fileName(d.targetFile);
+    // F12, again while the server is still indexing the workspace (the editor stays where it was)
     const landed = await waitFor(
       `F12 to open ${target}`,
-      () => {
+      async () => {
         const active = vscode.window.activeTextEditor;
-        return active && path.basename(active.document.uri.fsPath) === target ? active : undefined;
+        if (active && path.basename(active.document.uri.fsPath) === target) return active;
+        await vscode.window.showTextDocument(document, { preview: false });
+        editor.selection = new vscode.Selection(position, position);
+        await vscode.commands.executeCommand('editor.action.revealDefinition');
+        await new Promise((r) => setTimeout(r, 1000));
+        const now = vscode.window.activeTextEditor;
+        return now && path.basename(now.document.uri.fsPath) === target ? now : undefined;
       },
-      20000,
+      30000,
     );
     const text = landed.document.getText();
     const offset = landed.document.offsetAt(landed.selection.active);
@@ -160,8 +164,19 @@ async function run() {
   step('fixall', async () => {
     const f = scenario.fixAll;
     const { document } = await show(f.file);
-    await vscode.commands.executeCommand('editor.action.fixAll');
-    await waitFor(`the joined line ${JSON.stringify(f.joined)}`, () => document.getText().includes(f.joined), 20000);
+    // the server answers once it has analysed the file: its diagnostics are there
+    await waitFor(`diagnostics of ${fileName(f.file)}`, () => vscode.languages.getDiagnostics(document.uri).length > 0, 30000);
+    // Fix All as a person would run it again when the first try found nothing to do yet
+    await waitFor(
+      `the joined line ${JSON.stringify(f.joined)}`,
+      async () => {
+        if (document.getText().includes(f.joined)) return true;
+        await vscode.commands.executeCommand('editor.action.fixAll');
+        await new Promise((r) => setTimeout(r, 1000));
+        return document.getText().includes(f.joined);
+      },
+      30000,
+    );
     await document.save();
     if (!diskText(f.file).includes(f.joined)) throw new Error('the fix is not on disk after saving');
     return `joined ${JSON.stringify(f.joined)}`;
