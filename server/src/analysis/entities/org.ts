@@ -327,12 +327,21 @@ const NOUN_TAG = /^(?:n|nr|ns|nt|nz|nrt)$/;
 
 function wordHints(text: string, words: TaggedSpan[]): WordHints {
   const protectedMask = protectedByList(text);
-  const starts = new Map<number, TaggedSpan>();
-  for (const w of words) {
-    starts.set(w.start, w);
+  // index of the word starting at each offset (-1: none); a Map of half a million offsets per megabyte
+  // cost more than the rest of this function
+  const starts = new Int32Array(text.length + 1).fill(-1);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    starts[w.start] = i;
     if (w.end - w.start >= 2 && NOUN_TAG.test(w.tag)) protectedMask.fill(1, w.start, w.end);
   }
-  return { protectedMask, tagAt: (offset) => starts.get(offset) };
+  return {
+    protectedMask,
+    tagAt: (offset) => {
+      const index = offset >= 0 && offset < starts.length ? starts[offset]! : -1;
+      return index >= 0 ? words[index] : undefined;
+    },
+  };
 }
 
 /**
