@@ -83,11 +83,14 @@ function detect(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   // windows repeat (common phrases, boilerplate): segment each distinct one once
   const cuts = new Map<string, string[]>();
-  const cutOnce = (window: string, offset: number): Piece[] => {
+  const cutOnce = (window: string): Piece[] => {
     let words = cuts.get(window);
     if (!words) cuts.set(window, (words = segmenter.cutDictionary!(window)));
-    return spans(words, offset);
+    return spans(words, 0);
   };
+  // the verdict depends only on the window and the character's place in it, and windows repeat, so
+  // each (window, place) is judged once
+  const verdicts = new Map<string, Swap | null>();
   for (let i = 0; i < text.length; i++) {
     const alikes = LOOK_ALIKES.get(text[i]!);
     if (!alikes) continue;
@@ -98,46 +101,71 @@ function detect(ctx: AnalysisContext): Finding[] {
     while (to < text.length && to - i <= WINDOW && isHanAt(text, to)) to++;
     if (to - from < 2) continue;
     const window = text.slice(from, to);
-    const original = cutOnce(window, from);
-    const own = original.find((p) => p.start <= i && i < p.end);
-    if (!own || own.end - own.start !== 1) continue;
-    for (const alike of alikes) {
-      const swappedWindow = window.slice(0, i - from) + alike + window.slice(i - from + 1);
-      const swapped = cutOnce(swappedWindow, from);
-      const made = swapped.find((p) => p.start <= i && i < p.end);
-      if (!made || made.end - made.start < 2) continue;
-      // the common word is the segmenter's word or a part of it containing the swap (耕地面积 → 面积)
-      const common = commonWordWithin(swappedWindow, from, made, i, alike);
-      if (!common) continue;
-      const { word, frequency } = common;
-      const span = { start: common.start, end: common.start + word.length };
-      // a reduplication (人人, 日日) made from two look-alikes says nothing
-      if (new Set(word).size === 1) continue;
-      // the swap must not break a word of the original (而积极: 积极 is a word, the 而 is right);
-      // words of the original inside the new one are fine (耕地 in 耕地面积)
-      const breaks = original.some(
-        (p) => p.end - p.start > 1 && p.start < made.end && made.start < p.end && (p.start < made.start || p.end > made.end),
-      );
-      if (breaks) continue;
-      const damaged = text.slice(span.start, span.end);
-      if (userWords.some((w) => w.includes(damaged))) continue;
-      const certain = frequency >= VERY_COMMON;
-      out.push({
-        code: 'ocr-confusable',
-        severity: certain ? 'warning' : 'information',
-        start: span.start,
-        end: span.end,
-        message: msg(
-          `“${damaged}”不成词，疑为“${text[i]}”与形近字“${alike}”识别混淆，应为“${word}”。修复将改为“${word}”。`,
-          `"${damaged}" is not a word: "${text[i]}" looks like an OCR misreading of "${alike}" (${word}). The fix changes it to "${word}".`,
-        ),
-        fixes: [{ title: msg(`改为“${word}”`, `Change to "${word}"`), edits: [{ start: i, end: i + 1, newText: alike }] }],
-        fixAllSafe: false,
-      });
-      break;
-    }
+    const key = `${i - from}:${window}`;
+    let swap = verdicts.get(key);
+    if (swap === undefined) verdicts.set(key, (swap = judge(window, i - from, alikes, userWords, cutOnce)));
+    if (!swap) continue;
+    const { alike, word, frequency } = swap;
+    const span = { start: from + swap.start, end: from + swap.start + word.length };
+    const damaged = text.slice(span.start, span.end);
+    const certain = frequency >= VERY_COMMON;
+    out.push({
+      code: 'ocr-confusable',
+      severity: certain ? 'warning' : 'information',
+      start: span.start,
+      end: span.end,
+      message: msg(
+        `“${damaged}”不成词，疑为“${text[i]}”与形近字“${alike}”识别混淆，应为“${word}”。修复将改为“${word}”。`,
+        `"${damaged}" is not a word: "${text[i]}" looks like an OCR misreading of "${alike}" (${word}). The fix changes it to "${word}".`,
+      ),
+      fixes: [{ title: msg(`改为“${word}”`, `Change to "${word}"`), edits: [{ start: i, end: i + 1, newText: alike }] }],
+      fixAllSafe: false,
+    });
   }
   return out;
+}
+
+/** A look-alike swap that makes a common word: `start` is the word's offset in the window. */
+interface Swap {
+  alike: string;
+  word: string;
+  frequency: number;
+  start: number;
+}
+
+/** The first look-alike of the character at `i` of `window` that makes a common word, or null. */
+function judge(
+  window: string,
+  i: number,
+  alikes: readonly string[],
+  userWords: readonly string[],
+  cutOnce: (window: string) => Piece[],
+): Swap | null {
+  const original = cutOnce(window);
+  const own = original.find((p) => p.start <= i && i < p.end);
+  if (!own || own.end - own.start !== 1) return null;
+  for (const alike of alikes) {
+    const swappedWindow = window.slice(0, i) + alike + window.slice(i + 1);
+    const swapped = cutOnce(swappedWindow);
+    const made = swapped.find((p) => p.start <= i && i < p.end);
+    if (!made || made.end - made.start < 2) continue;
+    // the common word is the segmenter's word or a part of it containing the swap (耕地面积 → 面积)
+    const common = commonWordWithin(swappedWindow, 0, made, i, alike);
+    if (!common) continue;
+    const { word, frequency } = common;
+    // a reduplication (人人, 日日) made from two look-alikes says nothing
+    if (new Set(word).size === 1) continue;
+    // the swap must not break a word of the original (而积极: 积极 is a word, the 而 is right);
+    // words of the original inside the new one are fine (耕地 in 耕地面积)
+    const breaks = original.some(
+      (p) => p.end - p.start > 1 && p.start < made.end && made.start < p.end && (p.start < made.start || p.end > made.end),
+    );
+    if (breaks) continue;
+    const damaged = window.slice(common.start, common.start + word.length);
+    if (userWords.some((w) => w.includes(damaged))) continue;
+    return { alike, word, frequency, start: common.start };
+  }
+  return null;
 }
 
 export const ocrConfusable: Detector = {
