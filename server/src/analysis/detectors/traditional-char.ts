@@ -100,8 +100,18 @@ function detect(ctx: AnalysisContext): Finding[] {
 
 /** The word containing `at`: the segmenter's word, else the run of traditional characters around it. */
 function wordAround(at: number, words: { start: number; end: number }[] | undefined): { start: number; end: number } {
-  const word = words?.find((w) => w.start <= at && at < w.end);
-  if (word) return { start: word.start, end: word.end };
+  if (words) {
+    // the words are in text order and do not overlap: a binary search finds the one find() would
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (words[mid]!.end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const word = words[lo];
+    if (word && word.start <= at && at < word.end) return { start: word.start, end: word.end };
+  }
   return { start: at, end: at + 1 };
 }
 
