@@ -27,8 +27,8 @@ export interface CompactText {
   breaks: Set<number>;
 }
 
-const ALNUM = /[0-9A-Za-z]/;
-const PARAGRAPH_END = /[。！？!?”」』]/;
+/** Units after which a removed line break ends a paragraph. */
+const PARAGRAPH_END_UNITS = new Set([...'。！？!?”」』'].map((c) => c.charCodeAt(0)));
 
 /**
  * Removes line breaks and spaces, except a space between two Latin letters or digits ("2019 2020" stays
@@ -36,34 +36,44 @@ const PARAGRAPH_END = /[。！？!?”」』]/;
  */
 export function compactText(original: string): CompactText {
   const half = toHalfWidthDigits(original);
-  // pieces joined once: appending unit by unit to a string is slow on megabyte texts
-  const kept: string[] = [];
+  // runs of kept units are sliced whole and joined once: one string per unit cost more than the scan
+  const pieces: string[] = [];
   const origin: number[] = [];
   const breaks = new Set<number>();
-  for (let i = 0; i < half.length; i++) {
-    if (!isSpace(half.charCodeAt(i))) {
-      kept.push(half[i]!);
-      origin.push(i);
-      continue;
-    }
+  const n = half.length;
+  /** The last kept unit, -1 before the first. */
+  let last = -1;
+  let i = 0;
+  while (i < n) {
     let j = i;
+    while (j < n && !isSpace(half.charCodeAt(j))) origin.push(j++);
+    if (j > i) {
+      pieces.push(i === 0 && j === n ? half : half.slice(i, j));
+      last = half.charCodeAt(j - 1);
+    }
+    if (j >= n) break;
+    let k = j;
     let sawBreak = false;
-    while (j < half.length && isSpace(half.charCodeAt(j))) {
-      const c = half.charCodeAt(j);
+    while (k < n && isSpace(half.charCodeAt(k))) {
+      const c = half.charCodeAt(k);
       if (c === 10 || c === 13) sawBreak = true;
-      j++;
+      k++;
     }
-    const before = kept[kept.length - 1];
-    const after = half[j];
-    if (before !== undefined && after !== undefined && ALNUM.test(before) && ALNUM.test(after)) {
-      kept.push(' ');
-      origin.push(i);
+    if (last >= 0 && k < n && isAlnum(last) && isAlnum(half.charCodeAt(k))) {
+      pieces.push(' ');
+      origin.push(j);
+      last = 32;
     }
-    if (sawBreak && PARAGRAPH_END.test(kept[kept.length - 1] ?? '')) breaks.add(kept.length);
-    i = j - 1;
+    if (sawBreak && last >= 0 && PARAGRAPH_END_UNITS.has(last)) breaks.add(origin.length);
+    i = k;
   }
   origin.push(original.length);
-  return { text: kept.join(''), origin, breaks };
+  return { text: pieces.join(''), origin, breaks };
+}
+
+/** [0-9A-Za-z] */
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Space, tab, CR, LF, no-break space and the ideographic space. */
@@ -218,7 +228,7 @@ const MAGNITUDE_AFTER_APPROX: readonly [string, number][] = [
   ['亿', 1e8],
 ];
 
-const CN_START = new Set([...'一二三四五六七八九十两']);
+const CN_START_UNITS = new Set([...'一二三四五六七八九十两'].map((c) => c.charCodeAt(0)));
 const CN_CHARS = new Set([...CN_NUMERAL_CHARS]);
 
 /** Reads every figure of the compact text, in order. Ordinals (第4届) and document numbers are skipped. */
@@ -226,9 +236,10 @@ export function readFigures(compact: CompactText): Figure[] {
   const text = compact.text;
   const out: Figure[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const arabic = ch >= '0' && ch <= '9';
-    if (!arabic && !CN_START.has(ch)) continue;
+    // most units start no figure: test the code unit before making any string of it
+    const unit = text.charCodeAt(i);
+    const arabic = unit >= 48 && unit <= 57;
+    if (!arabic && !CN_START_UNITS.has(unit)) continue;
     // inside a longer number or word: 12 of 312, 三 of 十三
     const prev = text[i - 1];
     if (prev !== undefined && (/[0-9.]/.test(prev) || (!arabic && CN_CHARS.has(prev)))) continue;
