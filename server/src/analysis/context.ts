@@ -101,6 +101,25 @@ export class AnalysisContext {
     return this.cachedWords ?? undefined;
   }
 
+  /**
+   * The segmented word containing `offset`, or undefined (no segmenter, or out of range). The words are
+   * in text order and do not overlap, so a binary search finds it; detectors ask this per candidate and
+   * a linear search made them quadratic.
+   */
+  wordAt(offset: number): Word | undefined {
+    const words = this.words();
+    if (!words) return undefined;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (words[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const word = words[lo];
+    return word && word.start <= offset && offset < word.end ? word : undefined;
+  }
+
   /** Entities of one type, in text order. */
   entitiesOf<T extends Entity['type']>(type: T): Extract<Entity, { type: T }>[] {
     return this.entities.filter((e): e is Extract<Entity, { type: T }> => e.type === type);

@@ -64,12 +64,11 @@ function detect(ctx: AnalysisContext): Finding[] {
   if (changed.length > TRADITIONAL_TEXT_SHARE * han) return [];
 
   const userWords = ctx.options.userWords ?? [];
-  const words = ctx.words();
   const out: Finding[] = [];
   let covered = -1;
   for (const at of changed) {
     if (at < covered) continue;
-    const span = wordAround(at, words);
+    const span = wordAround(at, ctx);
     covered = span.end;
     const word = text.slice(span.start, span.end);
     if (userWords.some((w) => w.includes(word) || word.includes(w))) continue;
@@ -99,19 +98,9 @@ function detect(ctx: AnalysisContext): Finding[] {
 }
 
 /** The word containing `at`: the segmenter's word, else the run of traditional characters around it. */
-function wordAround(at: number, words: { start: number; end: number }[] | undefined): { start: number; end: number } {
-  if (words) {
-    // the words are in text order and do not overlap: a binary search finds the one find() would
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (words[mid]!.end <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    const word = words[lo];
-    if (word && word.start <= at && at < word.end) return { start: word.start, end: word.end };
-  }
+function wordAround(at: number, ctx: AnalysisContext): { start: number; end: number } {
+  const word = ctx.wordAt(at);
+  if (word) return { start: word.start, end: word.end };
   return { start: at, end: at + 1 };
 }
 
