@@ -19,9 +19,57 @@ const ISSUERS = new Map(Object.entries(issuersData.issuers));
 const MAX_TITLE = 200;
 const MAX_ISSUER = 8;
 
-// issuer (Han run), opening bracket, year, closing bracket, serial, 号; single optional spaces as OCR leaves them
-const DOC_NUMBER =
-  /([\u4e00-\u9fff]{1,16})[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}][ \u3000]?第?(\d{1,5})[ \u3000]?号/g;
+// A document number is an issuer (a run of 1–16 Han characters), an opening bracket, year, closing bracket,
+// serial, 号, with single optional spaces as OCR leaves them:
+//   /([\u4e00-\u9fff]{1,16})[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)…号/g
+// That expression, tried at every Han character, was a hot spot; docNumbers finds the same matches from
+// the opening brackets: the tail below is tried at each bracket, and the issuer is the Han run before it.
+const NUMBER_TAIL = /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}][ \u3000]?第?(\d{1,5})[ \u3000]?号/y;
+const OPENING_BRACKETS = new Set([...'〔[【(（［〖{'].map((c) => c.charCodeAt(0)));
+const MAX_ISSUER_RUN = 16;
+
+interface NumberMatch {
+  index: number;
+  /** The whole match, issuer run to 号. */
+  match: string;
+  run: string;
+  year: string;
+  serial: string;
+}
+
+function isHanUnit(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+function isSpaceUnit(c: number): boolean {
+  return c === 32 || c === 0x3000;
+}
+
+/**
+ * The matches, in order, that the global expression above finds. At a bracket the expression's issuer
+ * group can only end just before it or before one space before it (Han characters only inside), and the
+ * leftmost attempt that succeeds starts at most 16 characters back, after the previous match.
+ */
+function docNumbers(text: string): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  let lastEnd = 0;
+  for (let b = 0; b < text.length; b++) {
+    if (!OPENING_BRACKETS.has(text.charCodeAt(b))) continue;
+    const runEnd = b >= 2 && isSpaceUnit(text.charCodeAt(b - 1)) && isHanUnit(text.charCodeAt(b - 2)) ? b - 1 : b;
+    const earliest = Math.max(lastEnd, runEnd - MAX_ISSUER_RUN);
+    let runStart = runEnd;
+    while (runStart > earliest && isHanUnit(text.charCodeAt(runStart - 1))) runStart--;
+    if (runStart === runEnd) continue;
+    NUMBER_TAIL.lastIndex = runEnd;
+    const tail = NUMBER_TAIL.exec(text);
+    if (!tail) continue;
+    const end = runEnd + tail[0].length;
+    out.push({ index: runStart, match: text.slice(runStart, end), run: text.slice(runStart, runEnd), year: tail[1]!, serial: tail[2]! });
+    lastEnd = end;
+    b = end - 1;
+  }
+  return out;
+}
 
 /** Words that end the text before an issuer code: 根据渝人社〔2021〕452号 → 渝人社. */
 const BEFORE_ISSUER = /^.*(?:印发|根据|按照|依据|参照|转发|执行|落实|贯彻|详见|文件|通知|的|和|及|与|见|即|号|是|为|等)/;
@@ -92,12 +140,12 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
   const original = ctx.text;
   const text = toHalfWidthDigits(original);
   const numbers: DocRefEntity[] = [];
-  for (const m of text.matchAll(DOC_NUMBER)) {
-    const issuer = issuerCodeOf(m[1]!);
-    const start = m.index + m[1]!.length - issuer.length;
-    const end = m.index + m[0].length;
-    const year = Number(m[2]);
-    const serial = Number(m[3]);
+  for (const m of docNumbers(text)) {
+    const issuer = issuerCodeOf(m.run);
+    const start = m.index + m.run.length - issuer.length;
+    const end = m.index + m.match.length;
+    const year = Number(m.year);
+    const serial = Number(m.serial);
     const entity: DocRefEntity = {
       type: 'docref',
       start,
