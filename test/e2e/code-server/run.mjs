@@ -221,13 +221,6 @@ async function closeQuickInput() {
   if (await quickInput().isVisible()) await page.keyboard.press('Escape');
 }
 
-async function focusEditor() {
-  await page
-    .locator('.editor-group-container.active .monaco-editor .view-lines')
-    .first()
-    .click({ position: { x: 5, y: 5 } });
-}
-
 /** Runs a command from the palette (F1) by its visible label, choosing the row whose label is exactly that. */
 async function runCommand(label, filter = label) {
   await closeQuickInput();
