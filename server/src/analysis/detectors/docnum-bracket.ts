@@ -16,7 +16,7 @@ import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
 import { toHalfWidthDigits } from '../numbers';
-import { HAN } from '../text';
+import { HAN, isHanAt } from '../text';
 import type { Finding, Fix, RelatedSpan, TextEdit } from '../types';
 
 /** Bracket kinds seen around the year, escaped for use inside a regex character class. */
@@ -35,20 +35,36 @@ interface IntactNumber {
   end?: number;
 }
 
-const INTACT = new RegExp(`([${HAN}]{1,12})〔(${YEAR})〕(\\d{1,5})号`, 'g');
+/**
+ * An intact number is what `/([${HAN}]{1,12})〔(${YEAR})〕(\d{1,5})号/g` matches. That expression, tried at
+ * every Han character, was slow on long texts, so the same matches are found from each 〔: the tail is
+ * matched there, and the issuer run is the Han run just before it, at most 12 characters back and after
+ * the previous match (where the leftmost attempt of the expression succeeds).
+ */
+const INTACT_TAIL = new RegExp(`〔(${YEAR})〕(\\d{1,5})号`, 'y');
+const MAX_ISSUER_RUN = 12;
 
 function intactNumbers(text: string, source: 'document' | 'workspace'): IntactNumber[] {
   const out: IntactNumber[] = [];
-  for (const m of toHalfWidthDigits(text).matchAll(INTACT)) {
-    const issuerRun = m[1]!;
-    const start = m.index + issuerRun.length;
+  const half = toHalfWidthDigits(text);
+  let lastEnd = 0;
+  for (let bracket = half.indexOf('〔'); bracket >= 0; bracket = half.indexOf('〔', Math.max(bracket + 1, lastEnd))) {
+    let runStart = bracket;
+    const earliest = Math.max(lastEnd, bracket - MAX_ISSUER_RUN);
+    while (runStart > earliest && isHanAt(half, runStart - 1)) runStart--;
+    if (runStart === bracket) continue;
+    INTACT_TAIL.lastIndex = bracket;
+    const tail = INTACT_TAIL.exec(half);
+    if (!tail) continue;
+    const end = bracket + tail[0].length;
     out.push({
-      issuerRun,
-      year: Number(m[2]),
-      serial: Number(m[3]),
-      text: text.slice(m.index, m.index + m[0].length),
-      ...(source === 'document' ? { start, end: m.index + m[0].length } : {}),
+      issuerRun: half.slice(runStart, bracket),
+      year: Number(tail[1]),
+      serial: Number(tail[2]),
+      text: text.slice(runStart, end),
+      ...(source === 'document' ? { start: bracket, end } : {}),
     });
+    lastEnd = end;
   }
   return out;
 }
