@@ -115,9 +115,15 @@ let context;
 let page;
 let serverLog;
 // never leave code-server behind, whatever way this process ends
-process.on('exit', () => {
-  if (server && server.exitCode === null) server.kill('SIGTERM');
-});
+function stopServer() {
+  if (!server || server.exitCode !== null) return;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    server.kill('SIGTERM');
+  }
+}
+process.on('exit', stopServer);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
 
 async function startCodeServer() {
@@ -154,7 +160,8 @@ async function startCodeServer() {
       ...(api ? apiSuiteEnv() : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: false,
+    // its own process group: stopping it stops its extension host and file watcher too
+    detached: true,
   });
   server.stdout.pipe(serverLog);
   server.stderr.pipe(serverLog);
@@ -784,7 +791,7 @@ try {
     await new Promise(() => undefined);
   }
   await context?.close().catch(() => undefined);
-  if (server && server.exitCode === null) server.kill('SIGTERM');
+  stopServer();
   serverLog?.end();
 }
 console.log(`${SUITE}: ${summary.passed} passed, ${summary.failed} failed, ${summary.pending} pending`);
