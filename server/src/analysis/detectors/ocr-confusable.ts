@@ -29,13 +29,19 @@ const VERY_COMMON = 5000;
 const WINDOW = 4;
 
 const WORDS = data.words as Record<string, Record<string, number>>;
-const LOOK_ALIKES = new Map<string, string[]>();
+/**
+ * Look-alikes by UTF-16 code unit: the scan visits every unit of the text, and a number key spares a
+ * one-character string per unit. (A character of two units could never equal one unit of the text, so
+ * only one-unit characters are entered.)
+ */
+const LOOK_ALIKES = new Map<number, string[]>();
 for (const group of data.groups) {
   for (const c of group)
-    LOOK_ALIKES.set(
-      c,
-      [...group].filter((other) => other !== c),
-    );
+    if (c.length === 1)
+      LOOK_ALIKES.set(
+        c.charCodeAt(0),
+        [...group].filter((other) => other !== c),
+      );
 }
 
 interface Piece {
@@ -92,7 +98,7 @@ function detect(ctx: AnalysisContext): Finding[] {
   // each (window, place) is judged once
   const verdicts = new Map<string, Swap | null>();
   for (let i = 0; i < text.length; i++) {
-    const alikes = LOOK_ALIKES.get(text[i]!);
+    const alikes = LOOK_ALIKES.get(text.charCodeAt(i));
     if (!alikes) continue;
     // the clause around the character: Han characters only, so punctuation and digits bound it
     let from = i;

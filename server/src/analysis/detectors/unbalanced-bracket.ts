@@ -64,10 +64,15 @@ function isListMarker(text: string, at: number, paragraphStart: number): boolean
 }
 
 /** Family and role of every bracket character, for a single pass over the text. */
-const ROLE = new Map<string, { family: Family; opener: boolean }>();
+/**
+ * Bracket roles by UTF-16 code unit: the scan visits every unit of the text, and making a one-character
+ * string of each for a string-keyed lookup cost more than the rest of the detector. (A bracket of two
+ * units could never equal one unit of the text, so only one-unit brackets are entered.)
+ */
+const ROLE = new Map<number, { family: Family; opener: boolean }>();
 for (const family of FAMILIES) {
-  for (const c of family.opens) ROLE.set(c, { family, opener: true });
-  for (const c of family.closes) ROLE.set(c, { family, opener: false });
+  for (const c of family.opens) if (c.length === 1) ROLE.set(c.charCodeAt(0), { family, opener: true });
+  for (const c of family.closes) if (c.length === 1) ROLE.set(c.charCodeAt(0), { family, opener: false });
 }
 
 /** More unmatched brackets than this in one paragraph is not prose (a table of symbols, garbage): left alone. */
@@ -77,7 +82,7 @@ function unmatchedIn(text: string, paragraph: Paragraph, index: number): Unmatch
   const out: Unmatched[] = [];
   const stacks = new Map<Family, number[]>();
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    const role = ROLE.get(text[i]!);
+    const role = ROLE.get(text.charCodeAt(i));
     if (!role) continue;
     const c = text[i]!;
     if ((c === '〔' || c === '〕') && inDocNumber(text, i)) continue;
