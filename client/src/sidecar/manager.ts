@@ -207,6 +207,10 @@ export class AnnotationManager implements vscode.Disposable {
     if (file.current !== before) {
       file.dirty = true;
       this.changed(file);
+      // a change that leaves the text as it is on disk (the file changed outside the editor and was
+      // reloaded, or an undo back to the saved text) brings no save event: write the sidecar now, so the
+      // offsets on disk match the text on disk
+      if (!event.document.isDirty) void this.save(event.document);
     }
     if (file.current.annotations.some((a) => a.orphan)) this.scheduleOrphanSearch(event.document, file);
   }

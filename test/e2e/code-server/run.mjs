@@ -688,19 +688,17 @@ step('outside-edit', async () => {
   };
   // the editor reloads the file; the decoration moves down with the text
   await page.locator('.editor-group-container.active .view-line', { hasText: e.insert.trim().slice(0, 8) }).waitFor({ state: 'visible' });
-  // either the sidecar on disk follows the text, or (written later, on save) the decoration in the editor does
+  // the decoration in the editor moves with the text, and the sidecar on disk follows it (the reloaded
+  // text has no unsaved changes, so its annotations are written at once)
   let how;
   try {
+    await waitFor('the decoration to follow the outside edit', async () => decorationOn(t.quote), { timeoutMs: 20000 });
     how = await waitFor(
-      'the annotation to follow the outside edit (the sidecar on disk, or the decoration in the editor)',
-      async () => {
-        if (moved()) return `sidecar on disk: ${tagged.start}-${tagged.end} → ${expected.start}-${expected.end}`;
-        if (await decorationOn(t.quote)) {
-          const a = (readSidecar(t.file)?.annotations ?? []).find((x) => x.id === tagged.id);
-          return `decoration moved with the text to line ${positionAtOffset(e.insert + texts[t.file], expected.start).line + 1}; sidecar on disk still ${a?.start}-${a?.end} (rewritten on save)`;
-        }
-        return undefined;
-      },
+      'the sidecar on disk to follow the outside edit',
+      async () =>
+        moved()
+          ? `decoration moved with the text to line ${positionAtOffset(e.insert + texts[t.file], expected.start).line + 1}; sidecar on disk: ${tagged.start}-${tagged.end} → ${expected.start}-${expected.end}`
+          : undefined,
       { timeoutMs: 20000 },
     );
   } finally {
