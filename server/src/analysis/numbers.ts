@@ -158,12 +158,3 @@ export function scale(value: number, magnitude: number, precision: number): numb
   if (magnitude === 1) return value;
   return Number((value * magnitude).toFixed(Math.max(0, precision)));
 }
-
-/**
- * Whether `actual` equals `stated` when rounded to the stated precision (73.67 ≈ 73.7 at one decimal),
- * allowing one unit of the last stated digit for sources that truncate instead of rounding.
- */
-export function agreesAtPrecision(actual: number, stated: number, precision: number): boolean {
-  const unit = Math.pow(10, -precision);
-  return Math.abs(actual - stated) <= unit * 0.5 + 1e-9 || Math.abs(actual - stated) < unit - 1e-9;
-}

@@ -12,9 +12,6 @@ export function isHanAt(text: string, i: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-/** Chinese punctuation that ends or splits a clause. */
-export const CJK_PUNCT = '，。、；：？！“”‘’（）《》〔〕【】—…·「」『』';
-
 /** Removes a leading BOM. Offsets in the project are into the text without it. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -43,37 +40,6 @@ export function splitLines(text: string): Line[] {
   }
   lines.push({ start, end: text.length, next: text.length });
   return lines;
-}
-
-/** The line terminator this text mostly uses, so that inserted line breaks match the file. */
-export function dominantEol(text: string): '\n' | '\r\n' | '\r' {
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (c === 10) lf++;
-  }
-  if (crlf >= lf && crlf >= cr && crlf > 0) return '\r\n';
-  if (cr > lf) return '\r';
-  return '\n';
-}
-
-/** Whether a text is mostly Chinese (more Han characters than Latin letters), for detectors that only apply to Chinese. */
-export function isMostlyChinese(text: string): boolean {
-  let han = 0;
-  let latin = 0;
-  const limit = Math.min(text.length, 20000);
-  for (let i = 0; i < limit; i++) {
-    if (isHanAt(text, i)) han++;
-    else if (/[A-Za-z]/.test(text[i]!)) latin++;
-  }
-  return han > latin;
 }
 
 /** Maps offsets to 0-based line and UTF-16 column by binary search over line starts (for reports, not LSP). */

@@ -124,13 +124,6 @@ export class SidecarStates {
     return { silenced: sidecar.silenced, extraFindings: (text) => orphanFindings(orphansOf(sidecar, text), text.length, setting) };
   }
 
-  /** The silenced findings alone (for analysis options, before the text is at hand). */
-  async silencedFor(uri: string): Promise<SilencedFinding[]> {
-    const pushed = this.pushed.get(uri);
-    if (pushed) return pushed.silenced;
-    return (await this.readFromDisk(uri))?.silenced ?? [];
-  }
-
   private async readFromDisk(uri: string): Promise<Sidecar | undefined> {
     if (!uri.startsWith('file:')) return undefined;
     let location: string;

@@ -4,7 +4,7 @@ import { AnalysisContext } from '../context';
 import { applyEdits, fixAllToFixpoint, selectFixAllEdits } from '../fixes/apply';
 import { loadSegmenter } from '../segment';
 import type { Finding } from '../types';
-import { columnBreak, columnBreakEdits, displayWidth } from './column-break';
+import { columnBreak, displayWidth } from './column-break';
 
 const segmenter = loadSegmenter();
 const find = (text: string, withSegmenter = true): Finding[] =>
@@ -139,7 +139,7 @@ test('fix-all is idempotent and removes nothing but white space', () => {
   assert.equal(visible(once), visible(text));
 });
 
-test('columnBreakEdits gathers the joins of every block, ignoring other findings', () => {
+test('the fixes of every block combine into one edit list (the join-all source action), other findings aside', () => {
   const text = `${COLUMN.join('\n')}\n\n同时，区人社局组织专家\n深入企业开展上门服务，\n帮助企业解决用工难题。\n`;
   const other: Finding = {
     code: 'duplicated-unit',
@@ -149,7 +149,7 @@ test('columnBreakEdits gathers the joins of every block, ignoring other findings
     end: 1,
     fixes: [{ title: { zh: '', en: '' }, edits: [{ start: 0, end: 1, newText: 'X' }] }],
   };
-  const edits = columnBreakEdits([...find(text), other]);
+  const { edits } = selectFixAllEdits([...find(text), other].filter((f) => f.code === 'column-break'));
   assert.equal(edits.length, 6);
   assert.equal(applyEdits(text, edits), fixAll(text));
 });

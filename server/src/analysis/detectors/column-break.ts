@@ -283,15 +283,6 @@ function findings(ctx: AnalysisContext): Finding[] {
   return out;
 }
 
-/**
- * The edits that join every column-broken block in the file: the preferred fix of each column-break
- * finding (they never overlap: each closes its own breaks). For a language-server source action such as
- * "join all column-broken paragraphs"; passing every finding of an analysis is fine, others are ignored.
- */
-export function columnBreakEdits(findings: readonly Finding[]): TextEdit[] {
-  return findings.filter((f) => f.code === 'column-break').flatMap((f) => f.fixes[0]?.edits ?? []);
-}
-
 export const columnBreak: Detector = {
   id: 'column-break',
   codes: ['column-break'],
