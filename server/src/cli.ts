@@ -212,24 +212,6 @@ function maxSizeOf(raw: string | undefined): number {
   return Number(raw);
 }
 
-/** Reads every path; unreadable ones are reported on stderr and make the exit code 2. */
-function readAll(paths: string[], values: CommonValues, io: CliIO, language: Language): { inputs: InputText[]; failed: boolean } {
-  if (paths.length === 0) throw new UsageError('缺少要检查的文件或文件夹', 'no files or folders given');
-  const maxSize = maxSizeOf(values['max-size']);
-  const { files, errors } = expandPaths(paths);
-  const inputs: InputText[] = [];
-  for (const file of files) {
-    try {
-      inputs.push(readInput(file, values.encoding, maxSize));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      errors.push(error);
-    }
-  }
-  for (const error of errors) io.stderr(`policymark: ${error.path}: ${language === 'zh' ? error.zh : error.en}\n`);
-  return { inputs, failed: errors.length > 0 };
-}
-
 /** The settings and options of a `check` run, parsed from its arguments (shared with the worker threads). */
 function checkSetup(args: string[], io: CliIO, language: Language) {
   const { values, positionals } = parse(args, CHECK_OPTIONS);
@@ -303,14 +285,30 @@ function runEntities(args: string[], io: CliIO, language: Language): number {
   const { values, positionals } = parse(args, COMMON_OPTIONS);
   const format = values.format ?? 'json';
   if (!['json', 'text'].includes(format)) throw new UsageError(`未知格式“${format}”`, `unknown format "${format}" (json, text)`);
+  if (positionals.length === 0) throw new UsageError('缺少要检查的文件或文件夹', 'no files or folders given');
+  const maxSize = maxSizeOf(values['max-size']);
   const options = analysisOptions(values, io, language);
   options.only = { diagnostics: false };
-  const { inputs, failed } = readAll(positionals, values, io, language);
-  const reports: EntitiesReport[] = inputs.map((input) => ({ file: input.path, entities: analyzeChunked(input.text, options).entities }));
-  if (format === 'json') io.stdout(`${JSON.stringify(reports, null, 1)}\n`);
-  else {
-    const lines = reports.flatMap((r, i) => formatEntitiesText(r.file, inputs[i]!.text, r.entities));
-    io.stdout(`${lines.join('\n')}${lines.length ? '\n' : ''}`);
+  const { files, errors } = expandPaths(positionals);
+  for (const error of errors) io.stderr(`policymark: ${error.path}: ${language === 'zh' ? error.zh : error.en}\n`);
+  let failed = errors.length > 0;
+  let written = 0;
+  // one file at a time, streamed (a JSON array written item by item), like `check`
+  if (format === 'json') io.stdout('[');
+  for (const file of files) {
+    let input: InputText;
+    try {
+      input = readInput(file, values.encoding, maxSize);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      io.stderr(`policymark: ${error.path}: ${language === 'zh' ? error.zh : error.en}\n`);
+      failed = true;
+      continue;
+    }
+    const report: EntitiesReport = { file: input.path, entities: analyzeChunked(input.text, options).entities };
+    if (format === 'json') io.stdout(`${written++ ? ',' : ''}\n${JSON.stringify(report, null, 1)}`);
+    else for (const line of formatEntitiesText(report.file, input.text, report.entities)) io.stdout(`${line}\n`);
   }
+  if (format === 'json') io.stdout(written ? '\n]\n' : ']\n');
   return failed || skippedDictionaries().length > 0 || userFileProblems > 0 ? 2 : 0;
 }
