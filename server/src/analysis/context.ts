@@ -20,11 +20,31 @@ export interface Span {
   end: number;
 }
 
+/** A word of the segmented text with its offsets and part-of-speech tag. */
+export interface TaggedWordSpan extends Word {
+  tag: string;
+}
+
+/**
+ * cppjieba's pre-filter separators (SegmentBase.hpp: space, tab, newline, ，and 。): jieba cuts the text at
+ * each of them, makes each a word of its own, and segments the pieces between them independently. So a
+ * clause between two separators has the same words alone as inside the whole text, and the analysis
+ * segments only the clauses a detector asks about instead of the whole text.
+ */
+const SEPARATOR_UNITS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
+
+/** Longest clause segmented in one piece (the native wrapper cuts longer text itself, at the same size). */
+const MAX_CLAUSE = 2000;
+
 /** The per-analysis view handed to every detector and recognizer. */
 export class AnalysisContext {
   private cachedLines?: Line[];
   private cachedParagraphs?: Span[];
-  private cachedWords?: Word[] | null;
+  /** Start offsets of the clauses (see SEPARATOR_UNITS), computed on first use; a clause ends where the next starts. */
+  private clauseStarts?: Int32Array;
+  /** Words of each clause, by clause index, once segmented (tagged when a tag was asked for). */
+  private readonly clauseWords = new Map<number, Word[]>();
+  private readonly clauseTags = new Map<number, TaggedWordSpan[]>();
   /** Entities found by the recognizers; filled before diagnostic detectors run. */
   entities: Entity[] = [];
 
@@ -33,28 +53,9 @@ export class AnalysisContext {
     readonly options: AnalysisOptions,
   ) {}
 
-  private sharedSegmenter?: Segmenter;
-  /** The tagged words of the whole text, once something asked for them. */
-  private tagged?: ReturnType<Segmenter['tag']>;
-
-  /**
-   * The segmenter, when one was passed in (it may still be loading in the server). Tagging the whole
-   * text and cutting it give the same words (jieba's tagger cuts with the same HMM segmenter, then looks
-   * up tags), so the whole text is segmented once per analysis and its cut is read off its tags.
-   */
+  /** The segmenter, when one was passed in (it may still be loading in the server). */
   get segmenter(): Segmenter | undefined {
-    const base = this.options.segmenter;
-    if (!base) return undefined;
-    if (!this.sharedSegmenter) {
-      const text = this.text;
-      const shared: Segmenter = {
-        cut: (t) => (t === text && this.tagged ? this.tagged.map((w) => w.word) : base.cut(t)),
-        tag: (t) => (t === text ? (this.tagged ??= base.tag(t)) : base.tag(t)),
-      };
-      if (base.cutDictionary) shared.cutDictionary = base.cutDictionary.bind(base);
-      this.sharedSegmenter = shared;
-    }
-    return this.sharedSegmenter;
+    return this.options.segmenter;
   }
 
   /** Lines of the text (\n, \r\n, \r). */
@@ -83,50 +84,130 @@ export class AnalysisContext {
     return this.cachedParagraphs;
   }
 
-  /** Segmented words with offsets, or undefined without a segmenter. */
-  words(): Word[] | undefined {
-    if (this.cachedWords === undefined) {
-      const segmenter = this.segmenter;
-      if (!segmenter) {
-        this.cachedWords = null;
-      } else {
-        const words: Word[] = [];
-        let offset = 0;
-        // the tagged words when the text was tagged (the same words, see `segmenter`), read in place
-        // rather than through a copy of half a million strings per megabyte
-        const add = (length: number): void => {
-          words.push({ start: offset, end: offset + length, word: this.text.slice(offset, offset + length) });
-          offset += length;
-        };
-        if (this.tagged) for (const { word } of this.tagged) add(word.length);
-        else for (const word of segmenter.cut(this.text)) add(word.length);
-        this.cachedWords = words;
-      }
+  /** How many clauses the text has (each separator is a clause of its own). */
+  get clauseCount(): number {
+    return this.clauses().length - 1;
+  }
+
+  /** The clause `[start, end)` with this index. */
+  clause(index: number): Span {
+    const starts = this.clauses();
+    return { start: starts[index]!, end: starts[index + 1]! };
+  }
+
+  /** Index of the clause containing `offset` (0 <= offset < text.length). */
+  clauseIndexAt(offset: number): number {
+    const starts = this.clauses();
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    return this.cachedWords ?? undefined;
+    return lo;
   }
 
   /**
-   * The segmented word containing `offset`, or undefined (no segmenter, or out of range). The words are
-   * in text order and do not overlap, so a binary search finds it; detectors ask this per candidate and
-   * a linear search made them quadratic.
+   * Clause boundaries, one pass over the text: a separator is a clause of one unit, the text between two
+   * separators is one clause (cut every MAX_CLAUSE units, as the native wrapper would). The array ends
+   * with text.length, so clause i is [starts[i], starts[i + 1]).
+   */
+  private clauses(): Int32Array {
+    if (this.clauseStarts) return this.clauseStarts;
+    const text = this.text;
+    const starts: number[] = [0];
+    let clauseStart = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (SEPARATOR_UNITS.has(text.charCodeAt(i))) {
+        if (i > clauseStart) starts.push(i);
+        starts.push(i + 1);
+        clauseStart = i + 1;
+      } else if (i - clauseStart >= MAX_CLAUSE && !isLowSurrogate(text.charCodeAt(i))) {
+        starts.push(i);
+        clauseStart = i;
+      }
+    }
+    if (starts[starts.length - 1] !== text.length) starts.push(text.length);
+    return (this.clauseStarts = Int32Array.from(starts));
+  }
+
+  /** The words of clause `index` (tagged ones when the clause was tagged: the same words), segmenting it once. */
+  private wordsOfClause(index: number, segmenter: Segmenter): Word[] {
+    let words = this.clauseWords.get(index) ?? this.clauseTags.get(index);
+    if (!words) {
+      const { start, end } = this.clause(index);
+      words = spans(segmenter.cut(this.text.slice(start, end)), start, (word, at, length) => ({ start: at, end: at + length, word }));
+      this.clauseWords.set(index, words);
+    }
+    return words;
+  }
+
+  /** The tagged words of clause `index`, tagging it once. */
+  taggedWordsOfClause(index: number): TaggedWordSpan[] | undefined {
+    const segmenter = this.segmenter;
+    if (!segmenter) return undefined;
+    let words = this.clauseTags.get(index);
+    if (!words) {
+      const { start, end } = this.clause(index);
+      const tagged = segmenter.tag(this.text.slice(start, end));
+      words = spans(tagged, start, (item, at, length) => ({ start: at, end: at + length, word: item.word, tag: item.tag }));
+      this.clauseTags.set(index, words);
+    }
+    return words;
+  }
+
+  /**
+   * The segmented word containing `offset`, or undefined (no segmenter, or out of range). Only the clause
+   * around `offset` is segmented, once per analysis; its words are in order, so a binary search finds it.
    */
   wordAt(offset: number): Word | undefined {
-    const words = this.words();
-    if (!words) return undefined;
-    let lo = 0;
-    let hi = words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (words[mid]!.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const word = words[lo];
-    return word && word.start <= offset && offset < word.end ? word : undefined;
+    const segmenter = this.segmenter;
+    if (!segmenter || offset < 0 || offset >= this.text.length) return undefined;
+    return findContaining(this.wordsOfClause(this.clauseIndexAt(offset), segmenter), offset);
+  }
+
+  /** The tagged word containing `offset`, or undefined (no segmenter, or out of range). */
+  taggedWordAt(offset: number): TaggedWordSpan | undefined {
+    if (!this.segmenter || offset < 0 || offset >= this.text.length) return undefined;
+    const words = this.taggedWordsOfClause(this.clauseIndexAt(offset));
+    return words && findContaining(words, offset);
   }
 
   /** Entities of one type, in text order. */
   entitiesOf<T extends Entity['type']>(type: T): Extract<Entity, { type: T }>[] {
     return this.entities.filter((e): e is Extract<Entity, { type: T }> => e.type === type);
   }
+}
+
+function isLowSurrogate(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/**
+ * Places the segmenter's words of a clause at their offsets. The words spell the clause (the wrapper
+ * guarantees it), so offsets are running sums of their lengths.
+ */
+function spans<T, W>(items: readonly T[], from: number, make: (item: T, at: number, length: number) => W): W[] {
+  const out: W[] = [];
+  let at = from;
+  for (const item of items) {
+    const length = typeof item === 'string' ? item.length : (item as { word: string }).word.length;
+    out.push(make(item, at, length));
+    at += length;
+  }
+  return out;
+}
+
+/** The span of `words` (in order, not overlapping) containing `offset`, by binary search. */
+function findContaining<W extends Span>(words: readonly W[], offset: number): W | undefined {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (words[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const word = words[lo];
+  return word && word.start <= offset && offset < word.end ? word : undefined;
 }

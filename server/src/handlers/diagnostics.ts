@@ -16,7 +16,7 @@ import type { AnalyzedDocument } from '../analysisCache';
 import type { ServerContext } from '../context';
 import { codeHref } from '../lsp/codeDocs';
 import { toRange } from '../lsp/convert';
-import { WorkspaceIndex } from '../workspace/index';
+import { WorkspaceIndex, type Mention } from '../workspace/index';
 import { entityKey } from '../workspace/keys';
 import { analysisOf, serverCancelled, tr } from './common';
 
@@ -60,31 +60,57 @@ export function toDiagnostic(
 }
 
 /**
- * Mentions elsewhere of the document or institution a finding sits on (a damaged document number and the
- * intact citation of that document in this or another file), at most two.
+ * Mentions elsewhere of the document or institution `entity` names (a damaged document number and the
+ * intact citation of that document in this or another file), at most two, full names first.
  */
 function mentionsElsewhere(
-  document: TextDocument,
-  finding: Finding,
-  entities: readonly Entity[],
+  entity: Entity,
+  isThisDocument: (uri: string) => boolean,
   index: WorkspaceIndex,
   language: Language,
 ): DiagnosticRelatedInformation[] {
-  const entity = entities.find((e) => (e.type === 'docref' || e.type === 'org') && e.start < finding.end && finding.start < e.end);
-  const key = entity && entityKey(entity);
-  if (!entity || !key) return [];
-  const others = index
-    .mentionsOf(key)
-    .filter((m) => !(WorkspaceIndex.sameFile(m.uri, document.uri) && m.start === entity.start))
-    .sort((a, b) => Number(b.full) - Number(a.full))
-    .slice(0, 2);
-  return others.map((m) => ({
+  const key = entityKey(entity);
+  if (!key) return [];
+  // one pass, no sort: a name mentioned thousands of times in a long report is common, and this runs
+  // for every finding on every edit
+  const full: Mention[] = [];
+  const partial: Mention[] = [];
+  for (const m of index.mentionsOf(key)) {
+    if (full.length >= 2) break;
+    if (m.start === entity.start && isThisDocument(m.uri)) continue;
+    if (m.full) full.push(m);
+    else if (partial.length < 2) partial.push(m);
+  }
+  return [...full, ...partial].slice(0, 2).map((m) => ({
     location: { uri: m.uri, range: m.range },
     message:
       entity.type === 'docref'
         ? tr(language, `同一文件的另一处引用：${m.text}`, `Another citation of the same document: ${m.text}`)
         : tr(language, `同一机构的另一处提及：${m.text}`, `Another mention of the same institution: ${m.text}`),
   }));
+}
+
+/**
+ * For findings in any order: the first document reference or organisation (in the entities' order,
+ * by start) that overlaps a span. A running maximum of the entities' ends makes each lookup a binary
+ * search: the first entity whose end passes `start` is where that maximum first passes it.
+ */
+function namedEntityFinder(entities: readonly Entity[]): (start: number, end: number) => Entity | undefined {
+  const named = entities.filter((e) => e.type === 'docref' || e.type === 'org');
+  const maxEnd: number[] = [];
+  let running = -1;
+  for (const e of named) maxEnd.push((running = Math.max(running, e.end)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (maxEnd[mid]! > start) hi = mid;
+      else lo = mid + 1;
+    }
+    const entity = named[lo];
+    return entity && entity.start < end && start < entity.end ? entity : undefined;
+  };
 }
 
 /** Diagnostics of an analysed document, or the one that says analysis was skipped. */
@@ -108,9 +134,19 @@ export function diagnosticsOf(
       },
     ];
   }
-  return analyzed.result.diagnostics.map((f, i) =>
-    toDiagnostic(document, f, i, language, index ? mentionsElsewhere(document, f, analyzed.result.entities, index, language) : []),
-  );
+  if (!index) return analyzed.result.diagnostics.map((f, i) => toDiagnostic(document, f, i, language));
+  const entityOver = namedEntityFinder(analyzed.result.entities);
+  const sameFile = new Map<string, boolean>();
+  const isThisDocument = (uri: string): boolean => {
+    if (uri === document.uri) return true;
+    let same = sameFile.get(uri);
+    if (same === undefined) sameFile.set(uri, (same = WorkspaceIndex.sameFile(uri, document.uri)));
+    return same;
+  };
+  return analyzed.result.diagnostics.map((f, i) => {
+    const entity = entityOver(f.start, f.end);
+    return toDiagnostic(document, f, i, language, entity ? mentionsElsewhere(entity, isThisDocument, index, language) : []);
+  });
 }
 
 export function registerDiagnostics(ctx: ServerContext): void {

@@ -49,16 +49,9 @@ export function extractSubject(ctx: AnalysisContext, text: string, end: number):
 /** Keeps at most `max` trailing characters of `subject`, starting on a word boundary when the text is segmented. */
 function snapToWord(ctx: AnalysisContext, subjectStart: number, subject: string, max: number): string {
   const earliest = subjectStart + subject.length - max;
-  const words = ctx.words();
-  if (!words) return subject.slice(subject.length - max);
-  let lo = 0;
-  let hi = words.length - 1;
-  // first word starting at or after `earliest`
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (words[mid]!.start < earliest) lo = mid + 1;
-    else hi = mid;
-  }
-  const boundary = words[lo]?.start ?? earliest;
+  if (!ctx.segmenter) return subject.slice(subject.length - max);
+  // the first word starting at or after `earliest`: the word there, or the one after it
+  const word = ctx.wordAt(earliest);
+  const boundary = !word || word.start === earliest ? earliest : word.end;
   return subject.slice(Math.max(0, boundary - subjectStart));
 }

@@ -282,7 +282,7 @@ const PLACES = new Literals(PLACE_STARTS);
 /**
  * Words that contain a stop character or a stop word yet belong to names (华为, 中国建设银行, 对外经济贸易
  * 大学, 中国有色金属工业协会): without the segmenter these are the only ones protected; with it, any
- * noun the segmenter finds over a stop character is (see `protectedMask` in org.ts).
+ * noun the segmenter finds over a stop character is (see `WordHints.insideNoun`).
  */
 export const NAME_WORDS_WITH_STOPS = [
   '华为',
@@ -339,13 +339,16 @@ export interface NameSpan {
   anchored: boolean;
 }
 
-/** What the segmenter tells about a text, when it is loaded (org.ts computes it once per text). */
+/** What the segmenter tells about a text, when it is loaded (org.ts answers from the clauses asked about). */
 export interface WordHints {
-  /** 1 at offsets inside a noun that a stop character or stop word must not split (华为, 中国建设银行). */
-  protectedMask: Uint8Array;
+  /** Whether `offset` is inside a noun that a stop character or stop word must not split (华为, 中国建设银行). */
+  insideNoun(offset: number): boolean;
   /** The part-of-speech tag of the word starting at an offset, if a word starts there. */
   tagAt(offset: number): { tag: string; end: number } | undefined;
 }
+
+/** Whether the character at an offset is inside a protected noun (a listed word, or WordHints.insideNoun). */
+type Guard = (offset: number) => boolean;
 
 /** Whether the text just before `at` ends a name (…学院|同…): a cut point for side-by-side names. */
 function endsName(text: string, at: number): boolean {
@@ -353,12 +356,12 @@ function endsName(text: string, at: number): boolean {
 }
 
 /** The start of the name that ends at `suffixStart + suffix`, or -1 when only the bare suffix is there. */
-function leftBoundary(text: string, suffixStart: number, guard: Uint8Array): number {
+function leftBoundary(text: string, suffixStart: number, guard: Guard): number {
   let start = suffixStart;
   while (start > 0 && suffixStart - start < MAX_NAME) {
     const ch = text[start - 1]!;
     if (!HAN_AT.test(ch)) break;
-    if (STOP_CHARS.has(ch) && !guard[start - 1]) break;
+    if (STOP_CHARS.has(ch) && !guard(start - 1)) break;
     // 和 joins the words of one body (人力资源和社会保障局) but not two names (教育部和人社部)
     if (ch === '和' && endsName(text, start - 1)) break;
     // a name ending right before this one: cut, unless it is a parent of this one
@@ -369,11 +372,11 @@ function leftBoundary(text: string, suffixStart: number, guard: Uint8Array): num
 }
 
 /** The position after the last stop word in `[from, to)`, or `from`. */
-function afterLastStopWord(text: string, from: number, to: number, guard: Uint8Array): number {
+function afterLastStopWord(text: string, from: number, to: number, guard: Guard): number {
   let cut = from;
   for (let i = from; i < to; i++) {
     const word = STOPS.longestAt(text, i);
-    if (!word || i + word.length > to || guard[i]) continue;
+    if (!word || i + word.length > to || guard(i)) continue;
     // 和 inside a body name (…资源和社会…) is not a stop: only where a name ends before it
     if ((word === '和' || word === '同') && !endsName(text, i) && !(word === '同' && i === from)) continue;
     if (i + word.length > cut) cut = i + word.length;
@@ -382,10 +385,10 @@ function afterLastStopWord(text: string, from: number, to: number, guard: Uint8A
 }
 
 /** Whether a stop word starts before `at` and ends after it. */
-function straddled(text: string, at: number, guard: Uint8Array): boolean {
+function straddled(text: string, at: number, guard: Guard): boolean {
   for (let i = Math.max(0, at - 3); i < at; i++) {
     const word = STOPS.longestAt(text, i);
-    if (word && word.length > 1 && i + word.length > at && !guard[i]) return true;
+    if (word && word.length > 1 && i + word.length > at && !guard(i)) return true;
   }
   return false;
 }
@@ -457,7 +460,9 @@ const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
 /** Names ending in an institutional suffix or a government body, found by rule. */
 export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
   const out: NameSpan[] = [];
-  const guard = hints?.protectedMask ?? protectedByList(text);
+  const mask = protectedByList(text);
+  // the segmenter is asked only where a stop character or word is met, and the list did not protect it
+  const guard: Guard = hints ? (offset) => mask[offset] === 1 || hints.insideNoun(offset) : (offset) => mask[offset] === 1;
   for (const m of SUFFIXES.matches(text)) {
     const suffixStart = m.index;
     const end = suffixStart + m.word.length;
@@ -504,7 +509,7 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
 const PROTECTED = new Literals(NAME_WORDS_WITH_STOPS);
 
 /** Offsets inside the words of NAME_WORDS_WITH_STOPS: the protection available without the segmenter. */
-export function protectedByList(text: string): Uint8Array {
+function protectedByList(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
   for (const m of PROTECTED.matches(text)) mask.fill(1, m.index, m.index + m.word.length);
   return mask;

@@ -13,10 +13,18 @@ const orgs = (text: string, segmenter?: Segmenter) =>
 function fakeSegmenter(words: Array<[string, string]>): Segmenter {
   const tagged: TaggedWord[] = words.map(([word, tag]) => ({ word, tag }));
   const spelled = tagged.map((t) => t.word).join('');
-  return {
-    cut: (text) => (text === spelled ? tagged.map((t) => t.word) : [text]),
-    tag: (text) => (text === spelled ? tagged : [{ word: text, tag: 'x' }]),
+  // the analysis segments clause by clause: answer for any run of whole words of the sentence
+  const runOf = (text: string): TaggedWord[] => {
+    for (let from = 0, at = 0; from < tagged.length; at += tagged[from]!.word.length, from++) {
+      if (!spelled.startsWith(text, at)) continue;
+      let length = 0;
+      let to = from;
+      while (to < tagged.length && length < text.length) length += tagged[to++]!.word.length;
+      if (length === text.length) return tagged.slice(from, to);
+    }
+    return [{ word: text, tag: 'x' }];
   };
+  return { cut: (text) => runOf(text).map((t) => t.word), tag: runOf };
 }
 
 test('descriptive heads are kinds of institutions, not names', () => {

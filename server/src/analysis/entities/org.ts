@@ -17,7 +17,7 @@ import { msg } from '../l10n';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
-import { descriptiveReason, findNameSpans, isBareHead, isGeneric, protectedByList, type WordHints } from './org-names';
+import { descriptiveReason, findNameSpans, isBareHead, isGeneric, type WordHints } from './org-names';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
@@ -150,8 +150,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   const workspaceNames = ctx.options.workspace?.orgNames ?? [];
   const candidates: Candidate[] = [];
 
-  const tagged = taggedWords(ctx);
-  const hints = tagged ? wordHints(text, tagged) : undefined;
+  const hints = ctx.segmenter ? wordHints(ctx) : undefined;
   for (const span of findNameSpans(text, hints)) candidates.push({ start: span.start, end: span.end, priority: span.anchored ? 2 : 1 });
 
   // dictionary names and user aliases, wherever they occur
@@ -162,7 +161,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   }
   for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
 
-  if (tagged) for (const w of organisationWords(text, tagged)) candidates.push({ start: w.start, end: w.end, priority: 1 });
+  if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
 
   // a date never begins a name (2024年市政府工作报告): such candidates start after it
   const dates = new Uint8Array(text.length);
@@ -301,45 +300,23 @@ function looksLikeAliasOf(alias: string, full: string): boolean {
   return shared / alias.length >= 0.6;
 }
 
-interface TaggedSpan {
-  start: number;
-  end: number;
-  tag: string;
-}
-
-/** The segmenter's words with offsets and tags, when it is loaded. */
-function taggedWords(ctx: AnalysisContext): TaggedSpan[] | undefined {
-  const segmenter = ctx.segmenter;
-  if (!segmenter) return undefined;
-  const out: TaggedSpan[] = [];
-  let offset = 0;
-  for (const { word, tag } of segmenter.tag(ctx.text)) {
-    const at = ctx.text.startsWith(word, offset) ? offset : ctx.text.indexOf(word, offset);
-    if (at < 0) continue;
-    out.push({ start: at, end: at + word.length, tag });
-    offset = at + word.length;
-  }
-  return out;
-}
-
 /** Nouns of two characters or more: a stop character inside one (华为, 中国建设银行) does not end a name. */
 const NOUN_TAG = /^(?:n|nr|ns|nt|nz|nrt)$/;
 
-function wordHints(text: string, words: TaggedSpan[]): WordHints {
-  const protectedMask = protectedByList(text);
-  // index of the word starting at each offset (-1: none); a Map of half a million offsets per megabyte
-  // cost more than the rest of this function
-  const starts = new Int32Array(text.length + 1).fill(-1);
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    starts[w.start] = i;
-    if (w.end - w.start >= 2 && NOUN_TAG.test(w.tag)) protectedMask.fill(1, w.start, w.end);
-  }
+/**
+ * The segmenter's hints, read from the clauses asked about: a clause is tagged the first time a name
+ * near it meets a stop character (the cut alone would not say whether the word there is a noun, and
+ * cutting before tagging cost more than tagging outright).
+ */
+function wordHints(ctx: AnalysisContext): WordHints {
   return {
-    protectedMask,
-    tagAt: (offset) => {
-      const index = offset >= 0 && offset < starts.length ? starts[offset]! : -1;
-      return index >= 0 ? words[index] : undefined;
+    insideNoun(offset) {
+      const word = ctx.taggedWordAt(offset);
+      return word !== undefined && word.end - word.start >= 2 && NOUN_TAG.test(word.tag);
+    },
+    tagAt(offset) {
+      const word = ctx.taggedWordAt(offset);
+      return word && word.start === offset ? word : undefined;
     },
   };
 }
@@ -354,16 +331,76 @@ const INSTITUTION_ENDING =
 /** Endings that look institutional but are directions or parts: 中西部, 内部, 干部. */
 const NOT_INSTITUTION_ENDING = /(?:[东西南北中内外全局干]部|[^政]府)$/;
 
-/** Words the segmenter tags as organisations (nt) that end like one and are not a description (党和政府). */
-function organisationWords(text: string, words: TaggedSpan[]): Array<{ start: number; end: number }> {
+/** Whether a word the segmenter tags `nt` names an organisation: it ends like one and is not a description (党和政府). */
+function isOrganisationWord(word: string): boolean {
+  if (word.length < 3) return false;
+  const ending = INSTITUTION_ENDING.exec(word);
+  if (!ending || NOT_INSTITUTION_ENDING.test(word) || isBareHead(word)) return false;
+  return !isGeneric(word.slice(0, word.length - ending[0].length)) && !descriptiveReason(word, ending[0], false);
+}
+
+/**
+ * The dictionary's organisation words as a trie read backwards from the last character. A word is
+ * tagged `nt` only when the dictionary says so (jieba tags words it does not know m, eng or x), so the
+ * clauses worth tagging are those containing one of these words, and most clauses contain none.
+ */
+class ReversedWords {
+  private readonly root: TrieNode = { next: new Map(), isWord: false };
+  private readonly lastUnits = new Uint8Array(65536);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      let node = this.root;
+      for (let i = word.length - 1; i >= 0; i--) {
+        const unit = word.charCodeAt(i);
+        let child = node.next.get(unit);
+        if (!child) node.next.set(unit, (child = { next: new Map(), isWord: false }));
+        node = child;
+      }
+      node.isWord = true;
+      this.lastUnits[word.charCodeAt(word.length - 1)] = 1;
+    }
+  }
+
+  /** Every occurrence of every word in `text`, overlapping ones included. */
+  occurrences(text: string): Array<{ start: number; end: number }> {
+    const out: Array<{ start: number; end: number }> = [];
+    for (let end = 1; end <= text.length; end++) {
+      if (!this.lastUnits[text.charCodeAt(end - 1)]) continue;
+      let node: TrieNode | undefined = this.root;
+      for (let i = end - 1; i >= 0 && node; i--) {
+        node = node.next.get(text.charCodeAt(i));
+        if (node?.isWord) out.push({ start: i, end });
+      }
+    }
+    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  isWord: boolean;
+}
+
+/** Per list of dictionary words (one per loaded segmenter): the organisation words among them, as a trie. */
+const organisationTries = new WeakMap<readonly string[], ReversedWords>();
+
+/** Words the segmenter tags as organisations (nt) that end like one and are not a description. */
+function organisationWords(ctx: AnalysisContext): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const w of words) {
-    if (w.tag !== 'nt' || w.end - w.start < 3) continue;
-    const word = text.slice(w.start, w.end);
-    const ending = INSTITUTION_ENDING.exec(word);
-    if (!ending || NOT_INSTITUTION_ENDING.test(word) || isBareHead(word)) continue;
-    if (isGeneric(word.slice(0, word.length - ending[0].length)) || descriptiveReason(word, ending[0], false)) continue;
-    out.push({ start: w.start, end: w.end });
+  const dictionary = ctx.segmenter?.dictionaryWordsTagged?.('nt');
+  if (!dictionary) {
+    // a segmenter that cannot list its dictionary (a test's fake): tag every clause
+    for (let i = 0; i < ctx.clauseCount; i++) {
+      for (const w of ctx.taggedWordsOfClause(i) ?? []) if (w.tag === 'nt' && isOrganisationWord(w.word)) out.push(w);
+    }
+    return out;
+  }
+  let trie = organisationTries.get(dictionary);
+  if (!trie) organisationTries.set(dictionary, (trie = new ReversedWords(dictionary.filter(isOrganisationWord))));
+  for (const at of trie.occurrences(ctx.text)) {
+    const word = ctx.taggedWordAt(at.start);
+    if (word && word.start === at.start && word.end === at.end && word.tag === 'nt') out.push(at);
   }
   return out;
 }
