@@ -150,12 +150,33 @@ const streamed = (jobs) =>
         : reject(new Error(`check --jobs ${jobs} exited ${code}`)),
     );
   });
+/**
+ * The control for the speed-up: two separate `check` processes at once, each on half of the files. No
+ * threads and nothing shared, so its speed-up is what this machine gives two copies of the work.
+ */
+const halves = () =>
+  new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const paths = wsFiles.map((f) => join(corpora.workspace, f));
+    let open = 2;
+    for (const half of [paths.filter((_, k) => k % 2 === 0), paths.filter((_, k) => k % 2 === 1)]) {
+      const child = spawn(process.execPath, [cli, 'check', '--format', 'jsonl', ...half], { stdio: ['ignore', 'ignore', 'ignore'] });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0 && code !== 1) reject(new Error(`check on half the workspace exited ${code}`));
+        else if (--open === 0) resolve(performance.now() - t0);
+      });
+    }
+  });
 const byJobs = { 1: [], 2: [] };
+const twoProcesses = [];
 for (let i = 0; i < RUNS; i++) {
   for (const jobs of [1, 2]) {
     sampleLoad();
     byJobs[jobs].push(await streamed(jobs));
   }
+  sampleLoad();
+  twoProcesses.push(await halves());
 }
 for (const jobs of [1, 2]) {
   const runs = byJobs[jobs];
@@ -186,6 +207,16 @@ record(
     target: 1.4,
     note: 'per-run ratio of interleaved runs',
   },
+);
+record('control: two processes, half the files each, at once', 'ms', twoProcesses, wsInput, {
+  note: 'no threads, nothing shared: the ceiling this machine gives two copies of the work',
+});
+record(
+  'control speed-up: two processes over --jobs 1',
+  '×',
+  byJobs[1].map((r, i) => r.total / twoProcesses[i]),
+  `${cpus().length} cores`,
+  { better: 'higher', note: 'what --jobs 2 could reach here if threads cost nothing' },
 );
 
 // ---------------------------------------------------------------- language server
