@@ -14,6 +14,7 @@ const refreshed = server.nextRefresh(20_000);
 server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
 await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
 await refreshed;
+await server.segmenterLoaded();
 await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
 const lines = text.split('\n');
 const samples = [];

@@ -37,7 +37,12 @@ export async function startServer(
     if (value?.kind === 'end') active.delete(token);
     for (const l of progressListeners) l(token, value);
   });
-  connection.onNotification('window/logMessage', () => undefined);
+  // the server logs "segmenter loaded in N ms" once its worker has the segmenter
+  let segmenterLoaded;
+  const segmenterReady = new Promise((resolve) => (segmenterLoaded = resolve));
+  connection.onNotification('window/logMessage', ({ message }) => {
+    if (/segmenter loaded/.test(message ?? '')) segmenterLoaded(true);
+  });
   connection.listen();
   const uri = pathToFileURL(folder).href;
   const started = performance.now();
@@ -93,6 +98,10 @@ export async function startServer(
           }
         }, 20);
       });
+    },
+    /** Resolves once the server has logged that its segmenter is loaded (false after `timeoutMs`). */
+    segmenterLoaded(timeoutMs = 30_000) {
+      return Promise.race([segmenterReady, new Promise((resolve) => setTimeout(() => resolve(false), timeoutMs).unref())]);
     },
     /** Resolves at the server's next diagnostic refresh request (e.g. once the segmenter is loaded). */
     nextRefresh(timeoutMs = 30_000) {
