@@ -2,6 +2,7 @@
 // requests a real client answers (configuration, progress creation, capability registration).
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -130,4 +131,34 @@ export async function startServer(
       connection.dispose();
     },
   };
+}
+
+/**
+ * Opens `path` as a document of a fresh server for `folder`, waits until the server has its segmenter
+ * (the steady state), then times `edits` one-character insertions at line starts spread over the file:
+ * `didChange` sent → the pull diagnostic for that version answered. The server is left running.
+ */
+export async function measureEdits(folder, path, edits) {
+  mkdirSync(folder, { recursive: true });
+  const server = await startServer(folder);
+  const text = readFileSync(path, 'utf8');
+  const uri = pathToFileURL(join(folder, 'doc.txt')).href;
+  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  // not the first diagnostic refresh: the index's can come before the segmenter is loaded
+  await server.segmenterLoaded();
+  await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+  const lines = text.split('\n');
+  const samples = [];
+  for (let i = 0, version = 1; i < edits; i++) {
+    const line = Math.floor((i * 7919) % lines.length);
+    const t = performance.now();
+    server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '新' }],
+    });
+    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    samples.push(performance.now() - t);
+  }
+  return { server, uri, text, samples };
 }

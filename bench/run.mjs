@@ -6,7 +6,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureCorpora, workDir } from './corpus.mjs';
-import { startServer } from './lsp.mjs';
+import { measureEdits, startServer } from './lsp.mjs';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'server', 'out', 'cli.js');
@@ -252,35 +252,7 @@ if (coldSegmented.length)
     note: 'after the worker loaded the segmenter and the server asked for a re-pull',
   });
 
-async function editLatency(path, edits) {
-  const folder = join(workDir, 'edit');
-  execFileSync('mkdir', ['-p', folder]);
-  const server = await startServer(folder);
-  const text = readFileSync(path, 'utf8');
-  const uri = pathToFileURL(join(folder, 'doc.txt')).href;
-  const refreshed = server.nextRefresh(20_000);
-  server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
-  await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  await refreshed;
-  // the first refresh may come from the index (before the segmenter): wait for the segmenter itself, so
-  // that the first edit does not include its loading
-  await server.segmenterLoaded();
-  await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-  const lines = text.split('\n');
-  const samples = [];
-  let version = 1;
-  for (let i = 0; i < edits; i++) {
-    const line = Math.floor((i * 7919) % lines.length);
-    const t = performance.now();
-    server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: ++version },
-      contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '新' }],
-    });
-    await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
-    samples.push(performance.now() - t);
-  }
-  return { server, uri, text, samples };
-}
+const editLatency = (path, edits) => measureEdits(join(workDir, 'edit'), path, edits);
 {
   const { server, samples } = await editLatency(corpora['40kb'], quick ? 5 : 20);
   record('one-character edit → new diagnostics', 'ms', samples, '40 KB file', { target: 30 });
