@@ -12,7 +12,7 @@
  */
 import { CN_NUMERAL_CHARS, readNumberAt, toHalfWidthDigits } from './numbers';
 import type { AnalysisContext } from './context';
-import type { Approx, MetricEntity, MetricKind } from './types';
+import type { Approx, DiagnosticCode, Finding, Localized, MetricEntity, MetricKind, Severity } from './types';
 
 /** The text without line breaks and stray spaces, with a map back to the original offsets. */
 export interface CompactText {
@@ -86,6 +86,35 @@ export function originalSpan(compact: CompactText, cStart: number, cEnd: number)
   const start = compact.origin[cStart]!;
   const end = cEnd > cStart ? compact.origin[cEnd - 1]! + 1 : start;
   return { start, end };
+}
+
+/** A compact span: a figure, or any stretch of the compact text. */
+export interface CompactSpan {
+  cStart: number;
+  cEnd: number;
+}
+
+/**
+ * A finding of a consistency check (figures that contradict each other) on a compact span, with the
+ * figures it names as related spans, all in offsets of the text. No fix: the text does not say which
+ * of the figures is wrong.
+ */
+export function figuresFinding(
+  compact: CompactText,
+  code: DiagnosticCode,
+  severity: Severity,
+  message: Localized,
+  at: CompactSpan,
+  related: ReadonlyArray<{ figure: CompactSpan; message: Localized }>,
+): Finding {
+  return {
+    code,
+    severity,
+    message,
+    ...originalSpan(compact, at.cStart, at.cEnd),
+    fixes: [],
+    related: related.map((r) => ({ ...originalSpan(compact, r.figure.cStart, r.figure.cEnd), message: r.message })),
+  };
 }
 
 /** What a figure's unit lets it be compared with: 人 and 名 both count people, 万元 and 亿元 are both 元. */

@@ -23,7 +23,7 @@ import {
   figuresOf,
   formatNumber,
   isAdditive,
-  originalSpan,
+  figuresFinding,
   sameFamily,
   sentenceStart,
   statedInterval,
@@ -193,19 +193,17 @@ function judge(compact: CompactText, g: Growth): Finding | undefined {
       `; "增加了${stated.numberText}倍" means ×${formatNumber(stated.value + 1, 4)}; the figures give "增加到${stated.numberText}倍" (×${stated.numberText}), i.e. 增加了${formatNumber(ratio.value - 1, 2)}倍`,
     );
   }
-  const span = originalSpan(compact, g.start, stated.cEnd);
-  return {
-    code: 'growth-mismatch',
+  return figuresFinding(
+    compact,
+    'growth-mismatch',
     severity,
-    message: msg(`所述增幅与数字不符：${equation}${note.zh}。`, `The stated growth does not match the figures: ${equation}${note.en}.`),
-    start: span.start,
-    end: span.end,
-    fixes: [],
-    related: [
-      { ...originalSpan(compact, old.cStart, old.cEnd), message: msg('原值', 'The old figure') },
-      { ...originalSpan(compact, neu.cStart, neu.cEnd), message: msg('新值', 'The new figure') },
+    msg(`所述增幅与数字不符：${equation}${note.zh}。`, `The stated growth does not match the figures: ${equation}${note.en}.`),
+    { cStart: g.start, cEnd: stated.cEnd },
+    [
+      { figure: old, message: msg('原值', 'The old figure') },
+      { figure: neu, message: msg('新值', 'The new figure') },
     ],
-  };
+  );
 }
 
 export const growthMismatch: Detector = {

@@ -23,7 +23,7 @@ import {
   isAdditive,
   isComparisonBase,
   labelBefore,
-  originalSpan,
+  figuresFinding,
   sameFamily,
   sentenceStart,
   statedInterval,
@@ -137,19 +137,17 @@ function judge(compact: CompactText, share: Figure, part: Figure, whole: Figure,
     : msg('', '');
   // a whole found by its name in the same paragraph is certain; one taken from context or from far back is not
   const certain = named && !crossesBreak(compact, whole.cEnd, share.cStart);
-  const span = originalSpan(compact, share.cStart, share.cEnd);
-  return {
-    code: 'ratio-mismatch',
-    severity: certain ? 'warning' : 'information',
-    message: msg(`所述比例与数字不符：${equation}${range.zh}。`, `The stated share does not match the figures: ${equation}${range.en}.`),
-    start: span.start,
-    end: span.end,
-    fixes: [],
-    related: [
-      { ...originalSpan(compact, part.cStart, part.cEnd), message: msg('部分', 'The part') },
-      { ...originalSpan(compact, whole.cStart, whole.cEnd), message: msg('总数', 'The whole') },
+  return figuresFinding(
+    compact,
+    'ratio-mismatch',
+    certain ? 'warning' : 'information',
+    msg(`所述比例与数字不符：${equation}${range.zh}。`, `The stated share does not match the figures: ${equation}${range.en}.`),
+    share,
+    [
+      { figure: part, message: msg('部分', 'The part') },
+      { figure: whole, message: msg('总数', 'The whole') },
     ],
-  };
+  );
 }
 
 export const ratioMismatch: Detector = {

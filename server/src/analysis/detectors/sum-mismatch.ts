@@ -20,7 +20,7 @@ import {
   firstFigureAtOrAfter,
   formatNumber,
   isAdditive,
-  originalSpan,
+  figuresFinding,
   readItemList,
   sameFamily,
   sentenceStart,
@@ -156,8 +156,6 @@ function judge(compact: CompactText, b: Breakdown): Finding | undefined {
   const sumText = formatNumber(sum.value, 4, magnitude);
   const approx = [total, ...b.parts].some((f) => f.approx !== undefined || f.lo !== f.hi);
   const note = approx ? msg('（已计入约数与舍入的误差）', ' (allowing for rounding and approximate wording)') : msg('', '');
-  const span = originalSpan(compact, total.cStart, b.end);
-  const totalSpan = originalSpan(compact, total.cStart, total.cEnd);
   let severity: Severity = 'warning';
   let message;
   if (b.parts.length === 1) {
@@ -171,15 +169,9 @@ function judge(compact: CompactText, b: Breakdown): Finding | undefined {
     if (fallsShort && b.form === 'list') severity = 'information';
     message = msg(`分项之和与总数不符：${equation}${note.zh}。`, `The parts do not add up to the stated total: ${equation}${note.en}.`);
   }
-  return {
-    code: 'sum-mismatch',
-    severity,
-    message,
-    start: span.start,
-    end: span.end,
-    fixes: [],
-    related: [{ ...totalSpan, message: msg('所述总数', 'The stated total') }],
-  };
+  return figuresFinding(compact, 'sum-mismatch', severity, message, { cStart: total.cStart, cEnd: b.end }, [
+    { figure: total, message: msg('所述总数', 'The stated total') },
+  ]);
 }
 
 export const sumMismatch: Detector = {
