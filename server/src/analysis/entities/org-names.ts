@@ -54,6 +54,31 @@ const INSTITUTION_SUFFIXES = [
   '总局',
 ].sort((a, b) => b.length - a.length);
 
+/**
+ * Abbreviated bodies that may follow a bare region name (重庆人社, 四川人社厅) or a place or level
+ * (市人社局, 北碚区教委): unambiguous, unlike 财政 or 交通.
+ */
+export const REGION_BODY_ABBREVIATIONS: readonly string[] = [
+  '人力社保局',
+  '人社局',
+  '人社厅',
+  '人社',
+  '教委',
+  '经信委',
+  '经信局',
+  '经信厅',
+  '发改委',
+  '卫健委',
+  '住建委',
+  '住建厅',
+  '住建局',
+  '国资委',
+  '文旅委',
+  '社保局',
+  '市场监管局',
+  '规自局',
+];
+
 /** Bodies of government named with one-character suffixes (局, 厅, 委, 部, 署): full and abbreviated forms. */
 const GOVERNMENT_BODIES = [
   '人力资源和社会保障局',
@@ -76,7 +101,6 @@ const GOVERNMENT_BODIES = [
   '规划和自然资源局',
   '文化和旅游发展委员会',
   '社会保障局',
-  '人力社保局',
   '教育局',
   '教育厅',
   '教育部',
@@ -95,24 +119,10 @@ const GOVERNMENT_BODIES = [
   '商务局',
   '审计局',
   '医保局',
-  '人社局',
-  '人社厅',
-  '社保局',
-  '教委',
-  '经信委',
-  '经信局',
-  '经信厅',
-  '发改委',
-  '卫健委',
-  '住建委',
-  '住建局',
-  '住建厅',
-  '国资委',
-  '文旅委',
-  '市场监管局',
-  '规自局',
   '工信部',
   '人社部',
+  // the abbreviations above that end like a body (人社 alone does not)
+  ...REGION_BODY_ABBREVIATIONS.filter((body) => /[局厅委部署]$/.test(body)),
 ].sort((a, b) => b.length - a.length);
 
 /** Suffixes after which a longer, hierarchical name may continue (集团 → 集团重庆青山工业有限责任公司). */

@@ -17,7 +17,7 @@ import { msg } from '../l10n';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
-import { descriptiveReason, findNameSpans, isBareHead, isGeneric, type WordHints } from './org-names';
+import { descriptiveReason, findNameSpans, isBareHead, isGeneric, REGION_BODY_ABBREVIATIONS, type WordHints } from './org-names';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
@@ -25,27 +25,6 @@ const DICTIONARY = new Map(Object.entries(aliasData.aliases));
 const DICTIONARY_NAMES = new Literals([...DICTIONARY.keys()].filter((k) => k.length >= 2));
 const ABBREVIATED_WORDS = Object.entries(aliasData.words).sort((a, b) => b[0].length - a[0].length);
 
-/** Abbreviated bodies that may follow a bare region name (重庆人社, 四川人社厅): unambiguous, unlike 财政 or 交通. */
-const REGION_BODY_ABBREVIATIONS = [
-  '人力社保局',
-  '人社局',
-  '人社厅',
-  '人社',
-  '教委',
-  '经信委',
-  '经信局',
-  '经信厅',
-  '发改委',
-  '卫健委',
-  '住建委',
-  '住建厅',
-  '住建局',
-  '国资委',
-  '文旅委',
-  '社保局',
-  '市场监管局',
-  '规自局',
-];
 /** Abbreviated bodies after a place or level (市人社局, 北碚区教委, 万盛经开区人力社保局). */
 const PLACE_BODY = new RegExp(`^(.*?)(${REGION_BODY_ABBREVIATIONS.join('|')})$`);
 const REGION_NAMES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
