@@ -341,7 +341,7 @@ class ReversedWords {
     }
   }
 
-  /** Every occurrence of every word in `text`, overlapping ones included. */
+  /** Every occurrence of every word in `text`, overlapping ones included, in the order of their ends. */
   occurrences(text: string): Array<{ start: number; end: number }> {
     const out: Array<{ start: number; end: number }> = [];
     for (let end = 1; end <= text.length; end++) {
@@ -352,7 +352,7 @@ class ReversedWords {
         if (node?.isWord) out.push({ start: i, end });
       }
     }
-    return out.sort((a, b) => a.start - b.start || a.end - b.end);
+    return out;
   }
 }
 
