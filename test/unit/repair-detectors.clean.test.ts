@@ -6,17 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis/index';
 import { loadSegmenter } from '../../server/src/analysis/segment';
+import { REPAIR_CODES as CODES } from './repair-codes';
 
-const CODES = new Set([
-  'fused-ordinal',
-  'fused-figures',
-  'garbled-figure',
-  'docnum-bracket',
-  'enum-run-on',
-  'traditional-char',
-  'ocr-confusable',
-  'unbalanced-bracket',
-]);
 const segmenter = loadSegmenter();
 
 const CLEAN = `

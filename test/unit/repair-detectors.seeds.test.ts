@@ -10,18 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, applyEdits } from '../../server/src/analysis/index';
 import { loadSegmenter } from '../../server/src/analysis/segment';
+import { REPAIR_CODES as CODES } from './repair-codes';
 import type { Finding } from '../../server/src/analysis/types';
-
-const CODES = new Set([
-  'fused-ordinal',
-  'fused-figures',
-  'garbled-figure',
-  'docnum-bracket',
-  'enum-run-on',
-  'traditional-char',
-  'ocr-confusable',
-  'unbalanced-bracket',
-]);
 
 const fixtures = join(__dirname, '..', 'fixtures');
 const seed = (name: string) => readFileSync(join(fixtures, 'seeds', name), 'utf8').replace(/^\uFEFF/, '');
