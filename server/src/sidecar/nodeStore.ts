@@ -4,7 +4,7 @@
  * rule that a sidecar is only ever written next to its text (never through a symlink leading elsewhere).
  */
 import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { lstat, readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
@@ -25,34 +25,12 @@ function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException)?.code === 'ENOENT';
 }
 
-/** Refuses a sidecar path that is a symlink leading out of its own folder (or nowhere). */
+/**
+ * Refuses a sidecar path that is a symlink leading out of its own folder (or nowhere). Two stat calls on
+ * one path: the synchronous check serves both the awaiting and the synchronous writers.
+ */
 export async function assertWritableBeside(location: string): Promise<void> {
-  let info;
-  try {
-    info = await lstat(location);
-  } catch (error) {
-    if (isMissing(error)) return;
-    throw error;
-  }
-  if (!info.isSymbolicLink()) return;
-  let target: string;
-  try {
-    target = await realpath(location);
-  } catch {
-    throw new SidecarError(
-      location,
-      msg('是指向不存在位置的符号链接，拒绝写入', 'is a symbolic link to nowhere; refusing to write through it'),
-    );
-  }
-  const folder = await realpath(dirname(location));
-  if (dirname(target) !== folder)
-    throw new SidecarError(
-      location,
-      msg(
-        `是指向文本所在文件夹之外（${target}）的符号链接，拒绝写入`,
-        `is a symbolic link leading outside the text's folder (${target}); refusing to write through it`,
-      ),
-    );
+  assertWritableBesideSync(location);
 }
 
 /** Lock timing: 50 processes tagging one file at once must all get their turn. */
@@ -150,7 +128,7 @@ function sleepSync(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Refuses a sidecar path that is a symlink leading out of its folder (synchronous twin of assertWritableBeside). */
+/** Refuses a sidecar path that is a symlink leading out of its own folder (or nowhere). */
 function assertWritableBesideSync(location: string): void {
   let info;
   try {
