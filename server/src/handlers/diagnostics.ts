@@ -72,7 +72,7 @@ function mentionsElsewhere(
   const key = entityKey(entity);
   if (!key) return [];
   // one pass, no sort: a name mentioned thousands of times in a long report is common, and this runs
-  // for every finding on every edit
+  // for every finding on every edit (URIs compare through uriKey's cache)
   const full: Mention[] = [];
   const partial: Mention[] = [];
   for (const m of index.mentionsOf(key)) {
@@ -136,13 +136,7 @@ export function diagnosticsOf(
   }
   if (!index) return analyzed.result.diagnostics.map((f, i) => toDiagnostic(document, f, i, language));
   const entityOver = namedEntityFinder(analyzed.result.entities);
-  const sameFile = new Map<string, boolean>();
-  const isThisDocument = (uri: string): boolean => {
-    if (uri === document.uri) return true;
-    let same = sameFile.get(uri);
-    if (same === undefined) sameFile.set(uri, (same = WorkspaceIndex.sameFile(uri, document.uri)));
-    return same;
-  };
+  const isThisDocument = (uri: string): boolean => WorkspaceIndex.sameFile(uri, document.uri);
   return analyzed.result.diagnostics.map((f, i) => {
     const entity = entityOver(f.start, f.end);
     return toDiagnostic(document, f, i, language, entity ? mentionsElsewhere(entity, isThisDocument, index, language) : []);

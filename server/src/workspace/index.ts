@@ -157,7 +157,7 @@ export class WorkspaceIndex {
 
   /** Whether two URIs name one file. */
   static sameFile(a: string, b: string): boolean {
-    return uriKey(a) === uriKey(b);
+    return a === b || uriKey(a) === uriKey(b);
   }
 
   /** Every mention with this key, by file (in URI order) and position. */
