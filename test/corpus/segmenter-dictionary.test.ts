@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, mkdtempSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { bundledDictionary, checkUserDictionary, loadSegmenter, skippedDictionaries } from '../../server/src/analysis/segment';
 import { analyze } from '../../server/src/analysis/index';
@@ -55,5 +56,28 @@ test(
       .entities.filter((e) => e.type === 'org')
       .map((e) => e.text);
     assert.deepEqual(orgs, ['成都市人力社保局', '四川省经信厅']);
+  },
+);
+
+test(
+  'nodejieba is the patched build: load() leaves the TextRank extractor (a second dictionary trie) for first use, which still works',
+  { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
+  () => {
+    const jiebaDir = dirname(require.resolve('nodejieba/package.json'));
+    const source = readFileSync(join(jiebaDir, 'lib', 'nodejieba.cpp'), 'utf8');
+    const load = source.slice(source.indexOf('NodeJieba::load('), source.indexOf('NodeJieba::insertWord('));
+    assert.ok(
+      load.length > 0 && !/new\s+cppjieba\s*::\s*TextRankExtractor/.test(load),
+      'load() still builds the TextRank extractor: run npm install (postinstall applies patches/)',
+    );
+    // the binary was built after the patch was applied (postinstall rebuilds it), not shipped prebuilt
+    const binary = statSync(join(jiebaDir, 'build', 'Release', 'nodejieba.node')).mtimeMs;
+    assert.ok(binary >= statSync(join(jiebaDir, 'lib', 'nodejieba.cpp')).mtimeMs, 'nodejieba.node is older than its patched source');
+    assert.ok(loadSegmenter());
+    const jieba = createRequire(__filename)('nodejieba') as {
+      textRankExtract(text: string, top: number): { word: string; weight: number }[];
+    };
+    const keywords = jieba.textRankExtract('国家统计局发布统计公报，统计公报显示国民经济持续恢复，国民经济稳中有进。', 3);
+    assert.ok(keywords.length > 0 && keywords.every((k) => typeof k.word === 'string' && k.weight > 0));
   },
 );

@@ -1,7 +1,8 @@
 /**
- * The nodejieba wrapper. The segmenter is a native module whose dictionaries take about a second and
- * ~300 MB to load, so it is loaded once per process and the analysis core never depends on it being
- * there: detectors that need it receive it through the context and degrade (or stay silent) without it.
+ * The nodejieba wrapper. The segmenter is a native module whose dictionaries take about a third of a
+ * second and ~110 MB to load (patched: see ARCHITECTURE.md, "Dependencies"), so it is loaded once per
+ * process or thread and the analysis core never depends on it being there: detectors that need it
+ * receive it through the context and degrade (or stay silent) without it.
  *
  * Everything handed to the native code is sanitised first: a crash inside it would take the whole
  * language server down, so NUL bytes, lone surrogates and very long runs never reach it.
