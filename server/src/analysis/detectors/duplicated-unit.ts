@@ -63,9 +63,17 @@ const UNITS = [
  * (by code unit: making a one-character string of every position cost more than the lookup).
  */
 const UNITS_BY_FIRST = new Map<number, string[]>();
+/** 1 for each code unit that begins a unit: most characters begin none, and a typed-array read is far cheaper than a Map lookup. */
+const BEGINS_UNIT = new Uint8Array(65536);
 for (const unit of UNITS) {
   const first = unit.charCodeAt(0);
   UNITS_BY_FIRST.set(first, [...(UNITS_BY_FIRST.get(first) ?? []), unit]);
+  BEGINS_UNIT[first] = 1;
+}
+
+/** Space, tab, ideographic space and line breaks: what may stand between a unit and its copy. */
+function isGapUnit(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x0d || c === 0x0a;
 }
 
 /** Words that begin with a unit character and so make a doubled-looking pair legitimate (家家庭 → 家 + 家庭). */
@@ -159,13 +167,12 @@ function findings(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
   const out: Finding[] = [];
   for (let i = 0; i < text.length; i++) {
-    const candidates = UNITS_BY_FIRST.get(text.charCodeAt(i));
-    if (!candidates) continue;
-    const unit = candidates.find((u) => text.startsWith(u, i));
+    if (!BEGINS_UNIT[text.charCodeAt(i)]) continue;
+    const unit = UNITS_BY_FIRST.get(text.charCodeAt(i))!.find((u) => text.startsWith(u, i));
     if (!unit) continue;
     // the copy may sit after a line break or stray spaces (a column break)
     let j = i + unit.length;
-    while (j < text.length && /[ \t\u3000\r\n]/.test(text[j]!) && j - (i + unit.length) < 4) j++;
+    while (j < text.length && isGapUnit(text.charCodeAt(j)) && j - (i + unit.length) < 4) j++;
     // on no repeat, move one unit on: 万元元 must still be seen as 元 + 元
     if (!text.startsWith(unit, j)) continue;
     const before = text.slice(Math.max(0, i - 12), i);

@@ -35,13 +35,17 @@ const WORDS = data.words as Record<string, Record<string, number>>;
  * only one-unit characters are entered.)
  */
 const LOOK_ALIKES = new Map<number, string[]>();
+/** 1 for each code unit in LOOK_ALIKES: most characters have no look-alike, and a typed-array read is far cheaper than a Map lookup. */
+const HAS_LOOK_ALIKE = new Uint8Array(65536);
 for (const group of data.groups) {
   for (const c of group)
-    if (c.length === 1)
+    if (c.length === 1) {
       LOOK_ALIKES.set(
         c.charCodeAt(0),
         [...group].filter((other) => other !== c),
       );
+      HAS_LOOK_ALIKE[c.charCodeAt(0)] = 1;
+    }
 }
 
 interface Piece {
@@ -98,8 +102,8 @@ function detect(ctx: AnalysisContext): Finding[] {
   // each (window, place) is judged once
   const verdicts = new Map<string, Swap | null>();
   for (let i = 0; i < text.length; i++) {
-    const alikes = LOOK_ALIKES.get(text.charCodeAt(i));
-    if (!alikes) continue;
+    if (!HAS_LOOK_ALIKE[text.charCodeAt(i)]) continue;
+    const alikes = LOOK_ALIKES.get(text.charCodeAt(i))!;
     // the clause around the character: Han characters only, so punctuation and digits bound it
     let from = i;
     while (from > 0 && i - from < WINDOW && isHanAt(text, from - 1)) from--;

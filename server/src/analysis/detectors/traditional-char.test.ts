@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { analyze, applyEdits } from '../index';
 import { loadSegmenter } from '../segment';
+import { mayConvert } from './traditional-char';
 
 const segmenter = loadSegmenter();
 const findings = (text: string, withSegmenter = true, userWords?: string[]) =>
@@ -59,4 +62,44 @@ test('a user word is never flagged', () => {
 
 test('a clean simplified text is silent', () => {
   assert.equal(findings(CLEAN).length, 0);
+});
+
+test('a conversion that only a phrase makes is still found (乾燥 → 干燥: 乾 alone stays)', () => {
+  const text = CLEAN + '气候乾燥少雨。';
+  const d = findings(text);
+  assert.equal(d.length, 1);
+  assert.equal(applyEdits(text, d[0]!.fixes[0]!.edits), CLEAN + '气候干燥少雨。');
+});
+
+test('a line that mayConvert rules out converts to itself (property, over the converter’s own phrases)', () => {
+  const opencc = createRequire(__filename)('opencc-js/t2cn') as {
+    Converter(o: { from: string; to: string }): (t: string) => string;
+    Locale: { configs: { t2s: { conversionChain: string[][] } } };
+  };
+  const convert = opencc.Converter({ from: 't', to: 'cn' });
+  // pieces: plain text, phrases the tables keep as they are (乾坤, 显著: their characters change elsewhere),
+  // and phrases and characters the tables change
+  const entries = opencc.Locale.configs.t2s.conversionChain.flat().flatMap((table) => table.split('|').map((e) => e.split(' ')));
+  const keptAsTheyAre = entries.filter(([from, to]) => from === to).map(([from]) => from!);
+  const changing = entries.filter(([from, to]) => from !== to).map(([from]) => from!);
+  const piece = fc.oneof(
+    { arbitrary: fc.constantFrom(...CLEAN, '么', '覆', '乾', '著'), weight: 6 },
+    { arbitrary: fc.constantFrom(...keptAsTheyAre), weight: 3 },
+    { arbitrary: fc.constantFrom(...changing), weight: 1 },
+  );
+  let ruledOut = 0;
+  let kept = 0;
+  fc.assert(
+    fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (parts) => {
+      const line = parts.join('');
+      if (mayConvert(line)) {
+        kept++;
+        return true;
+      }
+      ruledOut++;
+      return convert(line) === line;
+    }),
+    { numRuns: 3000, seed: 20261122 },
+  );
+  assert.ok(ruledOut > 100 && kept > 100, `both kinds of line were tried (${ruledOut} ruled out, ${kept} kept)`);
 });

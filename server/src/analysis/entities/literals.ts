@@ -9,6 +9,8 @@ export class Literals {
   private readonly byLast = new Map<number, string[]>();
   /** 1 for every UTF-16 unit that begins some word: most characters of a text begin none, and a typed-array read is far cheaper than a Map lookup. */
   private readonly firstUnits = new Uint8Array(65536);
+  /** The same for the last unit of a word (longestEndingAt). */
+  private readonly lastUnits = new Uint8Array(65536);
   readonly size: number;
 
   constructor(words: Iterable<string>) {
@@ -17,6 +19,7 @@ export class Literals {
       push(this.byFirst, word.charCodeAt(0), word);
       this.firstUnits[word.charCodeAt(0)] = 1;
       push(this.byLast, word.charCodeAt(word.length - 1), word);
+      this.lastUnits[word.charCodeAt(word.length - 1)] = 1;
     }
     this.size = unique.length;
   }
@@ -31,7 +34,7 @@ export class Literals {
 
   /** The longest word that ends just before `at` (text.slice(at - word.length, at) === word), or undefined. */
   longestEndingAt(text: string, at: number): string | undefined {
-    if (at <= 0) return undefined;
+    if (at <= 0 || !this.lastUnits[text.charCodeAt(at - 1)]) return undefined;
     const group = this.byLast.get(text.charCodeAt(at - 1));
     if (group) for (const word of group) if (at >= word.length && text.endsWith(word, at)) return word;
     return undefined;

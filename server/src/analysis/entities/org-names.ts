@@ -6,7 +6,7 @@
  * → 重庆工业职业技术学院). Hierarchical names (北京师范大学中国社会管理研究院, 国网重庆市电力公司市南供电
  * 分公司) stay whole; two names side by side (重庆五一技师学院同重庆长安汽车公司) are cut apart.
  */
-import { HAN } from '../text';
+import { isHanAt } from '../text';
 import { Literals } from './literals';
 import { REGIONS } from './regions';
 
@@ -287,6 +287,12 @@ const MAX_NAME = 30;
 const SUFFIXES = new Literals([...INSTITUTION_SUFFIXES, ...GOVERNMENT_BODIES]);
 const BODIES = new Set(GOVERNMENT_BODIES);
 const STOPS = new Literals(STOP_WORDS);
+
+/**
+ * The characters at which `findNameSpans` asks whether a noun covers an offset (`WordHints.insideNoun`):
+ * stop characters and the first characters of stop words. A hint may rule out the others' nouns cheaply.
+ */
+export const GUARDED_CHARACTERS = [...new Set([...STOP_CHARS, ...STOP_WORDS.map((word) => word[0]!)])].join('');
 const PLACES = new Literals(PLACE_STARTS);
 
 /**
@@ -337,7 +343,6 @@ const CATEGORY_SUFFIXES = new Set([
   '幼儿园',
   '医院',
 ]);
-const HAN_AT = new RegExp(`[${HAN}]`);
 
 /** A name found by rule: its span and what ended it. */
 export interface NameSpan {
@@ -369,8 +374,8 @@ function endsName(text: string, at: number): boolean {
 function leftBoundary(text: string, suffixStart: number, guard: Guard): number {
   let start = suffixStart;
   while (start > 0 && suffixStart - start < MAX_NAME) {
+    if (!isHanAt(text, start - 1)) break;
     const ch = text[start - 1]!;
-    if (!HAN_AT.test(ch)) break;
     if (STOP_CHARS.has(ch) && !guard(start - 1)) break;
     // 和 joins the words of one body (人力资源和社会保障局) but not two names (教育部和人社部)
     if (ch === '和' && endsName(text, start - 1)) break;
