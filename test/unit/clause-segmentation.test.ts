@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { AnalysisContext } from '../../server/src/analysis/context';
 import { orgRecognizer } from '../../server/src/analysis/entities/org';
-import { GUARDED_CHARACTERS } from '../../server/src/analysis/entities/org-names';
 import { loadSegmenter, type Segmenter } from '../../server/src/analysis/segment';
 
 const segmenter = loadSegmenter();
@@ -54,34 +53,9 @@ test('every word the segmenter tags nt is listed by dictionaryWordsTagged (what 
   assert.equal(segmenter!.dictionaryWordsTagged!('nt'), segmenter!.dictionaryWordsTagged!('nt'), 'read once');
 });
 
-test('every noun over a guarded character that the segmenter tags is listed by dictionaryWordsContaining', { skip: !segmenter }, () => {
-  const nounTags = ['n', 'nr', 'ns', 'nt', 'nz', 'nrt'];
-  const listed = segmenter!.dictionaryWordsContaining!(nounTags, GUARDED_CHARACTERS);
-  const set = new Set(listed);
-  assert.ok(set.has('华为') && set.has('和平'), 'jieba’s own dictionary');
-  assert.ok(set.has('人力资源和社会保障局'), 'PolicyMark’s bundled dictionary');
-  assert.ok(!set.has('就业') && !set.has('国务院'), 'nouns without a guarded character are left out');
-  assert.ok(!set.has('和') && !set.has('对于'), 'words that are not nouns are left out');
-  for (const word of listed)
-    assert.ok(
-      [...word].some((ch) => GUARDED_CHARACTERS.includes(ch)),
-      word,
-    );
-  let seen = 0;
-  for (const text of seeds) {
-    for (const { word, tag } of segmenter!.tag(text)) {
-      if (!nounTags.includes(tag) || word.length < 2 || ![...word].some((ch) => GUARDED_CHARACTERS.includes(ch))) continue;
-      seen++;
-      assert.ok(set.has(word), `${word}/${tag}`);
-    }
-  }
-  assert.ok(seen > 20, `the seeds have such nouns (${seen})`);
-  assert.equal(segmenter!.dictionaryWordsContaining!(nounTags, GUARDED_CHARACTERS), listed, 'read once');
-});
-
 test('org recognition finds the same names tagging only some clauses as tagging the whole text', { skip: !segmenter }, () => {
-  // without the dictionary lists the recognizer tags every clause it asks about, as it did the whole text
-  const { dictionaryWordsTagged: _omitted, dictionaryWordsContaining: _alsoOmitted, ...everyClause } = segmenter!;
+  // without dictionaryWordsTagged the recognizer tags every clause, as it did the whole text
+  const { dictionaryWordsTagged: _omitted, ...everyClause } = segmenter!;
   for (const text of seeds) {
     const spans = (s: Segmenter) =>
       orgRecognizer

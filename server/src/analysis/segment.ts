@@ -39,13 +39,6 @@ export interface Segmenter {
    * for `cutDictionary`; callers without it tag everything.
    */
   dictionaryWordsTagged?(tag: string): readonly string[];
-  /**
-   * The dictionary words given one of `tags` that contain one of `characters` (the same array for the same
-   * arguments). A word the tagger gives a dictionary tag is a dictionary word, so "could a noun cover this
-   * 的?" is answered "no" without segmenting wherever none of these words is written over it. Optional, as
-   * for `cutDictionary`.
-   */
-  dictionaryWordsContaining?(tags: readonly string[], characters: string): readonly string[];
 }
 
 /** Files a segmenter is loaded from; unset fields use nodejieba's bundled dictionaries. */
@@ -213,16 +206,13 @@ export function loadSegmenter(options: SegmenterOptions = {}, requireFrom: strin
 }
 
 function wrap(jieba: NodeJieba, dictionaries: readonly string[]): Segmenter {
-  const byQuery = new Map<string, readonly string[]>();
-  const dictionaryWords = (tags: readonly string[], characters?: string) => {
-    const key = `${tags.join(' ')}\n${characters ?? ''}`;
-    let words = byQuery.get(key);
-    if (!words) byQuery.set(key, (words = readDictionaryWords(dictionaries, tags, characters)));
-    return words;
-  };
+  const byTag = new Map<string, readonly string[]>();
   return {
-    dictionaryWordsTagged: (tag) => dictionaryWords([tag]),
-    dictionaryWordsContaining: (tags, characters) => dictionaryWords(tags, characters),
+    dictionaryWordsTagged(tag) {
+      let words = byTag.get(tag);
+      if (!words) byTag.set(tag, (words = readWordsTagged(dictionaries, tag)));
+      return words;
+    },
     cut(text) {
       const out: string[] = [];
       for (const piece of splitForNative(sanitizeForNative(text))) {
@@ -251,17 +241,14 @@ function wrap(jieba: NodeJieba, dictionaries: readonly string[]): Segmenter {
 }
 
 /**
- * The words given one of `tags` in jieba dictionaries (`word freq tag` or, in user dictionaries, `word tag`),
- * only those containing one of `characters` when given. Read from the same files the native loader read;
- * a file that cannot be read adds nothing.
+ * The words tagged `tag` in jieba dictionaries (`word freq tag` or, in user dictionaries, `word tag`).
+ * Read from the same files the native loader read; a file that cannot be read adds nothing.
  */
-function readDictionaryWords(files: readonly string[], tags: readonly string[], characters?: string): readonly string[] {
+function readWordsTagged(files: readonly string[], tag: string): readonly string[] {
   const words = new Set<string>();
   // searched as bytes: jieba's dictionary is 5 MB, and decoding all of it into a string only to keep a
   // few thousand words grew the resident size of the server by as much again
-  const wantedTags = new Set(tags.map((tag) => utf8Key(Buffer.from(tag), 0, Buffer.byteLength(tag))));
-  const wantedCharacters =
-    characters === undefined ? undefined : new Set([...characters].map((ch) => utf8Key(Buffer.from(ch), 0, Buffer.byteLength(ch))));
+  const suffix = Buffer.from(` ${tag}`);
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -269,45 +256,15 @@ function readDictionaryWords(files: readonly string[], tags: readonly string[], 
     } catch {
       continue;
     }
-    for (let lineStart = 0; lineStart < bytes.length;) {
-      let lineEnd = bytes.indexOf(0x0a, lineStart);
-      if (lineEnd < 0) lineEnd = bytes.length;
-      let end = lineEnd;
-      if (end > lineStart && bytes[end - 1] === 0x0d) end--;
-      const wordEnd = bytes.indexOf(0x20, lineStart);
-      if (wordEnd > lineStart && wordEnd < end) {
-        const tagStart = bytes.lastIndexOf(0x20, end - 1) + 1;
-        if (
-          end - tagStart <= 4 &&
-          wantedTags.has(utf8Key(bytes, tagStart, end)) &&
-          containsAny(bytes, lineStart, wordEnd, wantedCharacters)
-        ) {
-          words.add(bytes.toString('utf8', lineStart, wordEnd));
-        }
-      }
-      lineStart = lineEnd + 1;
+    for (let at = bytes.indexOf(suffix); at >= 0; at = bytes.indexOf(suffix, at + 1)) {
+      const after = at + suffix.length;
+      if (after < bytes.length && bytes[after] !== 0x0a && bytes[after] !== 0x0d) continue;
+      const lineStart = bytes.lastIndexOf(0x0a, at) + 1;
+      const word = bytes.toString('utf8', lineStart, at).split(' ')[0];
+      if (word) words.add(word);
     }
   }
   return [...words];
-}
-
-/** Up to four bytes as one number: a UTF-8 character's bytes, or a short tag. */
-function utf8Key(bytes: Uint8Array, start: number, end: number): number {
-  let key = 0;
-  for (let i = start; i < end; i++) key = key * 256 + bytes[i]!;
-  return key;
-}
-
-/** Whether the UTF-8 bytes `[start, end)` contain one of the characters (keys from utf8Key); true when none are asked for. */
-function containsAny(bytes: Uint8Array, start: number, end: number, characters: ReadonlySet<number> | undefined): boolean {
-  if (!characters) return true;
-  for (let i = start; i < end;) {
-    const lead = bytes[i]!;
-    const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-    if (characters.has(utf8Key(bytes, i, Math.min(end, i + length)))) return true;
-    i += length;
-  }
-  return false;
 }
 
 /**
@@ -379,6 +336,5 @@ export function lineCachingSegmenter(base: Segmenter, cache: LineCache): Segment
   const dictionary = base.cutDictionary?.bind(base);
   if (dictionary) cached.cutDictionary = (text) => byLine(text, cache.dict, dictionary, '\n');
   if (base.dictionaryWordsTagged) cached.dictionaryWordsTagged = base.dictionaryWordsTagged.bind(base);
-  if (base.dictionaryWordsContaining) cached.dictionaryWordsContaining = base.dictionaryWordsContaining.bind(base);
   return cached;
 }

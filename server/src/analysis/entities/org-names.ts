@@ -287,12 +287,6 @@ const MAX_NAME = 30;
 const SUFFIXES = new Literals([...INSTITUTION_SUFFIXES, ...GOVERNMENT_BODIES]);
 const BODIES = new Set(GOVERNMENT_BODIES);
 const STOPS = new Literals(STOP_WORDS);
-
-/**
- * The characters at which `findNameSpans` asks whether a noun covers an offset (`WordHints.insideNoun`):
- * stop characters and the first characters of stop words. A hint may rule out the others' nouns cheaply.
- */
-export const GUARDED_CHARACTERS = [...new Set([...STOP_CHARS, ...STOP_WORDS.map((word) => word[0]!)])].join('');
 const PLACES = new Literals(PLACE_STARTS);
 
 /**

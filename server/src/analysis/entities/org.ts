@@ -17,15 +17,7 @@ import { msg } from '../l10n';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
-import {
-  descriptiveReason,
-  findNameSpans,
-  GUARDED_CHARACTERS,
-  isBareHead,
-  isGeneric,
-  REGION_BODY_ABBREVIATIONS,
-  type WordHints,
-} from './org-names';
+import { descriptiveReason, findNameSpans, isBareHead, isGeneric, REGION_BODY_ABBREVIATIONS, type WordHints } from './org-names';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
@@ -288,56 +280,16 @@ function looksLikeAliasOf(alias: string, full: string): boolean {
 }
 
 /** Nouns of two characters or more: a stop character inside one (华为, 中国建设银行) does not end a name. */
-const NOUN_TAGS = ['n', 'nr', 'ns', 'nt', 'nz', 'nrt'];
-const NOUN_TAG = new RegExp(`^(?:${NOUN_TAGS.join('|')})$`);
-const GUARDED = new Set(GUARDED_CHARACTERS);
-
-/** The dictionary's nouns over a guarded character, and the longest one's length. */
-interface GuardedNouns {
-  words: Literals;
-  longest: number;
-}
-
-/** Per list of dictionary words (one per loaded segmenter). */
-const guardedNounLists = new WeakMap<readonly string[], GuardedNouns>();
-
-/**
- * A quick "no" for `insideNoun`: the tagger gives a noun tag only to words its dictionary lists so, so a
- * noun can cover a guarded character only where one of the dictionary's nouns containing it is written
- * over it. Most stop characters (的, 在, 和 between names) have none, and their clause need not be tagged.
- * Undefined when the segmenter cannot list its dictionary (every ask then tags).
- */
-function guardedNouns(ctx: AnalysisContext): GuardedNouns | undefined {
-  const nouns = ctx.segmenter?.dictionaryWordsContaining?.(NOUN_TAGS, GUARDED_CHARACTERS);
-  if (!nouns) return undefined;
-  let index = guardedNounLists.get(nouns);
-  if (!index) {
-    const longer = nouns.filter((word) => word.length >= 2);
-    index = { words: new Literals(longer), longest: Math.max(0, ...longer.map((word) => word.length)) };
-    guardedNounLists.set(nouns, index);
-  }
-  return index;
-}
-
-/** Whether a listed noun is written over `offset` (so the segmenter may have found one there). */
-function nounWrittenOver(text: string, offset: number, nouns: GuardedNouns): boolean {
-  for (let start = offset; start >= 0 && offset - start < nouns.longest; start--) {
-    const word = nouns.words.longestAt(text, start);
-    if (word && start + word.length > offset) return true;
-  }
-  return false;
-}
+const NOUN_TAG = /^(?:n|nr|ns|nt|nz|nrt)$/;
 
 /**
  * The segmenter's hints, read from the clauses asked about: a clause is tagged the first time a name
- * near it meets a stop character that a dictionary noun may cover (the cut alone would not say whether
- * the word there is a noun, and cutting before tagging cost more than tagging outright).
+ * near it meets a stop character (the cut alone would not say whether the word there is a noun, and
+ * cutting before tagging cost more than tagging outright).
  */
 function wordHints(ctx: AnalysisContext): WordHints {
-  const nouns = guardedNouns(ctx);
   return {
     insideNoun(offset) {
-      if (nouns && GUARDED.has(ctx.text[offset]!) && !nounWrittenOver(ctx.text, offset, nouns)) return false;
       const word = ctx.taggedWordAt(offset);
       return word !== undefined && word.end - word.start >= 2 && NOUN_TAG.test(word.tag);
     },
