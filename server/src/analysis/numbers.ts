@@ -4,14 +4,26 @@
  * Pure functions over strings; offsets are UTF-16 units.
  */
 
-const FULLWIDTH_DIGIT = /[\uFF10-\uFF19]/g;
+/** Full-width digits, percent sign and full stop: each is its ASCII twin plus 0xFEE0. */
+const FULLWIDTH_FIGURE_UNIT = /[\uFF05\uFF0E\uFF10-\uFF19]/;
+const FULLWIDTH_FIGURE_UNITS = /[\uFF05\uFF0E\uFF10-\uFF19]/g;
 
-/** Converts full-width digits, dot, percent and comma to ASCII, one unit for one unit (offsets survive). */
+/**
+ * The last text converted and its conversion: the recognizers and detectors of one analysis each ask for
+ * the same text (eight whole-text passes of three replacements each, about 0.1 s per 10 MB, before this).
+ */
+let lastText: string | undefined;
+let lastHalfWidth = '';
+
+/** Converts full-width digits, dot and percent to ASCII, one unit for one unit (offsets survive). */
 export function toHalfWidthDigits(text: string): string {
-  return text
-    .replace(FULLWIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/\uFF0E/g, '.')
-    .replace(/\uFF05/g, '%');
+  if (text === lastText) return lastHalfWidth;
+  const half = FULLWIDTH_FIGURE_UNIT.test(text)
+    ? text.replace(FULLWIDTH_FIGURE_UNITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    : text;
+  lastText = text;
+  lastHalfWidth = half;
+  return half;
 }
 
 const CN_DIGITS: Record<string, number> = {
