@@ -22,6 +22,8 @@ const INSTITUTION_SUFFIXES = [
   '公司',
   '集团',
   '委员会',
+  '管理委员会',
+  '管委会',
   '办公室',
   '办公厅',
   '研究院',
@@ -121,6 +123,97 @@ const GOVERNMENT_BODIES = [
   '医保局',
   '工信部',
   '人社部',
+  // the departments of provincial, city and county governments (and their ministries), as policy texts
+  // name them: 省发展改革委, 市交通运输局, 省工业和信息化厅, 省通信管理局
+  '发展改革委',
+  '发展和改革局',
+  '发展改革局',
+  '工业和信息化厅',
+  '工业和信息化局',
+  '工业和信息化部',
+  '工信厅',
+  '工信局',
+  '科学技术厅',
+  '科学技术局',
+  '科学技术部',
+  '科技部',
+  '公安部',
+  '民政部',
+  '司法厅',
+  '司法局',
+  '司法部',
+  '自然资源厅',
+  '自然资源局',
+  '自然资源部',
+  '生态环境厅',
+  '生态环境局',
+  '生态环境部',
+  '住房和城乡建设部',
+  '住房城乡建设厅',
+  '住房城乡建设局',
+  '住建部',
+  '交通运输厅',
+  '交通运输局',
+  '交通运输部',
+  '交通运输委员会',
+  '交通局',
+  '水利厅',
+  '水利局',
+  '水利部',
+  '水务局',
+  '农业农村厅',
+  '农业农村局',
+  '农业农村部',
+  '农业农村委',
+  '商务部',
+  '文化和旅游厅',
+  '文化和旅游局',
+  '文化和旅游部',
+  '文旅厅',
+  '文旅局',
+  '卫生健康委',
+  '卫生健康局',
+  '卫生健康厅',
+  '卫健局',
+  '退役军人事务厅',
+  '退役军人事务局',
+  '退役军人事务部',
+  '应急管理厅',
+  '应急管理局',
+  '应急管理部',
+  '审计厅',
+  '审计署',
+  '国有资产监督管理委员会',
+  '市场监督管理厅',
+  '市场监管厅',
+  '医疗保障局',
+  '体育局',
+  '林业局',
+  '林业和草原局',
+  '粮食和物资储备局',
+  '能源局',
+  '乡村振兴局',
+  '信访局',
+  '机关事务管理局',
+  '大数据局',
+  '大数据发展管理局',
+  '数据局',
+  '地方金融监督管理局',
+  '地方金融监管局',
+  '金融监管局',
+  '通信管理局',
+  '邮政管理局',
+  '气象局',
+  '地震局',
+  '药品监督管理局',
+  '药监局',
+  '知识产权局',
+  '广播电视局',
+  '新闻出版局',
+  '外事办公室',
+  '发展改革委员会',
+  '民族宗教事务委员会',
+  '民宗委',
   // the abbreviations above that end like a body (人社 alone does not)
   ...REGION_BODY_ABBREVIATIONS.filter((body) => /[局厅委部署]$/.test(body)),
 ].sort((a, b) => b.length - a.length);
@@ -130,7 +223,7 @@ const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局)$/;
 
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
-  '的了在由是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴更最、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
+  '的了在由经是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴更最、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
 );
 
 /** Words that end the text before a name: verbs and phrases that introduce one. */
@@ -280,7 +373,7 @@ const PLACE_STARTS = [...new Set([...REGIONS.flatMap((r) => [r.name, r.short]), 
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS =
-  /^(?:技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
+  /^(?:设区的?市|直辖市|技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
 
 const MAX_NAME = 30;
 
@@ -296,6 +389,14 @@ const PLACES = new Literals(PLACE_STARTS);
  */
 export const NAME_WORDS_WITH_STOPS = [
   '华为',
+  // 经 ends a name in 经省人民政府同意 but begins these words of one
+  '经济',
+  '经信',
+  '经开',
+  '经贸',
+  '经管',
+  '经营',
+  '经侦',
   '建设银行',
   '对外经济贸易',
   '对外友好',
@@ -322,7 +423,7 @@ const ROLE_DESCRIPTORS =
   /^(?:国际|国家|全国|全球|世界|区域性?|西部|东部|中部|西南|西北|东北|东南|华南|华北|华东|华中|重要|先进|现代|综合性?|新兴|一流|性|级)*$/;
 /** Words with a level character that are not places: 地区, 社区, 市级, 上市, 城镇, 乡村... */
 const NOT_PLACE_WORDS =
-  /地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
+  /设区的?市|直辖市|地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
 /** Heads that name a kind of institution rather than one (学校, 大学, 医院...): a place plus a descriptor is a category. */
 const CATEGORY_SUFFIXES = new Set([
   '学校',
@@ -358,6 +459,21 @@ export interface WordHints {
 
 /** Whether the character at an offset is inside a protected noun (a listed word, or WordHints.insideNoun). */
 type Guard = (offset: number) => boolean;
+
+/**
+ * What may not follow a body's last character for it to end a name: 财政部门 and 教育部署 are "finance
+ * departments" and "arrangements", 局面 a situation, 委员 a member, 部长 and 局长 titles.
+ */
+const NOT_AFTER_BODY: Record<string, string> = { 部: '门署分长队位', 局: '面势部限长', 委: '员托屈', 厅: '堂', 署: '名' };
+
+/** What may stand before a ministry's name in it: 中华人民共和国教育部. */
+const MINISTRY_PREFIX = /^(?:中华人民共和国|国家)?$/;
+
+/** Whether a name ending at `end` (in 部, 局, 委...) is only the start of a longer word there (财政部|门). */
+export function endsInsideLongerWord(text: string, end: number): boolean {
+  const next = text[end];
+  return end > 0 && next !== undefined && (NOT_AFTER_BODY[text[end - 1]!] ?? '').includes(next);
+}
 
 /** Whether the text just before `at` ends a name (…学院|同…): a cut point for side-by-side names. */
 function endsName(text: string, at: number): boolean {
@@ -476,6 +592,7 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const suffixStart = m.index;
     const end = suffixStart + m.word.length;
     const isBody = BODIES.has(m.word);
+    if (isBody && endsInsideLongerWord(text, end)) continue;
     // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
     if (straddled(text, suffixStart, guard)) continue;
     let start = leftBoundary(text, suffixStart, guard);
@@ -505,6 +622,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     if (isBody) {
       // 教育部, 人社局 alone are names; with a prefix the prefix must look like a place or level (市, 北碚区)
       if (body.length > 0 && !anchored) start = suffixStart;
+      // a ministry (…部) is the State Council's: a place before it (全国水利部技能工作室) is not part of it
+      if (m.word.endsWith('部') && !MINISTRY_PREFIX.test(body)) start = suffixStart;
     } else {
       if (body.length === 0) continue;
       if (!anchored && (isGeneric(body) || name.length < 4)) continue;

@@ -119,3 +119,42 @@ test('a long text gives every paragraph the same organisations as the paragraph 
     assert.deepEqual([e.start, e.end, e.text], [model.start + shift, model.end + shift, model.text]);
   });
 });
+
+test('provincial and city departments are names; "finance departments" and titles are not', () => {
+  assert.deepEqual(orgs('由省通信管理局、省发展改革委牵头，省工业和信息化厅、市交通运输局按职责分工负责。'), [
+    '省通信管理局',
+    '省发展改革委',
+    '省工业和信息化厅',
+    '市交通运输局',
+  ]);
+  // 部门 (departments), 部署 (arrangements), 局面 (situation), 委员 (member), 局长 (a title)
+  assert.deepEqual(orgs('各级财政部门和教育部门要做好部署，市教育局长和政协委员出席，形成良好局面。'), []);
+  // a ministry is the State Council's: a place before it is not part of its name
+  assert.deepEqual(orgs('成立全国水利部技能首席技师工作室，中华人民共和国教育部令。'), ['水利部', '中华人民共和国教育部']);
+});
+
+test('经 before a name (经省人民政府同意) is not part of it; 经 inside a name is', () => {
+  assert.deepEqual(orgs('经省人民政府同意，重庆经开区管委会和市经济和信息化委员会联合印发。'), [
+    '省人民政府',
+    '重庆经开区管委会',
+    '市经济和信息化委员会',
+  ]);
+});
+
+test('addressees by kind (各设区市人民政府, 直辖市人民政府) are not names', () => {
+  assert.deepEqual(orgs('各设区市人民政府，各省、自治区、直辖市人民政府：'), []);
+});
+
+test('central bodies by their usual short names resolve to their full names', () => {
+  const found = analyze('中办、国办印发意见，中国证监会、国家外汇局、银保监会和最高法分别部署。', { only: { diagnostics: false } })
+    .entities.filter((e): e is OrgEntity => e.type === 'org')
+    .map((o) => `${o.text}→${o.canonical}`);
+  assert.deepEqual(found, [
+    '中办→中共中央办公厅',
+    '国办→国务院办公厅',
+    '中国证监会→中国证券监督管理委员会',
+    '国家外汇局→国家外汇管理局',
+    '银保监会→中国银行保险监督管理委员会',
+    '最高法→最高人民法院',
+  ]);
+});

@@ -17,7 +17,15 @@ import { msg } from '../l10n';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
-import { descriptiveReason, findNameSpans, isBareHead, isGeneric, REGION_BODY_ABBREVIATIONS, type WordHints } from './org-names';
+import {
+  descriptiveReason,
+  endsInsideLongerWord,
+  findNameSpans,
+  isBareHead,
+  isGeneric,
+  REGION_BODY_ABBREVIATIONS,
+  type WordHints,
+} from './org-names';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
@@ -148,7 +156,8 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   for (const c of candidates) while (c.start < c.end && dates[c.start]) c.start++;
 
   let kept = resolveOverlaps(
-    candidates.filter((c) => c.end - c.start >= 2),
+    // 财政部门 is "finance departments", whichever list 财政部 came from
+    candidates.filter((c) => c.end - c.start >= 2 && !endsInsideLongerWord(text, c.end)),
     blockedBy(ctx),
   );
 
