@@ -125,6 +125,16 @@ test('subjects where the text states them', () => {
   assert.deepEqual(subjects('全省技能人才总量达到375万人'), ['技能人才总量']);
 });
 
+test('after an action, what is counted is named after the unit (建成1所高水平高职院校)', () => {
+  const subjects = (text: string) => metrics(text).map((m) => m.subject ?? null);
+  assert.deepEqual(subjects('各设区市至少建成1所高水平高职院校，每个县重点办好1至2所中职学校。'), ['高水平高职院校', '中职学校']);
+  assert.deepEqual(subjects('推动建设100个左右产教融合实训基地，遴选500家左右产教融合型企业。'), ['产教融合实训基地', '产教融合型企业']);
+  // an action with nothing named after it names nothing; a comparison is not part of the subject
+  assert.deepEqual(subjects('全省新建5G基站4.6万个，累计建成23.1万个；增加值同比增长9.8%，同比增长5%。'), ['基站', null, '增加值', null]);
+  // linking and aiming words are not part of the subject
+  assert.deepEqual(subjects('就业率保持在98%以上，力争软件业务收入突破1.5万亿元。'), ['就业率', '软件业务收入']);
+});
+
 test('offsets are UTF-16 units after astral characters', () => {
   const text = '𠮷𠮷学校3所';
   const [m] = metrics(text);

@@ -280,7 +280,7 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
     }
     const { subjectEnd, ...metric } = found;
     const entity: MetricEntity = { ...metric, text: original.slice(found.start, found.end) };
-    const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd) : undefined;
+    const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd, found.end) : undefined;
     if (subject) entity.subject = subject;
     out.push(entity);
     NUMERAL_START.lastIndex = found.end;
