@@ -6,6 +6,7 @@ export const REPAIR_CODES: ReadonlySet<string> = new Set([
   'fused-ordinal',
   'fused-figures',
   'garbled-figure',
+  'letter-for-digit',
   'docnum-bracket',
   'enum-run-on',
   'traditional-char',

@@ -58,6 +58,8 @@ const INJECTIONS: [string, string, string, boolean][] = [
   ['traditional-char', '推进产教融合', '推進产教融合', true],
   ['ocr-confusable', '对于面积较大', '对于而积较大', true],
   ['unbalanced-bracket', '2.任务分工表。', '2.任务分工表(', false],
+  ['letter-for-digit', '高技能人才30万人次', '高技能人才3O万人次', true],
+  ['letter-for-digit', '要在2024年底前完成', '要在2O24年底前完成', true],
   ['garbled-figure', '获得3枚金牌', '获得3枚金牌，共获得5127优胜奖', false],
 ];
 

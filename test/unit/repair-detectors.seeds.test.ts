@@ -1,5 +1,5 @@
 /**
- * The OCR-repair detectors (fused-ordinal, fused-figures, garbled-figure, docnum-bracket, enum-run-on,
+ * The OCR-repair detectors (fused-ordinal, fused-figures, garbled-figure, letter-for-digit, docnum-bracket, enum-run-on,
  * traditional-char, ocr-confusable, unbalanced-bracket) on the seed texts: every seed defect of these
  * codes is found and repaired as the gold file says, and the clean government text (seed 002) stays
  * nearly silent. Reads the project's own copies in test/fixtures.

@@ -11,6 +11,7 @@ import { columnBreak } from './detectors/column-break';
 import { traditionalChar } from './detectors/traditional-char';
 import { enumRunOn } from './detectors/enum-run-on';
 import { garbledFigure } from './detectors/garbled-figure';
+import { letterForDigit } from './detectors/letter-for-digit';
 import { fusedFigures } from './detectors/fused-figures';
 import { docnumBracket } from './detectors/docnum-bracket';
 import { fusedOrdinal } from './detectors/fused-ordinal';
@@ -36,6 +37,7 @@ export const DETECTORS: readonly Detector[] = [
   fusedOrdinal,
   fusedFigures,
   garbledFigure,
+  letterForDigit,
   ratioMismatch,
   enumRunOn,
   traditionalChar,

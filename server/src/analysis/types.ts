@@ -22,6 +22,7 @@ export const DIAGNOSTIC_CODES = [
   'fused-ordinal',
   'fused-figures',
   'garbled-figure',
+  'letter-for-digit',
   'docnum-bracket',
   'enum-run-on',
   'cjk-stray-space',

@@ -33,6 +33,13 @@ export const CODE_DOCS: Record<DiagnosticCode, { damage: Localized; repair: Loca
     },
     repair: { zh: '无法自动修复：请对照原件。', en: 'No automatic repair: check the original.' },
   },
+  'letter-for-digit': {
+    damage: {
+      zh: '数字中有一个字母，是 OCR 把形近的数字（0、1）识别成了字母（O、l、I），如“2O20年”“l20个”。',
+      en: 'A figure holds a letter where OCR misread a look-alike digit (0, 1 as O, l, I), e.g. 2O20年, l20个.',
+    },
+    repair: { zh: '把字母改回数字。', en: 'Write the digit back.' },
+  },
   'docnum-bracket': {
     damage: {
       zh: '文号的六角括号或年份丢失、错误，如“〔20207号”。',

@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, applyEdits } from '../index';
+
+const findings = (text: string) => analyze(text).diagnostics.filter((f) => f.code === 'letter-for-digit');
+const repaired = (text: string) => {
+  const found = findings(text);
+  return applyEdits(
+    text,
+    found.flatMap((f) => f.fixes[0]!.edits),
+  );
+};
+
+test('a letter read for a digit inside a figure is found and written back', () => {
+  assert.equal(repaired('截至2O20年底，全省共有中职学校l2所，建成专业群l20个。'), '截至2020年底，全省共有中职学校12所，建成专业群120个。');
+  assert.equal(repaired('就业率达到1O%，在校生3.l万人，投入1O0万元。'), '就业率达到10%，在校生3.1万人，投入100万元。');
+  assert.equal(repaired('全年培训1,5OO人次。'), '全年培训1,500人次。');
+});
+
+test('a letter between digits is certain (fix-all); one at the edge is left to the reader', () => {
+  const [between] = findings('投入1O0万元');
+  assert.equal(between?.fixAllSafe, true);
+  const [edge] = findings('建成专业群l20个');
+  assert.equal(edge?.fixAllSafe, false);
+  assert.equal(edge?.severity, 'warning');
+});
+
+test('codes and names with letters and digits are left alone', () => {
+  for (const clean of [
+    '推进5G基站建设和O2O平台发展',
+    '通过ISO9001质量体系认证',
+    'PM2.5浓度下降，COVID-19疫情防控',
+    '1080P高清视频，iOS和Android应用',
+    '启动I级应急响应，H1N1流感',
+    '第3.O版',
+    '网址为www.gov.cn/l20',
+    '型号为A1O0的设备',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('a letter at the edge of a number with no unit after it is not a figure', () => {
+  assert.deepEqual(findings('编号l20的文件，代号2O'), []);
+});

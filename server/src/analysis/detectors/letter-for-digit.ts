@@ -1,0 +1,94 @@
+/**
+ * letter-for-digit: a Latin letter that OCR read for a digit inside a figure, as scanned pages do with the
+ * shapes they share: 2O20年, 1O%, 共有l2所, 3.l万人 (O and o for 0, l and I for 1). The repair writes the
+ * digit.
+ *
+ * Letters stand next to digits legitimately in codes and names (5G, O2O, ISO9001, PM2.5, COVID-19, 1080P),
+ * so a run of digits and confusable letters counts only when
+ * - no other Latin letter touches it (ISO9001, iOS, 1080P are words or codes), and
+ * - it does not begin and end with a letter (O2O), and
+ * - every confusable letter in it either sits between two digits (1O0, 2O21) or, at the run's edge, the
+ *   run is a figure by what follows: a unit or measure word, %, 年, 月, 日 or 号 (l20个, 1O%, 12l所).
+ * A letter between digits is certainly damage (warning, fixed by fix-all); an edge letter is as likely
+ * but the reader should look (warning, not in fix-all).
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import type { Finding } from '../types';
+
+/** The letters OCR reads for digits, and the digit each stands for (full-width forms included). */
+const DIGIT_FOR_LETTER: Record<string, string> = { O: '0', o: '0', Ｏ: '0', ｏ: '0', l: '1', I: '1', ｌ: '1', Ｉ: '1' };
+
+/**
+ * What may follow a figure for the run to be read as one: measure words and units (their first
+ * character), percent and per-mille signs, and the date and number words 年月日号.
+ */
+const FIGURE_FOLLOWERS = new Set(
+  '个件项名位人次元万亿千百所家条座台套辆架艘只株棵亩顷米里斤吨克升度册本部篇期届批轮场门种类份户间栋层处支队组对张块倍岁年月日号时秒%％‰',
+);
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
+}
+
+function isLatinLetter(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-zＡ-Ｚａ-ｚ]/.test(c);
+}
+
+function isRunUnit(c: string | undefined): boolean {
+  return c !== undefined && (isDigit(c) || c in DIGIT_FOR_LETTER || c === '.' || c === '．');
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const { text } = ctx;
+  const out: Finding[] = [];
+  for (let i = 0; i < text.length; i++) {
+    // only runs that hold a confusable letter: most text has none, and digits alone are left to others
+    if (!(text[i]! in DIGIT_FOR_LETTER)) continue;
+    let start = i;
+    while (start > 0 && isRunUnit(text[start - 1])) start--;
+    let end = i + 1;
+    while (end < text.length && isRunUnit(text[end])) end++;
+    i = end - 1;
+    const run = text.slice(start, end);
+    if (![...run].some(isDigit)) continue;
+    if (isLatinLetter(text[start - 1]) || isLatinLetter(text[end])) continue;
+    // a run may not begin or end with a point (…2.O is a sentence, not a figure), nor be wrapped in
+    // letters (O2O, I2I are names)
+    if (/^[.．]|[.．]$/.test(run)) continue;
+    if (run[0]! in DIGIT_FOR_LETTER && run[run.length - 1]! in DIGIT_FOR_LETTER) continue;
+    const followedByUnit = FIGURE_FOLLOWERS.has(text[end] ?? '');
+    let certain = true;
+    let readable = true;
+    for (let k = 0; k < run.length; k++) {
+      if (!(run[k]! in DIGIT_FOR_LETTER)) continue;
+      const between =
+        isRunUnit(run[k - 1]) && isRunUnit(run[k + 1]) && !(run[k - 1]! in DIGIT_FOR_LETTER && run[k + 1]! in DIGIT_FOR_LETTER);
+      if (!between) certain = false;
+      if (!between && !followedByUnit) readable = false;
+    }
+    if (!readable) continue;
+    const figure = [...run].map((c) => DIGIT_FOR_LETTER[c] ?? c).join('');
+    out.push({
+      code: 'letter-for-digit',
+      severity: 'warning',
+      start,
+      end,
+      message: msg(
+        `“${run}”中的字母应为数字，疑为 OCR 把形近的数字识别成了字母。修复将改为“${figure}”。`,
+        `"${run}" has a letter where a digit belongs, a digit OCR read as a look-alike letter. The fix changes it to "${figure}".`,
+      ),
+      fixes: [{ title: msg(`改为“${figure}”`, `Change to "${figure}"`), edits: [{ start, end, newText: figure }] }],
+      fixAllSafe: certain,
+    });
+  }
+  return out;
+}
+
+export const letterForDigit: Detector = {
+  id: 'letter-for-digit',
+  codes: ['letter-for-digit'],
+  description: msg('数字中被误识为字母的数字（2O20年、l20个）', 'A digit misread as a letter inside a figure (2O20年, l20个)'),
+  detect,
+};
