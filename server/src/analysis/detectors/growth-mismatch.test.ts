@@ -78,3 +78,19 @@ test('column breaks inside the comparison are ignored', () => {
   const f = one(text);
   assert.equal(text.slice(f.start, f.end), '530万\n\n人，比2010年的230万人增\n\n加了1.6倍');
 });
+
+test('比上年增加N: N is the change, and the rate is N over the old figure (new − N)', () => {
+  // 0.6万/(5.8万 − 0.6万) = 11.54%; 10万/(520万 + 10万) = 1.89%: both consistent
+  silent('全年城镇新增就业5.8万人，比上年增加0.6万人，增长11.5%。');
+  silent('全市常住人口520万人，比上年减少10万人，下降1.9%。');
+  const up = one('全年城镇新增就业5.8万人，比上年增加0.6万人，增长25%。');
+  assert.equal(up.severity, 'warning');
+  assert.match(up.message.en, /0\.6万\/\(5\.8万 − 0\.6万\) = 11\.54% ≠ 25%/);
+  assert.deepEqual(
+    up.related?.map((r) => r.message.en),
+    ['The increase', 'The new figure'],
+  );
+  assert.match(one('全市常住人口520万人，比上年减少10万人，下降5%。').message.en, /10万\/\(520万 \+ 10万\) = 1\.89% ≠ 5%/);
+  // a change in one direction and a rate in the other is not a relation this check reads
+  silent('全市常住人口520万人，比上年减少10万人，增长5%。');
+});

@@ -6,6 +6,7 @@
  *   从230万人增加到530万人，增长130%              silent
  *   530万人，是2010年230万人的2.3倍               530万/230万 = 2.304: silent
  *   就业率从90%提高到95%，提高了5个百分点          silent; 提高了4个百分点 → 95% − 90% = 5 ≠ 4
+ *   新增就业5.8万人，比上年增加0.6万人，增长11.5%     0.6万/(5.8万 − 0.6万) = 11.54%: silent
  *
  * Chinese usage: 增加了N倍 / 增长N倍 means new = old × (1 + N); 增加到N倍 and 是…的N倍 mean new = old × N;
  * 增长N% means new = old × (1 + N/100) and 下降N% new = old × (1 − N/100). When 增加了N倍 is written but
@@ -37,6 +38,8 @@ const UP = '增加|增长|提高|上升|扩大|提升|增多';
 const DOWN = '减少|下降|降低|缩小|缩减|下滑|回落';
 /** The verb right before the stated growth: 增加了, 增长, 下降了, 增加到. */
 const GROWTH_VERB = new RegExp(`(${UP}|${DOWN})(了)?(到|至|为)?(?:约|近|超过|逾)?$`);
+/** 比上年增加0.6万人: a verb right before the figure after 比 (not 增加到, which names the new figure). */
+const CHANGE_VERB = new RegExp(`(${UP}|${DOWN})(?:了)?(?:约|近|超过|逾)?$`);
 /** 从A增加到N / 由A下降至N: the verb right before the new figure. */
 const TO_VERB = new RegExp(`(?:${UP}|${DOWN})(?:了)?(?:到|至)$`);
 
@@ -47,6 +50,11 @@ interface Growth {
   new: Figure;
   stated: Figure;
   relation: Relation;
+  /**
+   * 比上年增加0.6万人，增长11.5%: the figure after 比 is the change, not the old figure (which is then
+   * new − change); `old` holds the change itself.
+   */
+  byChange?: boolean;
   /** Compact span of the comparison, for the finding's range. */
   start: number;
 }
@@ -107,13 +115,20 @@ function comparison(compact: CompactText, figures: readonly Figure[], k: number)
   // 比2010年的230万人增加了1.3倍: prev is the old figure, the new one comes before 比
   if (/(?:(?<!占)比|较)[^，,；;。]*$/.test(prevClause) && !/比重|比例/.test(prevClause)) {
     const old = prev;
-    const bi = clauseStart(text, old.cStart) + Math.max(prevClause.lastIndexOf('比'), prevClause.lastIndexOf('较'));
+    const biInClause = Math.max(prevClause.lastIndexOf('比'), prevClause.lastIndexOf('较'));
+    const bi = clauseStart(text, old.cStart) + biInClause;
+    // 比上年增加0.6万人: a verb between 比 and the figure makes it the change
+    const change = CHANGE_VERB.exec(prevClause.slice(biInClause));
     for (let j = a - 1; j >= 0; j--) {
       const f = figures[j]!;
       if (f.cStart < sentence) return undefined;
       if (f.cEnd > bi || f.kind === 'time') continue;
       if (!comparable(f, old)) return undefined;
-      return { old, new: f, stated, relation, start: f.cStart };
+      if (!change) return { old, new: f, stated, relation, start: f.cStart };
+      // only a percentage growth relates a change to its base; its direction must be the change's
+      const changeDown = new RegExp(`^(?:${DOWN})$`).test(change[1]!);
+      if (relation !== (changeDown ? 'percent-down' : 'percent-up')) return undefined;
+      return { old, new: f, stated, relation, start: f.cStart, byChange: true };
     }
     return undefined;
   }
@@ -141,6 +156,7 @@ function comparable(a: Figure, b: Figure): boolean {
 }
 
 function judge(compact: CompactText, g: Growth): Finding | undefined {
+  if (g.byChange) return judgeChange(compact, g);
   const { old, stated } = g;
   const neu = g.new;
   const rates = old.kind === 'percent';
@@ -201,6 +217,34 @@ function judge(compact: CompactText, g: Growth): Finding | undefined {
     { cStart: g.start, cEnd: stated.cEnd },
     [
       { figure: old, message: msg('原值', 'The old figure') },
+      { figure: neu, message: msg('新值', 'The new figure') },
+    ],
+  );
+}
+
+/** 新增就业5.8万人，比上年增加0.6万人，增长11.5%: the rate is change / (new − change). */
+function judgeChange(compact: CompactText, g: Growth): Finding | undefined {
+  const { stated } = g;
+  const change = g.old;
+  const neu = g.new;
+  if (change.kind === 'percent' || neu.kind === 'percent') return undefined;
+  const up = g.relation === 'percent-up';
+  const base = up
+    ? { lo: neu.lo - change.hi, hi: neu.hi - change.lo, value: neu.value - change.value }
+    : { lo: neu.lo + change.lo, hi: neu.hi + change.hi, value: neu.value + change.value };
+  if (!(base.lo > 0)) return undefined;
+  const actual = { lo: (change.lo / base.hi) * 100, hi: (change.hi / base.lo) * 100, value: (change.value / base.value) * 100 };
+  const s = statedInterval(stated);
+  if (actual.hi >= s.lo - EPSILON && actual.lo <= s.hi + EPSILON) return undefined;
+  const equation = `${change.numberText}/(${neu.numberText} ${up ? '−' : '+'} ${change.numberText}) = ${formatNumber(actual.value, Math.max(2, stated.precision + 1))}% ≠ ${stated.numberText}%`;
+  return figuresFinding(
+    compact,
+    'growth-mismatch',
+    'warning',
+    msg(`所述增幅与数字不符：${equation}。`, `The stated growth does not match the figures: ${equation}.`),
+    { cStart: g.start, cEnd: stated.cEnd },
+    [
+      { figure: change, message: msg(up ? '增量' : '减量', up ? 'The increase' : 'The decrease') },
       { figure: neu, message: msg('新值', 'The new figure') },
     ],
   );

@@ -84,3 +84,10 @@ test('percentages that are not shares of a stated whole are left alone', () => {
   // a different unit in between: the sentence moved on
   silent('全市共有技工院校51所，投入资金3亿元，其中技师学院20所，占比45%。');
 });
+
+test('parts listed after 其中, each with its share, are all shares of the whole before 其中', () => {
+  silent('全年接待游客8600万人次，其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.14%。');
+  const found = one('全年接待游客8600万人次，其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.5%。');
+  assert.equal(found.severity, 'information');
+  assert.match(found.message.en, /12万\/8600万 = 0\.14% ≠ 0\.5%/);
+});

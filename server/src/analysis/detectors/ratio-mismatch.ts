@@ -7,8 +7,9 @@
  * The part Y is the last count before 占 in the same sentence that is not the old value of a comparison
  * (比2010年的61万名). The whole X is, when 占 names it (占技能人才总数的, 占专业点总数), the nearest earlier
  * figure of the same unit whose label contains that name, even paragraphs back (开办专业点414个); when it
- * does not (占比31.7%), the nearest earlier count of the same unit in the sentence, and a mismatch is then
- * only information, since the text leaves the whole to the reader.
+ * does not (占比31.7%), the nearest earlier count of the same unit in the sentence that has no share of its
+ * own (a sibling part: 其中A…占x%；B…占y%), and a mismatch is then only information, since the text leaves
+ * the whole to the reader.
  *
  * Each figure is an interval (375万 is 374.5万–375.5万, 超过168万 is 168万–169万); the stated percentage
  * may be rounded or truncated at its precision. Only a ratio whose whole interval misses it is reported.
@@ -113,10 +114,19 @@ function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part
     const f = figures[j]!;
     if (f.cStart < from) return undefined;
     if (!isAdditive(f) || isComparisonBase(text, f)) continue;
+    // 其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.14%: a figure with a share of its own is
+    // another part of the same whole, not the whole
+    if (hasOwnShare(text, figures, j)) continue;
     // a different unit in between means the sentence moved on to something else
     return sameFamily(f, part) ? f : undefined;
   }
   return undefined;
+}
+
+/** Whether the figure at `j` is followed at once by a share of its own (…3200万人次，占比37.2%). */
+function hasOwnShare(text: string, figures: readonly Figure[], j: number): boolean {
+  const next = figures[j + 1];
+  return next !== undefined && next.kind === 'percent' && /^[，,、]?占/.test(text.slice(figures[j]!.cEnd, next.cStart));
 }
 
 function judge(compact: CompactText, share: Figure, part: Figure, whole: Figure, named: boolean): Finding | undefined {
