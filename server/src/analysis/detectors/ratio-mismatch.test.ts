@@ -91,3 +91,10 @@ test('parts listed after 其中, each with its share, are all shares of the whol
   assert.equal(found.severity, 'information');
   assert.match(found.message.en, /12万\/8600万 = 0\.14% ≠ 0\.5%/);
 });
+
+test('an aside in brackets after the share’s name does not hide the whole (占常住人口比重（城镇化率）为)', () => {
+  silent('年末全市常住人口612.8万人。其中，城镇常住人口420.6万人，占常住人口比重（常住人口城镇化率）为68.6%。');
+  const found = one('年末全市常住人口612.8万人。其中，城镇常住人口420.6万人，占常住人口比重（常住人口城镇化率）为69.6%。');
+  assert.equal(found.severity, 'warning');
+  assert.match(found.message.en, /420\.6万\/612\.8万 = 68\.64% ≠ 69\.6%/);
+});

@@ -73,7 +73,11 @@ function detect(ctx: AnalysisContext): Finding[] {
 
 /** The name of the whole without scope words; '' when 占 only says "the total" (占总数的, 占全市的). */
 function wholeName(captured: string | undefined): string {
-  const name = (captured ?? '').replace(SCOPE, '');
+  // 占常住人口比重（常住人口城镇化率）为: an aside in brackets names the share, not the whole
+  const name = (captured ?? '')
+    .replace(/[（(][^（()）]*[）)]$/, '')
+    .replace(/(?:总数|总量|总额|总人数|总和|总体|总规模|人数|数量)?的?(?:比重|比例)?$/, '')
+    .replace(SCOPE, '');
   return /^(?:总数|总量|总额|总人数|总和|总体|总规模|总|其|全部|整体)?$/.test(name) ? '' : name;
 }
 

@@ -65,3 +65,13 @@ test('column breaks inside the list are ignored and the span maps back', () => {
   const f = one(bad);
   assert.equal(bad.slice(f.start, f.end), '重庆主城50.58%、重庆周\n\n边22.04%、北上广等经济发达地区19.87%、学校所在区县及周边3.51%');
 });
+
+test('a structure written as a ratio (三次产业结构为a:b:c) is a list of shares when it adds up to about 100', () => {
+  const codes = (text: string) => run(text).map((f) => `${f.severity} ${text.slice(f.start, f.end)}`);
+  assert.deepEqual(codes('三次产业结构为5.5:40.6:53.9。'), []);
+  assert.deepEqual(codes('三次产业结构由上年的6.6:41.2:52.2调整为6.4:41.5:52.1。'), []);
+  assert.deepEqual(codes('三次产业结构由上年的6.6:41.2:52.2调整为6.4:41.5:55.1。'), ['warning 6.4:41.5:55.1']);
+  assert.deepEqual(codes('三次产业结构为6.4:41.5:53.1。'), ['information 6.4:41.5:53.1']);
+  // ratios that are not shares of 100, and ratios not named a structure, are left alone
+  assert.deepEqual(codes('投资结构比为1:2:3，男女比例为1.05:1，比分为30:25:28。'), []);
+});

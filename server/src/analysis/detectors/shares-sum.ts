@@ -3,6 +3,7 @@
  *
  *   就业的区域及占比为重庆主城50.58%、重庆周边26.04%、发达地区19.87%、所在区县3.51%     100.00: silent
  *   三次产业占比分别为7.3%、40.1%、48.6%                                                 → 96% ≠ 100%
+ *   三次产业结构为6.4:41.5:53.1 (a ratio whose parts add up to about 100)                → 101% ≠ 100%
  *
  * Only a list that the text introduces as shares (占比, 构成, 分布, 比例, 比重, 结构, 份额, 分别占) and
  * whose items are all percentages separated by 、，；is summed; a list of rates (就业率98%、对口率88%),
@@ -29,10 +30,32 @@ const CERTAIN = 1;
 /** Sums this close to 100 are accepted whatever the precision. */
 const USUAL_SLACK = 0.1;
 
+/**
+ * 三次产业结构为5.5:40.6:53.9 (and 由上年的6.6:41.2:52.2调整为…): a structure written as a ratio of three or
+ * more parts, which is a list of percentage shares when its parts add up to about 100.
+ */
+const RATIO = /(?<![\d.:：])(\d{1,3}(?:\.\d+)?(?:[:：]\d{1,3}(?:\.\d+)?){2,})(?![\d.:：%])/g;
+/** What must name the ratio a structure, in its clause before it (产业结构由上年的…调整为…). */
+const STRUCTURE_WORD = /(?:结构|构成)[^，,。；;]{0,40}$/;
+/** How far from 100 the parts of a ratio may add up for it to be read as shares at all (1:2:3 is not). */
+const SHARES_RATIO_RANGE = 10;
+
 function detect(ctx: AnalysisContext): Finding[] {
   const { compact, figures } = figuresOf(ctx);
   const text = compact.text;
   const out: Finding[] = [];
+  for (const m of text.matchAll(RATIO)) {
+    if (!STRUCTURE_WORD.test(text.slice(Math.max(0, m.index - 44), m.index))) continue;
+    const parts = m[1]!
+      .split(/[:：]/)
+      .map((n) => ({ value: Number(n), precision: n.includes('.') ? n.length - n.indexOf('.') - 1 : 0, text: n }));
+    const sum = parts.reduce((t, p) => t + p.value, 0);
+    if (Math.abs(sum - 100) > SHARES_RATIO_RANGE) continue;
+    const finding = judgeValues(parts, false);
+    if (!finding) continue;
+    const span = originalSpan(compact, m.index, m.index + m[0].length);
+    out.push({ ...finding, start: span.start, end: span.end });
+  }
   let consumed = 0;
   for (const m of text.matchAll(SHARE_INTRO)) {
     const from = m.index + m[0].length;
@@ -60,6 +83,17 @@ function detect(ctx: AnalysisContext): Finding[] {
 }
 
 function judge(shares: readonly Figure[], open: boolean): Omit<Finding, 'start' | 'end'> | undefined {
+  return judgeValues(
+    shares.map((f) => ({ value: f.value, precision: f.precision, text: f.numberText })),
+    open,
+  );
+}
+
+/** The check itself, over values with the precision they are written at. */
+function judgeValues(
+  shares: ReadonlyArray<{ value: number; precision: number; text: string }>,
+  open: boolean,
+): Omit<Finding, 'start' | 'end'> | undefined {
   const sum = shares.reduce((s, f) => s + f.value, 0);
   const rounding = shares.reduce((s, f) => s + Math.pow(10, -f.precision) / 2, 0);
   const diff = sum - 100;
@@ -68,7 +102,7 @@ function judge(shares: readonly Figure[], open: boolean): Omit<Finding, 'start' 
   // an open list (…等) may leave shares out; it can only be wrong by exceeding the whole
   if (open && diff < 0) return undefined;
   const decimals = Math.max(...shares.map((f) => f.precision));
-  const equation = `${shares.map((f) => `${f.numberText}%`).join('+')} = ${formatNumber(sum, decimals)}% ≠ 100%`;
+  const equation = `${shares.map((f) => `${f.text}%`).join('+')} = ${formatNumber(sum, decimals)}% ≠ 100%`;
   const severity: Severity = Math.abs(diff) > rounding + CERTAIN ? 'warning' : 'information';
   const hint =
     severity === 'information'
