@@ -427,7 +427,18 @@ export function sentenceStart(text: string, at: number): number {
  */
 export function formatNumber(value: number, decimals = 2, magnitude = 1): string {
   if (magnitude > 1) {
-    const word = magnitude === 1e4 ? '万' : magnitude === 1e8 ? '亿' : magnitude === 1e12 ? '万亿' : '';
+    const word =
+      magnitude === 1e3
+        ? '千'
+        : magnitude === 1e4
+          ? '万'
+          : magnitude === 1e8
+            ? '亿'
+            : magnitude === 1e12
+              ? '万亿'
+              : magnitude === 100
+                ? '百'
+                : '';
     if (word) return formatNumber(value / magnitude, decimals) + word;
   }
   const fixed = value.toFixed(decimals);

@@ -83,3 +83,16 @@ test('column breaks and stray spaces inside the sentence are ignored, offsets ma
   const f = one(text);
   assert.equal(text.slice(f.start, f.end), '20个(国家级4个、省部级10个、\n市级2个、公司级5个)');
 });
+
+test('a bulletin’s breakdown in the next sentence (…，比上年增加N。其中，A…，B…，其他…) is checked against its total', () => {
+  const total = '全年粮食播种面积385.6千公顷，比上年增加2.1千公顷。';
+  silent(`${total}其中，稻谷播种面积120.3千公顷，小麦播种面积140.2千公顷，玉米播种面积98.7千公顷，其他粮食作物26.4千公顷。`);
+  const found = one(`${total}其中，稻谷播种面积120.3千公顷，小麦播种面积140.2千公顷，玉米播种面积98.7千公顷，其他粮食作物36.4千公顷。`);
+  assert.equal(found.severity, 'warning');
+  assert.match(found.message.en, /120\.3千\+140\.2千\+98\.7千\+36\.4千 = 395\.6千 ≠ 385\.6千/);
+  // another count in the first sentence: 其中 may belong to it, so nothing is assumed
+  silent('全市共有学校100所，学生5万人。其中，小学60所、中学50所。');
+  // a single part after 其中 only has to stay below the total
+  silent('年末全市常住人口612.8万人，比上年末增加3.5万人。其中，城镇常住人口420.6万人。');
+  one('年末全市常住人口612.8万人，比上年末增加3.5万人。其中，城镇常住人口620.6万人。');
+});

@@ -20,6 +20,7 @@ import {
   firstFigureAtOrAfter,
   formatNumber,
   isAdditive,
+  isComparisonBase,
   figuresFinding,
   readItemList,
   sameFamily,
@@ -31,6 +32,9 @@ import {
 } from '../figures';
 import { msg } from '../l10n';
 import type { Finding, Severity } from '../types';
+
+/** A label for the rest of a breakdown: 其他粮食作物, 其余. */
+const OTHERS = /^(?:其他|其它|其余)/;
 
 /** How far after a total its 其中 may come (in compact units): "共有学生1000人，其中". */
 const MAX_GAP_TO_QIZHONG = 12;
@@ -84,15 +88,10 @@ function bracketBreakdown(compact: CompactText, figures: readonly Figure[], k: n
 function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
   const total = figures[k]!;
   const text = compact.text;
-  const next = figures[k + 1];
-  const gap = text.slice(total.cEnd, total.cEnd + MAX_GAP_TO_QIZHONG + 2).indexOf('其中');
-  if (gap < 0) return undefined;
-  const at = total.cEnd + gap;
-  // no other figure and no sentence end between the total and 其中
-  if (next && next.cStart < at) return undefined;
-  if (sentenceStart(text, at) > total.cStart) return undefined;
-  if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
-  const from = at + 2;
+  const at = qizhongAfter(text, figures, k);
+  if (at === undefined) return undefined;
+  // 其中，稻谷… : the comma after 其中 belongs to it
+  const from = /^[，,：:]/.test(text.slice(at + 2, at + 3)) ? at + 3 : at + 2;
   const accept = (f: Figure): boolean => sameFamily(f, total);
 
   const respectively = respectivelyList(compact, figures, from, accept);
@@ -107,6 +106,38 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   return { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
 }
 
+/** How far a sentence may run past its total before the 其中 that starts the next one (compact units). */
+const MAX_SENTENCE_TO_QIZHONG = 40;
+
+/**
+ * Where the 其中 of the total at `k` begins, if it has one: right after it in the same sentence (共有学生1000人，
+ * 其中…), or at the start of the next sentence when all that the first one adds after the total is a
+ * comparison (全年粮食播种面积385.6千公顷，比上年增加2.1千公顷。其中，稻谷…), as statistical bulletins write.
+ */
+function qizhongAfter(text: string, figures: readonly Figure[], k: number): number | undefined {
+  const total = figures[k]!;
+  const next = figures[k + 1];
+  const gap = text.slice(total.cEnd, total.cEnd + MAX_GAP_TO_QIZHONG + 2).indexOf('其中');
+  if (gap >= 0) {
+    const at = total.cEnd + gap;
+    // no other figure and no sentence end between the total and 其中
+    if (next && next.cStart < at) return undefined;
+    if (sentenceStart(text, at) > total.cStart) return undefined;
+    if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
+    return at;
+  }
+  if (isComparisonBase(text, total)) return undefined;
+  const stop = text.slice(total.cEnd, total.cEnd + MAX_SENTENCE_TO_QIZHONG).search(/[。；;！？]/);
+  if (stop < 0 || text[total.cEnd + stop] !== '。') return undefined;
+  const at = total.cEnd + stop + 1;
+  if (!text.startsWith('其中', at)) return undefined;
+  for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
+    const f = figures[j]!;
+    if (isAdditive(f) && !isComparisonBase(text, f)) return undefined;
+  }
+  return at;
+}
+
 /**
  * The items that belong to one breakdown. After 、 the next item always does; after a comma only when
  * its label runs parallel to the previous one (男生600人，女生400人), since a comma may as well start a
@@ -116,7 +147,8 @@ function parallelPrefix(text: string, items: readonly ListItem[]): ListItem[] {
   const kept: ListItem[] = [];
   for (const item of items) {
     const prev = kept[kept.length - 1];
-    if (prev && text[prev.figure.cEnd] !== '、' && prev.label.slice(-1) !== item.label.slice(-1)) break;
+    // 其他粮食作物 closes a list of 稻谷播种面积, 小麦播种面积…: "the others" run parallel to any item
+    if (prev && text[prev.figure.cEnd] !== '、' && prev.label.slice(-1) !== item.label.slice(-1) && !OTHERS.test(item.label)) break;
     kept.push(item);
   }
   return kept;
