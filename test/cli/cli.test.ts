@@ -130,3 +130,18 @@ test('messages follow LANG', () => {
   assert.match(zh.message, /[\u4e00-\u9fff]/);
   assert.doesNotMatch(en.message, /[\u4e00-\u9fff]{3}/);
 });
+
+test('a reader that stops early (| head) ends the CLI quietly, without a stack trace', async () => {
+  const { spawn } = await import('node:child_process');
+  const dir = mkdtempSync(join(tmpdir(), 'pm-epipe-'));
+  const file = join(dir, 'long.txt');
+  // enough findings that the report outgrows the pipe's buffer before the reader closes it
+  writeFileSync(file, '全市共有学校12所所，在校生3万人人。\n'.repeat(20000));
+  const child = spawn(process.execPath, [CLI, 'check', '--format', 'json', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  assert.doesNotMatch(stderr, /EPIPE|Error|at /, stderr);
+  assert.ok(code === 0 || code === 1, `exit ${code}`);
+});

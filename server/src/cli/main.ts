@@ -6,6 +6,12 @@ import type { CheckWorkerData } from './check';
 if (!isMainThread && parentPort && (workerData as CheckWorkerData | undefined)?.policymarkCheck) {
   runCheckWorker(workerData as CheckWorkerData, parentPort);
 } else {
+  // `policymark check … | head`: the reader went away; stop quietly as Unix tools do, not with a stack trace
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`policymark: cannot write the output: ${error.message}\n`);
+    process.exit(2);
+  });
   main(process.argv.slice(2), {
     stdout: (chunk) => process.stdout.write(chunk),
     stderr: (chunk) => process.stderr.write(chunk),

@@ -18,6 +18,7 @@ import { msg } from '../l10n';
 import { toHalfWidthDigits } from '../numbers';
 import { HAN, isHanAt } from '../text';
 import type { Finding, Fix, RelatedSpan, TextEdit } from '../types';
+import { issuerCodeOf } from '../entities/docref';
 
 /** Bracket kinds seen around the year, escaped for use inside a regex character class. */
 const OPEN = '〔\\[［【(（{｛〖';
@@ -145,7 +146,8 @@ function detect(ctx: AnalysisContext): Finding[] {
 
 function toFinding(text: string, c: Candidate, intact: IntactNumber[]): Finding {
   const span = text.slice(c.start, c.end);
-  const issuerCode = c.issuerRun;
+  // the issuer's code, not the words before it (结合川府发 → 川府发)
+  const issuerCode = issuerCodeOf(c.issuerRun);
   const match = c.serials
     .map((serial) => intact.find((n) => n.year === Number(c.year) && n.serial === Number(serial) && sameIssuer(n.issuerRun, c.issuerRun)))
     .find((n) => n !== undefined);
@@ -187,8 +189,8 @@ function toFinding(text: string, c: Candidate, intact: IntactNumber[]): Finding 
     code: 'docnum-bracket',
     severity: c.kind === 'wrong-kind' && !match ? 'information' : 'warning',
     message: msg(
-      `文号“${issuerCode.slice(-6)}${span}”有误：${what.zh}。${evidence.zh}修复将改为“${target}”。`,
-      `Document number "${issuerCode.slice(-6)}${span}": ${what.en}.${evidence.en} The fix changes it to "${target}".`,
+      `文号“${issuerCode}${span}”有误：${what.zh}。${evidence.zh}修复将改为“${target}”。`,
+      `Document number "${issuerCode}${span}": ${what.en}.${evidence.en} The fix changes it to "${target}".`,
     ),
     start: c.start,
     end: c.end,
