@@ -60,11 +60,14 @@ function subjectBefore(ctx: AnalysisContext, text: string, end: number): string 
   let start = end;
   while (start > 0 && end - start < MAX_SUBJECT * 2 && isHanAt(text, start - 1)) start--;
   let subject = text.slice(start, end);
+  // where the subject ends in the text, once the linking words after it are dropped (for snapToWord)
+  let subjectEnd = end;
   for (let guard = 0; guard < 4; guard++) {
     const trimmed = subject.replace(TRAILING_LINKS, '');
     if (trimmed === subject) break;
     // 才达到 375万人: nothing but a linking word precedes the figure
     if (trimmed.length < MIN_SUBJECT) return undefined;
+    subjectEnd -= subject.length - trimmed.length;
     subject = trimmed;
   }
   // the subject is the last noun phrase: after the last 的 it names what is counted (…总数的 27.3% excepted above)
@@ -80,7 +83,7 @@ function subjectBefore(ctx: AnalysisContext, text: string, end: number): string 
     if (trimmed === subject || trimmed.length < MIN_SUBJECT) break;
     subject = trimmed;
   }
-  if (subject.length > MAX_SUBJECT) subject = snapToWord(ctx, end - subject.length, subject, MAX_SUBJECT);
+  if (subject.length > MAX_SUBJECT) subject = snapToWord(ctx, subjectEnd - subject.length, subject, MAX_SUBJECT);
   if (subject.length < MIN_SUBJECT || COMPARISON_ONLY.test(subject)) return undefined;
   return subject;
 }

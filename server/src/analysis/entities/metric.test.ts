@@ -5,6 +5,7 @@ import type { MetricEntity } from '../types';
 import { AnalysisContext } from '../context';
 import { dateRecognizer } from './date';
 import { isWellFormedChineseNumeral, metricRecognizer } from './metric';
+import { loadSegmenter } from '../segment';
 
 const metrics = (text: string) => analyze(text).entities.filter((e): e is MetricEntity => e.type === 'metric');
 const summary = (text: string) => metrics(text).map((m) => [m.text, m.value, m.unit, m.kind, m.approx ?? null]);
@@ -199,3 +200,17 @@ test('table cells take the unit of their row label: 9.9 under 在校生规模(�
   // the year header row has no unit; a bracket that is not a unit (试行) makes no cells
   assert.deepEqual(metrics('1.实施细则(试行)\n\n2021\n\n2.其他'), []);
 });
+
+test(
+  'with the segmenter a long subject is cut on a word boundary, counted from where it ends (before 达到)',
+  { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
+  () => {
+    const segmenter = loadSegmenter();
+    assert.ok(segmenter);
+    const [m] = analyze('全省数字经济核心产业增加值占地区生产总值比重达到11.5%左右。', { segmenter }).entities.filter(
+      (e): e is MetricEntity => e.type === 'metric',
+    );
+    // the last ten characters would start inside 增加值; the subject starts on the next word
+    assert.equal(m?.subject, '占地区生产总值比重');
+  },
+);
