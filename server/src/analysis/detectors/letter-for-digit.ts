@@ -28,6 +28,10 @@ const FIGURE_FOLLOWERS = new Set(
   '个件项名位人次元万亿千百所家条座台套辆架艘只株棵亩顷米里斤吨克升度册本部篇期届批轮场门种类份户间栋层处支队组对张块倍岁年月日号时秒%％‰',
 );
 
+/** 1 for the code units of DIGIT_FOR_LETTER's letters: the scan reads code units, not one-character strings. */
+const LETTER_UNITS = new Uint8Array(65536);
+for (const letter of Object.keys(DIGIT_FOR_LETTER)) LETTER_UNITS[letter.charCodeAt(0)] = 1;
+
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));
 }
@@ -45,7 +49,7 @@ function detect(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < text.length; i++) {
     // only runs that hold a confusable letter: most text has none, and digits alone are left to others
-    if (!(text[i]! in DIGIT_FOR_LETTER)) continue;
+    if (!LETTER_UNITS[text.charCodeAt(i)]) continue;
     let start = i;
     while (start > 0 && isRunUnit(text[start - 1])) start--;
     let end = i + 1;
