@@ -96,3 +96,14 @@ test('a bulletin’s breakdown in the next sentence (…，比上年增加N。�
   silent('年末全市常住人口612.8万人，比上年末增加3.5万人。其中，城镇常住人口420.6万人。');
   one('年末全市常住人口612.8万人，比上年末增加3.5万人。其中，城镇常住人口620.6万人。');
 });
+
+test('a bulletin’s breakdown by the three industries (分产业看，…；…；…) adds up to its total', () => {
+  const text = (total: string) =>
+    `全年地区生产总值${total}亿元，按不变价格计算，比上年增长5.6%。分产业看，第一产业增加值312.5亿元，增长3.8%；第二产业增加值2015.3亿元，增长6.1%；第三产业增加值2532.4亿元，增长5.4%。`;
+  silent(text('4860.2'));
+  const found = one(text('4870.2'));
+  assert.equal(found.severity, 'warning');
+  assert.match(found.message.en, /312\.5亿\+2015\.3亿\+2532\.4亿 = 4860\.2亿 ≠ 4870\.2亿/);
+  // growth rates by industry are not parts of the total
+  silent('全年地区生产总值4870.2亿元，比上年增长5.6%。分产业看，第一产业增长3.8%，第二产业增长6.1%，第三产业增长5.4%。');
+});

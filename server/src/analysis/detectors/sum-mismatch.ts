@@ -21,6 +21,7 @@ import {
   formatNumber,
   isAdditive,
   isComparisonBase,
+  clauseStart,
   figuresFinding,
   readItemList,
   sameFamily,
@@ -32,6 +33,46 @@ import {
 } from '../figures';
 import { msg } from '../l10n';
 import type { Finding, Severity } from '../types';
+
+/**
+ * What opens a breakdown by the three industries in a bulletin: 分产业看，第一产业增加值…；第二产业…；第三产业….
+ * Such a breakdown names every part, so it is exhaustive.
+ */
+const BY_INDUSTRY = /^(?:分产业看|分三次产业看|按产业分|按三次产业分|分三次产业)[，,：:]?/;
+/** What may follow a part before the next one: its growth (，增长3.8%, ，比上年下降1.2%). */
+const GROWTH_TAIL = /^[，,](?:比上年|比去年|较上年|同比)?(?:增长|下降|增加|减少|提高|回落)[^；;。]*?$/;
+
+/**
+ * 全年地区生产总值4860.2亿元，比上年增长5.6%。分产业看，第一产业增加值312.5亿元，增长3.8%；第二产业增加值
+ * 2015.3亿元，增长6.1%；第三产业增加值2532.4亿元，增长5.4%。: the parts are the figures of the total's unit
+ * after the opener, each followed only by its growth, up to the end of that sentence.
+ */
+function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+  const total = figures[k]!;
+  const text = compact.text;
+  const at = sentenceAfterComparisons(text, figures, k);
+  if (at === undefined) return undefined;
+  const opener = BY_INDUSTRY.exec(text.slice(at, at + 12));
+  if (!opener) return undefined;
+  const stop = text.indexOf('。', at);
+  const end = stop < 0 ? text.length : stop;
+  const parts: Figure[] = [];
+  let pos = at + opener[0].length;
+  for (let j = firstFigureAtOrAfter(figures, pos); j < figures.length && figures[j]!.cStart < end; j++) {
+    const f = figures[j]!;
+    if (f.kind === 'percent' || isComparisonBase(text, f) || !isAdditive(f)) continue;
+    if (!sameFamily(f, total)) return undefined;
+    // between two parts only a separator and the previous part's growth
+    const between = text.slice(pos, clauseStart(text, f.cStart));
+    if (parts.length > 0 && !/^(?:[；;]|[，,])$/.test(between.slice(-1)) && !GROWTH_TAIL.test(between.replace(/[；;]$/, ''))) {
+      return undefined;
+    }
+    parts.push(f);
+    pos = f.cEnd;
+  }
+  if (parts.length < 2) return undefined;
+  return { total, parts, end: parts[parts.length - 1]!.cEnd, exhaustive: true, form: 'industries' };
+}
 
 /** A label for the rest of a breakdown: 其他粮食作物, 其余. */
 const OTHERS = /^(?:其他|其它|其余)/;
@@ -46,7 +87,8 @@ interface Breakdown {
   end: number;
   /** Parts listed in brackets or as two or more after 其中/分别, not ending in 等. */
   exhaustive: boolean;
-  form: 'brackets' | 'list';
+  /** Brackets and a breakdown by the three industries name every part; a list after 其中 may leave one out. */
+  form: 'brackets' | 'list' | 'industries';
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
@@ -55,7 +97,8 @@ function detect(ctx: AnalysisContext): Finding[] {
   for (let k = 0; k < figures.length; k++) {
     const total = figures[k]!;
     if (!isAdditive(total)) continue;
-    const breakdown = bracketBreakdown(compact, figures, k) ?? qizhongBreakdown(compact, figures, k);
+    const breakdown =
+      bracketBreakdown(compact, figures, k) ?? qizhongBreakdown(compact, figures, k) ?? industryBreakdown(compact, figures, k);
     if (!breakdown) continue;
     const finding = judge(compact, breakdown);
     if (finding) out.push(finding);
@@ -126,11 +169,20 @@ function qizhongAfter(text: string, figures: readonly Figure[], k: number): numb
     if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
     return at;
   }
+  const at = sentenceAfterComparisons(text, figures, k);
+  return at !== undefined && text.startsWith('其中', at) ? at : undefined;
+}
+
+/**
+ * Where the sentence after the total at `k` starts, when all that the total's own sentence adds after it is
+ * a comparison (…385.6千公顷，比上年增加2.1千公顷。): the next sentence may then break the total down.
+ */
+function sentenceAfterComparisons(text: string, figures: readonly Figure[], k: number): number | undefined {
+  const total = figures[k]!;
   if (isComparisonBase(text, total)) return undefined;
   const stop = text.slice(total.cEnd, total.cEnd + MAX_SENTENCE_TO_QIZHONG).search(/[。；;！？]/);
   if (stop < 0 || text[total.cEnd + stop] !== '。') return undefined;
   const at = total.cEnd + stop + 1;
-  if (!text.startsWith('其中', at)) return undefined;
   for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
     const f = figures[j]!;
     if (isAdditive(f) && !isComparisonBase(text, f)) return undefined;
