@@ -46,6 +46,17 @@ const GROUPS = [
   '苦若',
   '券卷',
   '洒酒',
+  // shapes that scanned policy texts confuse as well (水乎 for 水平, 竟争, 落买, 侯选)
+  '平乎',
+  '竞竟',
+  '实买',
+  '设没',
+  '午牛',
+  '失矢',
+  '理埋',
+  '续绩',
+  '缓援',
+  '历厉',
 ];
 const MIN_FREQ = 800;
 

@@ -51,3 +51,26 @@ test('a user word is never flagged', () => {
 test('without the segmenter it is silent', () => {
   assert.equal(analyze('该县耕地而积达到三十万亩。').diagnostics.filter((f) => f.code === 'ocr-confusable').length, 0);
 });
+
+test('shapes scanned policy texts also confuse: 平/乎, 竞/竟, 实/买', () => {
+  for (const [damaged, repaired] of [
+    ['进一步提高管理水乎。', '进一步提高管理水平。'],
+    ['积极参与国际竟争。', '积极参与国际竞争。'],
+    ['认真落买各项政策。', '认真落实各项政策。'],
+  ] as const) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
+  }
+  // and their words stay silent
+  for (const clean of [
+    '几乎所有企业都已购买保险，毕竟没有历史经验可循，要埋头苦干、持续发力。',
+    '设立专项资金，缓解融资难题，继续援助困难群众。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
