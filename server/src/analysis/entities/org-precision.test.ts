@@ -158,3 +158,14 @@ test('central bodies by their usual short names resolve to their full names', ()
     '最高法→最高人民法院',
   ]);
 });
+
+test('party committees by their short names are organisations; 委员/委托/委派 after them are not', () => {
+  assert.deepEqual(orgs('按照市委、市政府工作部署，在重庆市委的领导下，中共四川省委和县委书记出席。'), [
+    '市委',
+    '市政府',
+    '重庆市委',
+    '中共四川省委',
+    '县委',
+  ]);
+  assert.deepEqual(orgs('城市委托第三方评估，由区委派工作组。'), []);
+});

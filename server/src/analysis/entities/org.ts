@@ -33,6 +33,13 @@ const DICTIONARY = new Map(Object.entries(aliasData.aliases));
 const DICTIONARY_NAMES = new Literals([...DICTIONARY.keys()].filter((k) => k.length >= 2));
 const ABBREVIATED_WORDS = Object.entries(aliasData.words).sort((a, b) => b[0].length - a[0].length);
 
+/**
+ * Party committees by their usual short names: 市委、市政府, 重庆市委, 中共四川省委, 县委书记. Not before 员
+ * (省委员会 is a longer name), 托 (城市委托), 派 or 任 (委派, 委任 are verbs).
+ */
+const PARTY_COMMITTEE_PLACES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
+const PARTY_COMMITTEE = new RegExp(`(?:中共)?(?:${PARTY_COMMITTEE_PLACES.join('|')})?[省市县区州]委(?![员托屈派任婉])`, 'g');
+
 /** Abbreviated bodies after a place or level (市人社局, 北碚区教委, 万盛经开区人力社保局). */
 const PLACE_BODY = new RegExp(`^(.*?)(${REGION_BODY_ABBREVIATIONS.join('|')})$`);
 const REGION_NAMES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
@@ -147,6 +154,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     for (const m of new Literals(user).matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
   }
   for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
+  for (const m of text.matchAll(PARTY_COMMITTEE)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
 
