@@ -476,6 +476,9 @@ export function endsInsideLongerWord(text: string, end: number): boolean {
   return end > 0 && next !== undefined && (NOT_AFTER_BODY[text[end - 1]!] ?? '').includes(next);
 }
 
+/** One-character heads of units (专业部, 财务处, 教务科, 办公室 aside): before 和 they end a unit's name. */
+const UNIT_HEAD_END = /[部处科室所局厅委院校站队]$/;
+
 /** Whether the text just before `at` ends a name (…学院|同…): a cut point for side-by-side names. */
 function endsName(text: string, at: number): boolean {
   return SUFFIXES.longestEndingAt(text, at) !== undefined;
@@ -488,8 +491,9 @@ function leftBoundary(text: string, suffixStart: number, guard: Guard): number {
     if (!isHanAt(text, start - 1)) break;
     const ch = text[start - 1]!;
     if (STOP_CHARS.has(ch) && !guard(start - 1)) break;
-    // 和 joins the words of one body (人力资源和社会保障局) but not two names (教育部和人社部)
-    if (ch === '和' && endsName(text, start - 1)) break;
+    // 和 joins the words of one body (人力资源和社会保障局) but not two names (教育部和人社部), nor two
+    // units whose first ends in a unit's one-character head (专业部和资助中心)
+    if (ch === '和' && (endsName(text, start - 1) || UNIT_HEAD_END.test(text.slice(Math.max(0, start - 2), start - 1)))) break;
     // a name ending right before this one: cut, unless it is a parent of this one
     if (start < suffixStart && endsName(text, start) && !PARENT_SUFFIXES.test(text.slice(Math.max(0, start - 3), start))) break;
     start--;

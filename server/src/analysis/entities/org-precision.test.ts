@@ -169,3 +169,12 @@ test('party committees by their short names are organisations; 委员/委托/委
   ]);
   assert.deepEqual(orgs('城市委托第三方评估，由区委派工作组。'), []);
 });
+
+test('和 after a unit’s one-character head ends the name: 专业部和资助中心 is two units', () => {
+  assert.ok(!orgs('在专业部和资助中心的全面摸排下').includes('专业部和资助中心'));
+  assert.deepEqual(orgs('重庆市人力资源和社会保障局、住房和城乡建设局与国家发展和改革委员会'), [
+    '重庆市人力资源和社会保障局',
+    '住房和城乡建设局',
+    '国家发展和改革委员会',
+  ]);
+});
