@@ -37,8 +37,21 @@ const ABBREVIATED_WORDS = Object.entries(aliasData.words).sort((a, b) => b[0].le
  * Party committees by their usual short names: 市委、市政府, 重庆市委, 中共四川省委, 县委书记. Not before 员
  * (省委员会 is a longer name), 托 (城市委托), 派 or 任 (委派, 委任 are verbs).
  */
-const PARTY_COMMITTEE_PLACES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
-const PARTY_COMMITTEE = new RegExp(`(?:中共)?(?:${PARTY_COMMITTEE_PLACES.join('|')})?[省市县区州]委(?![员托屈派任婉])`, 'g');
+const PARTY_COMMITTEE = /[省市县区州]委(?![员托屈派任婉])/g;
+/** Places that may stand before one (重庆市委: 重庆 + 市委), found backwards from the level character. */
+const PARTY_COMMITTEE_PLACES = new Literals(REGIONS.flatMap((r) => [r.name, r.short]));
+
+/** Party committees in `text`, with the place and 中共 before them when written (中共四川省委). */
+function partyCommittees(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(PARTY_COMMITTEE)) {
+    let start = m.index;
+    start -= PARTY_COMMITTEE_PLACES.longestEndingAt(text, start)?.length ?? 0;
+    if (text.startsWith('中共', start - 2)) start -= 2;
+    out.push({ start, end: m.index + m[0].length });
+  }
+  return out;
+}
 
 /** Abbreviated bodies after a place or level (市人社局, 北碚区教委, 万盛经开区人力社保局). */
 const PLACE_BODY = new RegExp(`^(.*?)(${REGION_BODY_ABBREVIATIONS.join('|')})$`);
@@ -154,7 +167,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     for (const m of new Literals(user).matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
   }
   for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
-  for (const m of text.matchAll(PARTY_COMMITTEE)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
+  for (const c of partyCommittees(text)) candidates.push({ ...c, priority: 2 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
 
