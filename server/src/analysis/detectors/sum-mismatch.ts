@@ -149,6 +149,9 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   return { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
 }
 
+/** What ends the stretch after a total: a sentence end, or a semicolon (another clause of a list). */
+const SENTENCE_OR_CLAUSE_STOP = new Set([...'。；;！？'].map((c) => c.charCodeAt(0)));
+
 /** How far a sentence may run past its total before the 其中 that starts the next one (compact units). */
 const MAX_SENTENCE_TO_QIZHONG = 40;
 
@@ -179,10 +182,14 @@ function qizhongAfter(text: string, figures: readonly Figure[], k: number): numb
  */
 function sentenceAfterComparisons(text: string, figures: readonly Figure[], k: number): number | undefined {
   const total = figures[k]!;
+  // the sentence end first: most figures have none near, and this is asked of every figure
+  let stop = total.cEnd;
+  const limit = Math.min(text.length, total.cEnd + MAX_SENTENCE_TO_QIZHONG);
+  while (stop < limit && !SENTENCE_OR_CLAUSE_STOP.has(text.charCodeAt(stop))) stop++;
+  if (stop >= limit || text[stop] !== '。') return undefined;
+  const at = stop + 1;
+  if (!text.startsWith('其中', at) && !text.startsWith('分', at) && !text.startsWith('按', at)) return undefined;
   if (isComparisonBase(text, total)) return undefined;
-  const stop = text.slice(total.cEnd, total.cEnd + MAX_SENTENCE_TO_QIZHONG).search(/[。；;！？]/);
-  if (stop < 0 || text[total.cEnd + stop] !== '。') return undefined;
-  const at = total.cEnd + stop + 1;
   for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
     const f = figures[j]!;
     if (isAdditive(f) && !isComparisonBase(text, f)) return undefined;
