@@ -125,3 +125,24 @@ test('offsets are UTF-16 units after characters outside the BMP', () => {
   assert.equal(text.slice(finding!.start, finding!.end), ' ');
   assert.equal(fixedByFirst(text), '𠀾𠀾我国新能源汽车产量');
 });
+
+test('a space inside a figure before its unit is removed (学校4 5所 → 45所); tables, lists, dates and thousands separators are left', () => {
+  const text = '全市共有中职学校4 5所，在校生1 2.3万人，就业率9 8%。';
+  const found = cjkStraySpace.detect(new AnalysisContext(text, {}));
+  assert.deepEqual(
+    found.map((f) => text.slice(f.start, f.end)),
+    ['4 5', '1 2.3', '9 8'],
+  );
+  assert.equal(
+    applyEdits(
+      text,
+      found.flatMap((f) => f.fixes[0]!.edits),
+    ),
+    '全市共有中职学校45所，在校生12.3万人，就业率98%。',
+  );
+  const clean = '2022 2023年对比，5 6月份，1 2 3项，专利 14687 件，共14 687件，全市学校12 所。';
+  assert.deepEqual(
+    cjkStraySpace.detect(new AnalysisContext(clean, {})).map((f) => clean.slice(f.start, f.end)),
+    [],
+  );
+});

@@ -8,8 +8,9 @@
  * Latin words are normal (专利 14687 件). So a space is only damage when the segmenter's dictionary sees a
  * word across it and one side is a fragment on its own (see word-junction.ts); that is a warning whose
  * fix removes the space. A space between items that each end with a figure (工作室1个 市级技能大师工作室3个)
- * is a list glued by a space: a hint whose fix puts 、 in its place. Everything else is left alone, and
- * without the segmenter only that list hint remains.
+ * is a list glued by a space: a hint whose fix puts 、 in its place. A space inside a figure (学校4 5所) is
+ * damage too (see spacedFigures). Everything else is left alone, and without the segmenter only the list
+ * hint and the spaced figures remain.
  */
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
@@ -214,6 +215,43 @@ function findings(ctx: AnalysisContext): Finding[] {
     const verdict = judgeJunction(ctx.segmenter, wordContextBefore(text, gap.start), wordContextAfter(text, gap.end));
     if (verdict.kind === 'split-word' && verdict.word) out.push(splitWordFinding(text, gap, verdict.word));
     else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));
+  }
+  out.push(...spacedFigures(text));
+  return out;
+}
+
+/**
+ * A space inside a figure in running Chinese text: 中职学校4 5所, 在校生1 2.3万人, 就业率9 8% (PDF extraction and
+ * OCR of letter-spaced digits). Only one space run between two digit groups, right after a Han character and
+ * right before a count or amount unit or a percent sign: a table row (2022 2023), a list of numbers (1 2 3)
+ * or a range of dates (5 6月) is not matched, nor a space before a group of three digits (14 687件), which
+ * is a thousands separator. The repair removes the space.
+ */
+const SPACED_FIGURE =
+  /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2002-\u200A]{1,2})([0-9０-９]{1,4}(?:[.．][0-9０-９]+)?)(?=(?:万|亿|千|百)?(?:人次|人|名|个|所|家|项|元|次|件|座|条|台|套|亩|吨|米|公里|平方米|岁|倍|届|批|户|辆|只|头|株|册|篇|种|类|%|％|‰))/g;
+
+function spacedFigures(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(SPACED_FIGURE)) {
+    // 14 687件: a space as thousands separator is a style, not damage
+    if (/^[0-9０-９]{3}$/.test(m[3]!)) continue;
+    const start = m.index;
+    const gapStart = start + m[1]!.length;
+    const gap = { start: gapStart, end: gapStart + m[2]!.length };
+    const end = gap.end + m[3]!.length;
+    const figure = m[1]! + m[3]!;
+    out.push({
+      code: 'cjk-stray-space',
+      severity: 'warning',
+      start,
+      end,
+      message: msg(
+        `空格把数字“${figure}”拆成了两段（${text.slice(start, end)}），多为排版或识别留下的残迹。修复将删除这个空格。`,
+        `A space splits the figure "${figure}" (${text.slice(start, end)}), a leftover of layout or OCR. The fix removes the space.`,
+      ),
+      fixes: [removeSpaces(['删除数字中的空格', 'Remove the space inside the figure'], [gap])],
+      fixAllSafe: false,
+    });
   }
   return out;
 }
