@@ -134,6 +134,7 @@ test('after an action, what is counted is named after the unit (建成1所高水
   assert.deepEqual(subjects('全省新建5G基站4.6万个，累计建成23.1万个；增加值同比增长9.8%，同比增长5%。'), ['基站', null, '增加值', null]);
   // linking and aiming words are not part of the subject
   assert.deepEqual(subjects('就业率保持在98%以上，力争软件业务收入突破1.5万亿元。'), ['就业率', '软件业务收入']);
+  assert.deepEqual(subjects('毕业生就业率长期保持在97%以上。'), ['毕业生就业率']);
   assert.deepEqual(subjects('全国居民人均可支配收入39218元，比上年名义增长6.3%，实际增长6.1%。'), ['居民人均可支配收入', null, null]);
 });
 
