@@ -16,6 +16,7 @@ import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
 import { isHanAt } from '../text';
+import { unitAfterFigure } from '../entities/metric';
 import type { Finding, TextEdit } from '../types';
 import { JUNCTION_CONTEXT, judgeJunction, wordContextAfter, wordContextBefore } from '../word-junction';
 
@@ -223,12 +224,11 @@ function findings(ctx: AnalysisContext): Finding[] {
 /**
  * A space inside a figure in running Chinese text: 中职学校4 5所, 在校生1 2.3万人, 就业率9 8% (PDF extraction and
  * OCR of letter-spaced digits). Only one space run between two digit groups, right after a Han character and
- * right before a count or amount unit or a percent sign: a table row (2022 2023), a list of numbers (1 2 3)
- * or a range of dates (5 6月) is not matched, nor a space before a group of three digits (14 687件), which
+ * right before a unit the metric recognizer reads that is not a time (所, 万人, %): a table row (2022 2023),
+ * a list of numbers (1 2 3) or a range of dates (5 6月, 2022 2023年) is not matched, nor a space before a group of three digits (14 687件), which
  * is a thousands separator. The repair removes the space.
  */
-const SPACED_FIGURE =
-  /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2002-\u200A]{1,2})([0-9０-９]{1,4}(?:[.．][0-9０-９]+)?)(?=(?:万|亿|千|百)?(?:人次|人|名|个|所|家|项|元|次|件|座|条|台|套|亩|吨|米|公里|平方米|岁|倍|届|批|户|辆|只|头|株|册|篇|种|类|%|％|‰))/g;
+const SPACED_FIGURE = /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2002-\u200A]{1,2})([0-9０-９]{1,4}(?:[.．][0-9０-９]+)?)/g;
 
 function spacedFigures(text: string): Finding[] {
   const out: Finding[] = [];
@@ -239,6 +239,9 @@ function spacedFigures(text: string): Finding[] {
     const gapStart = start + m[1]!.length;
     const gap = { start: gapStart, end: gapStart + m[2]!.length };
     const end = gap.end + m[3]!.length;
+    // a count, amount or share, not a time (2022 2023年 is a range of years)
+    const unit = unitAfterFigure(text, end);
+    if (!unit || unit.kind === 'time') continue;
     const figure = m[1]! + m[3]!;
     out.push({
       code: 'cjk-stray-space',

@@ -8,25 +8,22 @@
  * - no other Latin letter touches it (ISO9001, iOS, 1080P are words or codes), and
  * - it does not begin and end with a letter (O2O), and
  * - every confusable letter in it either sits between two digits (1O0, 2O21) or, at the run's edge, the
- *   run is a figure by what follows: a unit or measure word, %, 年, 月, 日 or 号 (l20个, 1O%, 12l所).
+ *   run is a figure by what follows: a unit the metric recognizer reads (个, 所, 万人, %, 年...) or 月, 日,
+ *   号 (l20个, 1O%, 12l所).
  * A letter between digits is certainly damage (warning, fixed by fix-all); an edge letter is as likely
  * but the reader should look (warning, not in fix-all).
  */
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
+import { unitAfterFigure } from '../entities/metric';
 import type { Finding } from '../types';
 
 /** The letters OCR reads for digits, and the digit each stands for (full-width forms included). */
 const DIGIT_FOR_LETTER: Record<string, string> = { O: '0', o: '0', Ｏ: '0', ｏ: '0', l: '1', I: '1', ｌ: '1', Ｉ: '1' };
 
-/**
- * What may follow a figure for the run to be read as one: measure words and units (their first
- * character), percent and per-mille signs, and the date and number words 年月日号.
- */
-const FIGURE_FOLLOWERS = new Set(
-  '个件项名位人次元万亿千百所家条座台套辆架艘只株棵亩顷米里斤吨克升度册本部篇期届批轮场门种类份户间栋层处支队组对张块倍岁年月日号时秒%％‰',
-);
+/** Date words that follow a figure without being units (2O20年 is one: 年 is a unit): 1O月, 3O日, 2O号. */
+const DATE_WORDS = /^[月日号]/;
 
 /** 1 for the code units of DIGIT_FOR_LETTER's letters: the scan reads code units, not one-character strings. */
 const LETTER_UNITS = new Uint8Array(65536);
@@ -62,7 +59,7 @@ function detect(ctx: AnalysisContext): Finding[] {
     // letters (O2O, I2I are names)
     if (/^[.．]|[.．]$/.test(run)) continue;
     if (run[0]! in DIGIT_FOR_LETTER && run[run.length - 1]! in DIGIT_FOR_LETTER) continue;
-    const followedByUnit = FIGURE_FOLLOWERS.has(text[end] ?? '');
+    const followedByUnit = unitAfterFigure(text, end) !== undefined || DATE_WORDS.test(text.slice(end, end + 1));
     let certain = true;
     let readable = true;
     for (let k = 0; k < run.length; k++) {

@@ -35,8 +35,14 @@ import { msg } from '../l10n';
 import type { Finding } from '../types';
 
 /** 占…的 before a percentage: group 1 is the named whole, if any (技能人才 of 占技能人才总数的). */
-const SHARE_LEAD =
-  /占(?:比|比重|比例)?(?:(.{1,16}?)(?:总数|总量|总额|总人数|总和|总体|总规模|人数|数量|比重|比例)?的?(?:比重|比例)?)?(?:为|是|已达|达到|达|约|近|超过|突破|逾)?$/;
+/** Words for "the total" that follow the name of the whole (技能人才总数, 专业点数量). */
+const TOTAL_WORDS = '总数|总量|总额|总人数|总和|总体|总规模';
+const SHARE_LEAD = new RegExp(
+  `占(?:比|比重|比例)?(?:(.{1,16}?)(?:${TOTAL_WORDS}|人数|数量|比重|比例)?的?(?:比重|比例)?)?(?:为|是|已达|达到|达|约|近|超过|突破|逾)?$`,
+);
+/** What is left of a captured name once an aside and the total's words are dropped. */
+const AFTER_WHOLE = new RegExp(`(?:${TOTAL_WORDS}|人数|数量)?的?(?:比重|比例)?$`);
+const NO_WHOLE = new RegExp(`^(?:${TOTAL_WORDS}|总|其|全部|整体)?$`);
 
 /** How far back a named whole may be looked for (compact units): a few paragraphs of a news feature. */
 const MAX_WHOLE_LOOKBACK = 2500;
@@ -76,9 +82,9 @@ function wholeName(captured: string | undefined): string {
   // 占常住人口比重（常住人口城镇化率）为: an aside in brackets names the share, not the whole
   const name = (captured ?? '')
     .replace(/[（(][^（()）]*[）)]$/, '')
-    .replace(/(?:总数|总量|总额|总人数|总和|总体|总规模|人数|数量)?的?(?:比重|比例)?$/, '')
+    .replace(AFTER_WHOLE, '')
     .replace(SCOPE, '');
-  return /^(?:总数|总量|总额|总人数|总和|总体|总规模|总|其|全部|整体)?$/.test(name) ? '' : name;
+  return NO_WHOLE.test(name) ? '' : name;
 }
 
 /** The last count before 占 in the sentence, skipping comparison bases, percentages and multiples. */

@@ -20,8 +20,11 @@ const LEADING_SCOPE =
  * Verbs of making, choosing or funding: when the text before a figure ends in one (建成1所高水平高职院校,
  * 遴选500家左右产教融合型企业), what is counted is named after the figure's unit, not before it.
  */
-const ACTION_BEFORE_FIGURE =
-  /(?:建成|建设|新建|建立|打造|培育|遴选|认定|办好|支持|资助|设立|组建|开设|完成|创建|评选|扶持|命名|新增|认证|挂牌|布局|建好|办成|立项|授牌)$/;
+const ACTIONS =
+  '建成|建设|新建|建立|打造|培育|遴选|认定|办好|支持|资助|设立|组建|开设|完成|创建|评选|扶持|命名|新增|认证|挂牌|布局|建好|办成|立项|授牌';
+const ACTION_BEFORE_FIGURE = new RegExp(`(?:${ACTIONS})$`);
+/** 累计建成: an action alone, which names nothing. */
+const ONLY_ACTION = new RegExp(`^(?:${ACTIONS})$`);
 /** What ends the noun phrase after a figure: a conjunction, a possessive, a list mark. */
 const AFTER_FIGURE_STOP = /[的和及与或、等]/;
 
@@ -40,7 +43,6 @@ export function extractSubject(ctx: AnalysisContext, text: string, end: number, 
   return before === undefined || ONLY_ACTION.test(before) ? undefined : before;
 }
 
-const ONLY_ACTION = new RegExp(`^${ACTION_BEFORE_FIGURE.source.slice(0, -1)}$`);
 /** Comparisons that qualify a change rather than name what changed (同比增长9.8%). */
 const COMPARISON_ONLY = /^(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)$/;
 

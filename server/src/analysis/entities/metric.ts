@@ -146,6 +146,18 @@ function readPlainArabic(text: string, at: number): Reading | undefined {
   return { start: at, end: at + m[0].length, value: Number(digits), precision: dot < 0 ? 0 : digits.length - dot - 1, magnitude: 1 };
 }
 
+/**
+ * The unit a figure ending at `at` is counted in, as this recognizer reads units (units.json, with its
+ * not-before rules), after an optional magnitude word (万人, 亿元): for detectors that must tell a figure
+ * from a code or a list of numbers by what follows it.
+ */
+export function unitAfterFigure(text: string, at: number): { unit: string; kind: MetricKind } | undefined {
+  MAGNITUDE_WORD.lastIndex = at;
+  const magnitude = MAGNITUDE_WORD.exec(text)?.[0] ?? '';
+  const unit = unitAt(text, at + magnitude.length);
+  return unit === undefined ? undefined : { unit, kind: kindOf(unit) };
+}
+
 /** The unit at `at` (longest match) if what follows does not make it part of another word. */
 function unitAt(text: string, at: number, candidates: readonly string[] = UNITS_LONGEST_FIRST): string | undefined {
   return matchUnit(text, at, candidates)?.unit;

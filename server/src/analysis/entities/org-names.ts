@@ -597,7 +597,6 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const suffixStart = m.index;
     const end = suffixStart + m.word.length;
     const isBody = BODIES.has(m.word);
-    if (isBody && endsInsideLongerWord(text, end)) continue;
     // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
     if (straddled(text, suffixStart, guard)) continue;
     let start = leftBoundary(text, suffixStart, guard);

@@ -33,13 +33,25 @@ const DICTIONARY = new Map(Object.entries(aliasData.aliases));
 const DICTIONARY_NAMES = new Literals([...DICTIONARY.keys()].filter((k) => k.length >= 2));
 const ABBREVIATED_WORDS = Object.entries(aliasData.words).sort((a, b) => b[0].length - a[0].length);
 
+/** Abbreviated bodies after a place or level (市人社局, 北碚区教委, 万盛经开区人力社保局). */
+const PLACE_BODY = new RegExp(`^(.*?)(${REGION_BODY_ABBREVIATIONS.join('|')})$`);
+const REGION_NAMES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
+const REGION_BODY = new RegExp(
+  `(${REGION_NAMES.join('|')})(${REGION_BODY_ABBREVIATIONS.join('|')})(?![\\u4e00-\\u9fff]{0,1}(?:局|厅|委|部))`,
+  'g',
+);
+/** Bracketed aliases: …研究所(中物院六所), …公司（以下简称“长安汽车”）. */
+const BRACKET_ALIAS = /^\s?[(（](?:以下简称|下称|简称)?[“"「]?([\u4e00-\u9fff]{2,10})[”"」]?[)）]/;
+const COMPANY_SUFFIX = /(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|公司)$/;
+const SCHOOL_SUFFIX = /学校$/;
+
 /**
  * Party committees by their usual short names: 市委、市政府, 重庆市委, 中共四川省委, 县委书记. Not before 员
  * (省委员会 is a longer name), 托 (城市委托), 派 or 任 (委派, 委任 are verbs).
  */
 const PARTY_COMMITTEE = /[省市县区州]委(?![员托屈派任婉])/g;
 /** Places that may stand before one (重庆市委: 重庆 + 市委), found backwards from the level character. */
-const PARTY_COMMITTEE_PLACES = new Literals(REGIONS.flatMap((r) => [r.name, r.short]));
+const PARTY_COMMITTEE_PLACES = new Literals(REGION_NAMES);
 
 /** Party committees in `text`, with the place and 中共 before them when written (中共四川省委). */
 function partyCommittees(text: string): Array<{ start: number; end: number }> {
@@ -52,18 +64,6 @@ function partyCommittees(text: string): Array<{ start: number; end: number }> {
   }
   return out;
 }
-
-/** Abbreviated bodies after a place or level (市人社局, 北碚区教委, 万盛经开区人力社保局). */
-const PLACE_BODY = new RegExp(`^(.*?)(${REGION_BODY_ABBREVIATIONS.join('|')})$`);
-const REGION_NAMES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
-const REGION_BODY = new RegExp(
-  `(${REGION_NAMES.join('|')})(${REGION_BODY_ABBREVIATIONS.join('|')})(?![\\u4e00-\\u9fff]{0,1}(?:局|厅|委|部))`,
-  'g',
-);
-/** Bracketed aliases: …研究所(中物院六所), …公司（以下简称“长安汽车”）. */
-const BRACKET_ALIAS = /^\s?[(（](?:以下简称|下称|简称)?[“"「]?([\u4e00-\u9fff]{2,10})[”"」]?[)）]/;
-const COMPANY_SUFFIX = /(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|公司)$/;
-const SCHOOL_SUFFIX = /学校$/;
 
 interface Candidate {
   start: number;
