@@ -104,6 +104,10 @@ test('a bulletin’s breakdown by the three industries (分产业看，…；…
   const found = one(text('4870.2'));
   assert.equal(found.severity, 'warning');
   assert.match(found.message.en, /312\.5亿\+2015\.3亿\+2532\.4亿 = 4860\.2亿 ≠ 4870\.2亿/);
+  // a part of a part (其中农业…) is not a part of the total
+  silent(
+    '全年地区生产总值4860.2亿元，比上年增长5.6%。分产业看，第一产业增加值312.5亿元，其中农业增加值200.1亿元；第二产业增加值2015.3亿元，增长6.1%；第三产业增加值2532.4亿元，增长5.4%。',
+  );
   // growth rates by industry are not parts of the total
   silent('全年地区生产总值4870.2亿元，比上年增长5.6%。分产业看，第一产业增长3.8%，第二产业增长6.1%，第三产业增长5.4%。');
 });

@@ -61,12 +61,15 @@ function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: 
   for (let j = firstFigureAtOrAfter(figures, pos); j < figures.length && figures[j]!.cStart < end; j++) {
     const f = figures[j]!;
     if (f.kind === 'percent' || isComparisonBase(text, f) || !isAdditive(f)) continue;
-    if (!sameFamily(f, total)) return undefined;
-    // between two parts only a separator and the previous part's growth
-    const between = text.slice(pos, clauseStart(text, f.cStart));
-    if (parts.length > 0 && !/^(?:[；;]|[，,])$/.test(between.slice(-1)) && !GROWTH_TAIL.test(between.replace(/[；;]$/, ''))) {
-      return undefined;
+    // 第一产业增加值312.5亿元，其中农业增加值200.1亿元: a part of a part
+    if (text.startsWith('其中', clauseStart(text, f.cStart))) {
+      pos = f.cEnd;
+      continue;
     }
+    if (!sameFamily(f, total)) return undefined;
+    // between two parts only a separator and the previous part's growth (，增长3.8%；)
+    const between = text.slice(pos, clauseStart(text, f.cStart)).replace(/[；;，,]$/, '');
+    if (parts.length > 0 && between !== '' && !GROWTH_TAIL.test(between)) return undefined;
     parts.push(f);
     pos = f.cEnd;
   }
@@ -149,6 +152,9 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   return { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
 }
 
+/** How the sentences that break a total down begin: 其中, or BY_INDUSTRY's 分…/按…. */
+const BREAKDOWN_OPENER = /^(?:其中|分|按)/;
+
 /** What ends the stretch after a total: a sentence end, or a semicolon (another clause of a list). */
 const SENTENCE_OR_CLAUSE_STOP = new Set([...'。；;！？'].map((c) => c.charCodeAt(0)));
 
@@ -188,7 +194,7 @@ function sentenceAfterComparisons(text: string, figures: readonly Figure[], k: n
   while (stop < limit && !SENTENCE_OR_CLAUSE_STOP.has(text.charCodeAt(stop))) stop++;
   if (stop >= limit || text[stop] !== '。') return undefined;
   const at = stop + 1;
-  if (!text.startsWith('其中', at) && !text.startsWith('分', at) && !text.startsWith('按', at)) return undefined;
+  if (!BREAKDOWN_OPENER.test(text.slice(at, at + 2))) return undefined;
   if (isComparisonBase(text, total)) return undefined;
   for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
     const f = figures[j]!;
