@@ -18,12 +18,26 @@ if (!isMainThread && parentPort && (workerData as CheckWorkerData | undefined)?.
     env: process.env,
     cwd: process.cwd(),
   }).then(
-    (code) => {
-      process.exitCode = code;
-    },
+    (code) => exitWhenWritten(code),
     (error: unknown) => {
       process.stderr.write(`policymark: ${String(error)}\n`);
-      process.exitCode = 2;
+      exitWhenWritten(2);
     },
   );
+}
+
+/**
+ * Exits once everything written has reached stdout and stderr. Exiting, rather than letting the event loop
+ * run dry, skips freeing what the process holds until its end: nodejieba's dictionary alone (millions of
+ * small allocations) takes about 0.15 s to free, a tenth of a small check.
+ */
+function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  // a write's callback runs once it and everything before it has been handed to the system
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
