@@ -3,7 +3,8 @@
 //
 // The nodejieba patch builds its TextRank extractor on first use instead of in load(): that extractor
 // reads the whole dictionary into a second trie, about half of load()'s time (0.64 s → 0.33 s here) and
-// memory (about 110 MB), and PolicyMark never calls it. See ARCHITECTURE.md, "Dependencies".
+// memory (about 110 MB), and PolicyMark never calls it. It also lets the threads of a process share one
+// loaded dictionary (`check --jobs`). See ARCHITECTURE.md, "Dependencies".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -145,3 +145,32 @@ test('a reader that stops early (| head) ends the CLI quietly, without a stack t
   assert.doesNotMatch(stderr, /EPIPE|Error|at /, stderr);
   assert.ok(code === 0 || code === 1, `exit ${code}`);
 });
+
+test('check --jobs 2 (worker threads) reports what --jobs 1 reports: json in input order, jsonl one line per file', () => {
+  const one = run(['check', '--format', 'json', '--jobs', '1', SEEDS]);
+  const two = run(['check', '--format', 'json', '--jobs', '2', SEEDS]);
+  assert.ok(one.code === 0 || one.code === 1, one.stderr);
+  assert.equal(two.code, one.code, two.stderr);
+  assert.ok((JSON.parse(one.stdout) as unknown[]).length >= 5);
+  assert.equal(two.stdout, one.stdout);
+  // jsonl streams each file as a worker finishes it: any order, the same reports
+  const lines = run(['check', '--format', 'jsonl', '--jobs', '2', SEEDS]);
+  assert.equal(lines.code, one.code, lines.stderr);
+  const byFile = (reports: { file: string }[]) => [...reports].sort((a, b) => a.file.localeCompare(b.file));
+  const streamed = lines.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { file: string });
+  assert.deepEqual(byFile(streamed), byFile(JSON.parse(one.stdout) as { file: string }[]));
+});
+
+test('check --jobs 2 reports a bad user dictionary once and exits 2, as --jobs 1 does', () => {
+  const missing = join(tmp(), 'missing.dict');
+  for (const jobs of ['1', '2']) {
+    const r = run(['check', '--jobs', jobs, '--user-dict', missing, SEEDS]);
+    assert.equal(r.code, 2, `--jobs ${jobs}: ${r.stderr}`);
+    const warnings = r.stderr.split('\n').filter((l) => l.includes('missing.dict'));
+    assert.equal(warnings.length, 1, `--jobs ${jobs}: ${r.stderr}`);
+    assert.match(warnings[0]!, /user dictionary cannot be accessed/);
+  }
+});

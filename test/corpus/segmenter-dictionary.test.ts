@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { bundledDictionary, checkUserDictionary, loadSegmenter, skippedDictionaries } from '../../server/src/analysis/segment';
 import { analyze } from '../../server/src/analysis/index';
+import { runChild } from '../robustness/helpers';
 
 const server = join(__dirname, '..', '..', 'server');
 const dictionary = join(server, 'data', 'policymark.dict.utf8');
@@ -79,5 +80,29 @@ test(
     };
     const keywords = jieba.textRankExtract('国家统计局发布统计公报，统计公报显示国民经济持续恢复，国民经济稳中有进。', 3);
     assert.ok(keywords.length > 0 && keywords.every((k) => typeof k.word === 'string' && k.weight > 0));
+  },
+);
+
+test(
+  'worker threads loading the same dictionary files share one segmenter; a word added in one thread, or a changed file, stays its own',
+  { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
+  () => {
+    const r = runChild('shared-segmenter.ts', [], 60_000);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as Record<string, unknown> & { dictionary: number; fourWorkers: number };
+    // unshared, each worker would hold its own copy (about 140 MB here): four would add four dictionaries
+    assert.ok(
+      report.fourWorkers < report.dictionary,
+      `four workers added ${report.fourWorkers >> 20} MB, more than one dictionary (${report.dictionary >> 20} MB): not shared (run npm install: postinstall applies patches/)`,
+    );
+    const userWordsOnly = '甲乙丙丁/戊/己/庚/辛';
+    assert.deepEqual(report.workers, [userWordsOnly, userWordsOnly, userWordsOnly, userWordsOnly]);
+    assert.equal(report.mainBefore, userWordsOnly);
+    // insertWord copies the shared segmenter first: the word is that worker's alone
+    assert.equal(report.inserted, '甲乙丙丁/戊己/庚/辛');
+    assert.equal(report.afterInsert, userWordsOnly);
+    assert.equal(report.mainAfter, userWordsOnly);
+    // the user dictionary changed on disk: a later load reads it again, as unpatched nodejieba does
+    assert.equal(report.changed, '甲乙丙丁/戊/己/庚辛');
   },
 );
