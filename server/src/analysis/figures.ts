@@ -19,7 +19,7 @@ export interface CompactText {
   /** The compact text, half-width digits and percent. */
   text: string;
   /** `origin[i]` is the original offset of compact unit `i`; `origin[text.length]` is the original length. */
-  origin: number[];
+  origin: Int32Array;
   /**
    * Compact offsets of removed line breaks that end a paragraph (after 。！？ or a closing quote). Breaks
    * inside a sentence are column breaks of the layout and are not recorded.
@@ -38,15 +38,18 @@ export function compactText(original: string): CompactText {
   const half = toHalfWidthDigits(original);
   // runs of kept units are sliced whole and joined once: one string per unit cost more than the scan
   const pieces: string[] = [];
-  const origin: number[] = [];
-  const breaks = new Set<number>();
   const n = half.length;
+  // a typed array sized for the worst case (nothing removed): pushing one number per unit of a 400,000-unit
+  // text grew a plain array again and again
+  const origin = new Int32Array(n + 1);
+  let kept = 0;
+  const breaks = new Set<number>();
   /** The last kept unit, -1 before the first. */
   let last = -1;
   let i = 0;
   while (i < n) {
     let j = i;
-    while (j < n && !isSpace(half.charCodeAt(j))) origin.push(j++);
+    while (j < n && !isSpace(half.charCodeAt(j))) origin[kept++] = j++;
     if (j > i) {
       pieces.push(i === 0 && j === n ? half : half.slice(i, j));
       last = half.charCodeAt(j - 1);
@@ -61,14 +64,14 @@ export function compactText(original: string): CompactText {
     }
     if (last >= 0 && k < n && isAlnum(last) && isAlnum(half.charCodeAt(k))) {
       pieces.push(' ');
-      origin.push(j);
+      origin[kept++] = j;
       last = 32;
     }
-    if (sawBreak && last >= 0 && PARAGRAPH_END_UNITS.has(last)) breaks.add(origin.length);
+    if (sawBreak && last >= 0 && PARAGRAPH_END_UNITS.has(last)) breaks.add(kept);
     i = k;
   }
-  origin.push(original.length);
-  return { text: pieces.join(''), origin, breaks };
+  origin[kept++] = original.length;
+  return { text: pieces.join(''), origin: origin.subarray(0, kept), breaks };
 }
 
 /** [0-9A-Za-z] */
