@@ -224,12 +224,18 @@ const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局)$/;
 
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
-  '的了在由经是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴更最、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
+  '的了在由经是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴更最报、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
 );
 
 /** Words that end the text before a name: verbs and phrases that introduce one. */
 const STOP_WORDS = [
   '印发',
+  // documents go up or out to a body (抄报市政府办公室): the segmenter takes 抄报 for a noun
+  '抄报',
+  '抄送',
+  '报送',
+  '上报',
+  '呈报',
   '组织',
   '依托',
   '牵头',
@@ -374,7 +380,7 @@ const PLACE_STARTS = [...new Set([...REGIONS.flatMap((r) => [r.name, r.short]), 
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS =
-  /^(?:设区的?市|直辖市|技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
+  /^(?:设区的?市|直辖市|县市区|市州|县区|旗县|技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
 
 const MAX_NAME = 30;
 
@@ -390,6 +396,17 @@ const PLACES = new Literals(PLACE_STARTS);
  */
 export const NAME_WORDS_WITH_STOPS = [
   '华为',
+  // 报 ends the text before a name (情况报省人民政府, 抄报市政府办公室) but belongs to these words of one
+  '日报',
+  '晚报',
+  '时报',
+  '商报',
+  '报社',
+  '报业',
+  '报刊',
+  '学报',
+  '画报',
+  '情报',
   // 经 ends a name in 经省人民政府同意 but begins these words of one
   '经济',
   '经信',
@@ -422,9 +439,9 @@ const ROLE_BEFORE_CENTRE =
 /** What may precede such a role: places in a general sense and descriptors (国家重要, 长江上游地区, 西部). */
 const ROLE_DESCRIPTORS =
   /^(?:国际|国家|全国|全球|世界|区域性?|西部|东部|中部|西南|西北|东北|东南|华南|华北|华东|华中|重要|先进|现代|综合性?|新兴|一流|性|级)*$/;
-/** Words with a level character that are not places: 地区, 社区, 市级, 上市, 城镇, 乡村... */
+/** Words with a level character that are not places: 地区, 社区, 市级, 上市, 城镇, 乡村, the addressees 县市区 and 市州... */
 const NOT_PLACE_WORDS =
-  /设区的?市|直辖市|地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
+  /设区的?市|直辖市|县市区|市州|县区|旗县|地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
 /** Heads that name a kind of institution rather than one (学校, 大学, 医院...): a place plus a descriptor is a category. */
 const CATEGORY_SUFFIXES = new Set([
   '学校',
@@ -501,12 +518,19 @@ function leftBoundary(text: string, suffixStart: number, guard: Guard): number {
   return start;
 }
 
+/**
+ * Whether the stop word of `length` units at an offset lies inside a protected noun. A stop word the
+ * segmenter reads as a noun of its own (抄报, 印发 tagged n, nz) is still a stop: only a longer noun over it
+ * protects it.
+ */
+type StopGuard = (offset: number, length: number) => boolean;
+
 /** The position after the last stop word in `[from, to)`, or `from`. */
-function afterLastStopWord(text: string, from: number, to: number, guard: Guard): number {
+function afterLastStopWord(text: string, from: number, to: number, guard: StopGuard): number {
   let cut = from;
   for (let i = from; i < to; i++) {
     const word = STOPS.longestAt(text, i);
-    if (!word || i + word.length > to || guard(i)) continue;
+    if (!word || i + word.length > to || guard(i, word.length)) continue;
     // 和 inside a body name (…资源和社会…) is not a stop: only where a name ends before it
     if ((word === '和' || word === '同') && !endsName(text, i) && !(word === '同' && i === from)) continue;
     if (i + word.length > cut) cut = i + word.length;
@@ -515,10 +539,10 @@ function afterLastStopWord(text: string, from: number, to: number, guard: Guard)
 }
 
 /** Whether a stop word starts before `at` and ends after it. */
-function straddled(text: string, at: number, guard: Guard): boolean {
+function straddled(text: string, at: number, guard: StopGuard): boolean {
   for (let i = Math.max(0, at - 3); i < at; i++) {
     const word = STOPS.longestAt(text, i);
-    if (word && word.length > 1 && i + word.length > at && !guard(i)) return true;
+    if (word && word.length > 1 && i + word.length > at && !guard(i, word.length)) return true;
   }
   return false;
 }
@@ -593,15 +617,18 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
   const mask = protectedByList(text);
   // the segmenter is asked only where a stop character or word is met, and the list did not protect it
   const guard: Guard = hints ? (offset) => mask[offset] === 1 || hints.insideNoun(offset) : (offset) => mask[offset] === 1;
+  const stopGuard: StopGuard = hints
+    ? (offset, length) => mask[offset] === 1 || (hints.insideNoun(offset) && hints.tagAt(offset)?.end !== offset + length)
+    : (offset) => mask[offset] === 1;
   for (const m of SUFFIXES.matches(text)) {
     const suffixStart = m.index;
     const end = suffixStart + m.word.length;
     const isBody = BODIES.has(m.word);
     // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
-    if (straddled(text, suffixStart, guard)) continue;
+    if (straddled(text, suffixStart, stopGuard)) continue;
     let start = leftBoundary(text, suffixStart, guard);
     // a two-character word cut by its first character (按|照) is still a stop word
-    start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart, guard));
+    start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart, stopGuard));
     const place = firstPlace(text, start, suffixStart);
     if (place >= 0) start = place;
     let anchored = place >= 0 || hasPlaceLevel(text, start, suffixStart);

@@ -141,8 +141,37 @@ test('经 before a name (经省人民政府同意) is not part of it; 经 inside
   ]);
 });
 
-test('addressees by kind (各设区市人民政府, 直辖市人民政府) are not names', () => {
+test('addressees by kind (各设区市人民政府, 直辖市人民政府, 各县市区人民政府) are not names', () => {
   assert.deepEqual(orgs('各设区市人民政府，各省、自治区、直辖市人民政府：'), []);
+  assert.deepEqual(orgs('各市州、县市区人民政府，各市州人民政府，各旗县人民政府：'), []);
+});
+
+test('报 and the verbs of sending a document up or out (抄报, 报送) end the text before a name', () => {
+  assert.deepEqual(orgs('每年12月底前将进展情况报省人民政府，同时抄报市政府办公室。'), ['省人民政府', '市政府办公室']);
+  // the segmenter reads 抄报 as a noun of its own: still a stop, unlike a longer noun over a stop character
+  const segmenter = fakeSegmenter([
+    ['同时', 'c'],
+    ['抄报', 'n'],
+    ['市政府', 'n'],
+    ['办公室', 'n'],
+  ]);
+  assert.deepEqual(orgs('同时抄报市政府办公室', segmenter), ['市政府办公室']);
+  // names that hold 报 keep it
+  assert.deepEqual(orgs('重庆日报报业集团发布消息'), ['重庆日报报业集团']);
+});
+
+test('people’s organisations after a level take it into their name (市妇联, 共青团重庆市委)', () => {
+  assert.deepEqual(orgs('市妇联、区关工委、市科协、省残联、市工商联和共青团重庆市委、共青团市委联合开展活动。'), [
+    '市妇联',
+    '区关工委',
+    '市科协',
+    '省残联',
+    '市工商联',
+    '共青团重庆市委',
+    '共青团市委',
+  ]);
+  // 科协 before 同/作/调 is the start of 协同, 协作, 协调
+  assert.deepEqual(orgs('推动园区科协同创新'), []);
 });
 
 test('central bodies by their usual short names resolve to their full names', () => {
@@ -168,6 +197,16 @@ test('party committees by their short names are organisations; 委员/委托/委
     '县委',
   ]);
   assert.deepEqual(orgs('城市委托第三方评估，由区委派工作组。'), []);
+});
+
+test('a party committee’s department is one name with it (市委宣传部, 中共重庆市委组织部); a title is not', () => {
+  assert.deepEqual(orgs('市委宣传部、中共重庆市委组织部、县委统战部和区纪委监委联合部署。'), [
+    '市委宣传部',
+    '中共重庆市委组织部',
+    '县委统战部',
+    '区纪委监委',
+  ]);
+  assert.deepEqual(orgs('市委宣传部长出席会议'), ['市委']);
 });
 
 test('和 after a unit’s one-character head ends the name: 专业部和资助中心 is two units', () => {

@@ -46,21 +46,27 @@ const COMPANY_SUFFIX = /(?:集团有限公司|股份有限公司|有限责任公
 const SCHOOL_SUFFIX = /学校$/;
 
 /**
- * Party committees by their usual short names: 市委、市政府, 重庆市委, 中共四川省委, 县委书记. Not before 员
- * (省委员会 is a longer name), 托 (城市委托), 派 or 任 (委派, 委任 are verbs).
+ * Party committees, their departments and people's organisations by their usual short names, after a level:
+ * 市委、市政府, 重庆市委, 中共四川省委, 县委书记, 市委宣传部, 区纪委监委, 共青团市委, 市妇联, 区关工委, 重庆市科协.
+ * 委 not before 员 (省委员会 is a longer name), 托 (城市委托), 派 or 任 (委派, 委任 are verbs); 科协 not
+ * before 同, 作, 调 (协同, 协作, 协调).
  */
-const PARTY_COMMITTEE = /[省市县区州]委(?![员托屈派任婉])/g;
+const LEVEL_BODY =
+  /[省市县区州](?:委(?![员托屈派任婉])(宣传部|组织部|统战部|政法委|网信办|编办|办公室|办公厅|党校|政研室|农办)?|纪委(?:监委)?|团委|妇联|关工委|科协(?![同作调议])|残联|工商联|文联|侨联|社科联)/g;
 /** Places that may stand before one (重庆市委: 重庆 + 市委), found backwards from the level character. */
-const PARTY_COMMITTEE_PLACES = new Literals(REGION_NAMES);
+const LEVEL_BODY_PLACES = new Literals(REGION_NAMES);
 
-/** Party committees in `text`, with the place and 中共 before them when written (中共四川省委). */
-function partyCommittees(text: string): Array<{ start: number; end: number }> {
+/** Such bodies in `text`, with the place and 中共 or 共青团 before them when written (中共四川省委, 共青团重庆市委). */
+function levelBodies(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  for (const m of text.matchAll(PARTY_COMMITTEE)) {
+  for (const m of text.matchAll(LEVEL_BODY)) {
     let start = m.index;
-    start -= PARTY_COMMITTEE_PLACES.longestEndingAt(text, start)?.length ?? 0;
+    start -= LEVEL_BODY_PLACES.longestEndingAt(text, start)?.length ?? 0;
     if (text.startsWith('中共', start - 2)) start -= 2;
+    else if (m[0].endsWith('委') && text.startsWith('共青团', start - 3)) start -= 3;
     out.push({ start, end: m.index + m[0].length });
+    // the committee alone too, for when its department does not hold (市委宣传部长 is a title)
+    if (m[1]) out.push({ start, end: m.index + m[0].length - m[1].length });
   }
   return out;
 }
@@ -167,7 +173,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     for (const m of new Literals(user).matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
   }
   for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
-  for (const c of partyCommittees(text)) candidates.push({ ...c, priority: 2 });
+  for (const c of levelBodies(text)) candidates.push({ ...c, priority: 2 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
 
