@@ -54,6 +54,10 @@ test('其中 with two or more parts of the same unit is a breakdown', () => {
   const short = one('全区共有学校51所，其中技师学院20所、高级技工学校15所、技工学校10所。');
   assert.equal(short.severity, 'information');
   assert.match(short.message.zh, /20\+15\+10 = 45 ≠ 51/);
+  // the unlisted rest outweighs every listed part: a few notable kinds, not a list of all
+  silent('全市共有卫生机构4567个，其中医院234个，卫生院123个。');
+  // a rest no larger than a part may be a category left out: still noted
+  assert.equal(one('全市共有卫生机构600个，其中医院234个、卫生院123个、诊所200个。').severity, 'information');
 });
 
 test('其中 … 分别 lists are read label by label', () => {

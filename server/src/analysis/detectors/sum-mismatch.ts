@@ -246,6 +246,9 @@ function judge(compact: CompactText, b: Breakdown): Finding | undefined {
   const exceeds = sum.lo > total.hi + EPSILON;
   const fallsShort = sum.hi < total.lo - EPSILON;
   if (!exceeds && !(fallsShort && b.exhaustive)) return undefined;
+  // a 其中 list whose unlisted rest outweighs every listed part names a few notable kinds, not all of them
+  // (卫生机构4567个，其中医院234个，卫生院123个): a category left out leaves a rest of the size of a part
+  if (fallsShort && b.form === 'list' && total.lo - sum.hi > Math.max(...b.parts.map((p) => p.hi))) return undefined;
 
   // figures as written (8000万, 1.5亿); the sum in the total's magnitude so that the two compare at a glance
   const shown = (f: Figure): string => f.numberText;
