@@ -26,6 +26,34 @@ test('a misread character that makes a non-word is repaired to the common word',
   }
 });
 
+test('末 or 己 alone before a verb is the adverb 未 or 已, though no dictionary word shows it', () => {
+  for (const [damaged, repaired] of [
+    ['部分学校办学条件末达到国家标准。', '部分学校办学条件未达到国家标准。'],
+    ['年度任务己完成。', '年度任务已完成。'],
+  ] as const) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
+    assert.equal(d[0]!.severity, 'information');
+  }
+  // 末 and 己 inside words, or in idioms, before a verb are right
+  for (const clean of ['到了年末完成任务。', '自己完成作业。', '周末加班。', '知己知彼。', '本末倒置。', '克己奉公。']) {
+    assert.deepEqual(
+      findings(clean).map((d) => clean.slice(d.start, d.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('因索 is 因素 (索 and 素 are look-alikes)', () => {
+  const text = '这是制约发展的重要因索。';
+  const d = findings(text);
+  assert.equal(d.length, 1);
+  assert.equal(applyEdits(text, d[0]!.fixes[0]!.edits), '这是制约发展的重要因素。');
+  assert.deepEqual(findings('积极探索，提高素质。'), []);
+});
+
 test('the legitimate use of a look-alike character stays clean', () => {
   for (const clean of [
     '而且要进一步加强管理，进而提高效率，从而形成合力。',

@@ -23,6 +23,14 @@ import { isHanAt } from '../text';
 import type { Finding } from '../types';
 import data from '../../../data/ocr-confusables.json';
 
+/**
+ * Look-alikes that are adverbs of their own before a verb (未达到, 已完成): the dictionary holds no word for
+ * the phrase, so the verb right after the misread character is the evidence instead (末达到, 己完成).
+ */
+const ADVERBS_BEFORE_VERBS = new Set(['未', '已']);
+/** Verb tags (jieba) that such an adverb stands before. */
+const VERB_TAG = /^(?:v|vd|vn)$/;
+
 /** Word frequency (jieba) from which a repaired word is certain enough to be a warning. */
 const VERY_COMMON = 5000;
 /** Characters either side of the candidate that the local re-segmentation looks at. */
@@ -98,6 +106,14 @@ function detect(ctx: AnalysisContext): Finding[] {
     if (!words) cuts.set(window, (words = segmenter.cutDictionary!(window)));
     return spans(words, 0);
   };
+  const tagAfter = (window: string, at: number): string | undefined => {
+    let offset = 0;
+    for (const w of segmenter.tag(window)) {
+      if (offset === at) return w.word.length >= 2 ? w.tag : undefined;
+      offset += w.word.length;
+    }
+    return undefined;
+  };
   // the verdict depends only on the window and the character's place in it, and windows repeat, so
   // each (window, place) is judged once
   const verdicts = new Map<string, Swap | null>();
@@ -113,7 +129,7 @@ function detect(ctx: AnalysisContext): Finding[] {
     const window = text.slice(from, to);
     const key = `${i - from}:${window}`;
     let swap = verdicts.get(key);
-    if (swap === undefined) verdicts.set(key, (swap = judge(window, i - from, alikes, userWords, cutOnce)));
+    if (swap === undefined) verdicts.set(key, (swap = judge(window, i - from, alikes, userWords, cutOnce, tagAfter)));
     if (!swap) continue;
     const { alike, word, frequency } = swap;
     const span = { start: from + swap.start, end: from + swap.start + word.length };
@@ -150,10 +166,23 @@ function judge(
   alikes: readonly string[],
   userWords: readonly string[],
   cutOnce: (window: string) => Piece[],
+  tagAfter: (window: string, at: number) => string | undefined,
 ): Swap | null {
   const original = cutOnce(window);
   const own = original.find((p) => p.start <= i && i < p.end);
   if (!own || own.end - own.start !== 1) return null;
+  // 末 or 己 alone right before a verb of two characters or more: 未 or 已 (末达到 → 未达到)
+  const adverb = alikes.find((alike) => ADVERBS_BEFORE_VERBS.has(alike));
+  if (adverb && original.some((p) => p.start === i + 1 && p.end - p.start >= 2)) {
+    const tag = tagAfter(window, i + 1);
+    if (tag && VERB_TAG.test(tag)) {
+      const next = original.find((p) => p.start === i + 1)!;
+      const damaged = window.slice(i, next.end);
+      if (!userWords.some((w) => w.includes(damaged))) {
+        return { alike: adverb, word: adverb + window.slice(i + 1, next.end), frequency: 0, start: i };
+      }
+    }
+  }
   for (const alike of alikes) {
     const swappedWindow = window.slice(0, i) + alike + window.slice(i + 1);
     const swapped = cutOnce(swappedWindow);
