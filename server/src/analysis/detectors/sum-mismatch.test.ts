@@ -54,6 +54,8 @@ test('其中 with two or more parts of the same unit is a breakdown', () => {
   const short = one('全区共有学校51所，其中技师学院20所、高级技工学校15所、技工学校10所。');
   assert.equal(short.severity, 'information');
   assert.match(short.message.zh, /20\+15\+10 = 45 ≠ 51/);
+  // parts after commas stop where their labels stop running parallel (企业…企业 | 单位): what was read is not all
+  silent('全市2.1万人实现就业，其中国有企业0.8万人，民营企业1.1万人，机关事业单位0.3万人。');
   // the unlisted rest outweighs every listed part: a few notable kinds, not a list of all
   silent('全市共有卫生机构4567个，其中医院234个，卫生院123个。');
   // a rest no larger than a part may be a category left out: still noted

@@ -146,7 +146,8 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   const list = readItemList(compact, figures, from, { accept, separators: '、，,' });
   const items = parallelPrefix(text, list.items);
   if (items.length === 0) return undefined;
-  const open = items.length === list.items.length ? list.open : false;
+  // a list cut where its labels stop running parallel may go on past the cut: its parts are not all there
+  const open = items.length === list.items.length ? list.open : true;
   const end = items[items.length - 1]!.figure.cEnd;
   // a single part, or a list that says it is incomplete, can only be checked for exceeding the total
   return { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
