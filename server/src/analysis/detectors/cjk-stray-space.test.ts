@@ -5,6 +5,7 @@ import { applyEdits } from '../fixes/apply';
 import { loadSegmenter } from '../segment';
 import type { Finding } from '../types';
 import { cjkStraySpace } from './cjk-stray-space';
+import { analyze } from '../index';
 
 const segmenter = loadSegmenter();
 const find = (text: string, withSegmenter = true): Finding[] =>
@@ -143,6 +144,28 @@ test('a space inside a figure before its unit is removed (学校4 5所 → 45所
   const clean = '2022 2023年对比，5 6月份，1 2 3项，专利 14687 件，共14 687件，全市学校12 所。';
   assert.deepEqual(
     cjkStraySpace.detect(new AnalysisContext(clean, {})).map((f) => clean.slice(f.start, f.end)),
+    [],
+  );
+});
+
+test('spaces inside a document number are removed; its brackets are not taken for unbalanced ones', () => {
+  const text = '根据(国发〔2022〕 9号)和(国办发 〔2021〕35号)以及川府发〔 2020〕12 号文件，国发〔2022〕9号同。';
+  const { diagnostics } = analyze(text, { segmenter });
+  const spaced = diagnostics.filter((f) => f.code === 'cjk-stray-space');
+  assert.deepEqual(
+    spaced.map((f) => text.slice(f.start, f.end)),
+    ['国发〔2022〕 9号', '国办发 〔2021〕35号', '川府发〔 2020〕12 号'],
+  );
+  assert.ok(spaced.every((f) => f.severity === 'warning' && f.fixAllSafe));
+  assert.equal(
+    applyEdits(
+      text,
+      spaced.flatMap((f) => f.fixes[0]!.edits),
+    ),
+    '根据(国发〔2022〕9号)和(国办发〔2021〕35号)以及川府发〔2020〕12号文件，国发〔2022〕9号同。',
+  );
+  assert.deepEqual(
+    diagnostics.filter((f) => f.code === 'unbalanced-bracket'),
     [],
   );
 });

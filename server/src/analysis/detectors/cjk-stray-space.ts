@@ -217,7 +217,7 @@ function findings(ctx: AnalysisContext): Finding[] {
     if (verdict.kind === 'split-word' && verdict.word) out.push(splitWordFinding(text, gap, verdict.word));
     else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));
   }
-  out.push(...spacedFigures(text));
+  out.push(...spacedFigures(text), ...spacedDocNumbers(ctx));
   return out;
 }
 
@@ -254,6 +254,33 @@ function spacedFigures(text: string): Finding[] {
       ),
       fixes: [removeSpaces(['删除数字中的空格', 'Remove the space inside the figure'], [gap])],
       fixAllSafe: false,
+    });
+  }
+  return out;
+}
+
+/**
+ * Spaces inside a document number (国发〔2022〕 9号, 国办发 〔2021〕35号, 〔 2020〕12 号): the recognizer reads
+ * the number through them, and the standard form (GB/T 9704) has none. The repair removes them.
+ */
+function spacedDocNumbers(ctx: AnalysisContext): Finding[] {
+  const out: Finding[] = [];
+  for (const e of ctx.entities) {
+    if (e.type !== 'docref' || e.form !== 'number') continue;
+    const gaps = [...e.text.matchAll(SPACE)].map((m) => ({ start: e.start + m.index, end: e.start + m.index + m[0].length }));
+    if (gaps.length === 0) continue;
+    const standard = e.text.replace(SPACE, '');
+    out.push({
+      code: 'cjk-stray-space',
+      severity: 'warning',
+      start: e.start,
+      end: e.end,
+      message: msg(
+        `文号“${standard}”中间有空格（${e.text}），多为排版或识别留下的残迹。修复将删除空格。`,
+        `The document number "${standard}" has a space inside (${e.text}), a leftover of layout or OCR. The fix removes it.`,
+      ),
+      fixes: [removeSpaces(['删除文号中的空格', 'Remove the space inside the document number'], gaps)],
+      fixAllSafe: true,
     });
   }
   return out;

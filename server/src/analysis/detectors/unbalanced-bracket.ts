@@ -52,10 +52,12 @@ interface Unmatched {
   paragraph: number;
 }
 
-/** Whether a 〔 or 〕 belongs to a document number (a digit next to it). */
+/** Whether a 〔 or 〕 belongs to a document number: a digit next to it, or past a space or two (〔 2020〕). */
 function inDocNumber(text: string, at: number): boolean {
-  return /[0-9０-９]/.test(text[at + 1] ?? '') || /[0-9０-９]/.test(text[at - 1] ?? '');
+  return DIGIT_AFTER.test(text.slice(at + 1, at + 4)) || DIGIT_BEFORE.test(text.slice(Math.max(0, at - 3), at));
 }
+const DIGIT_AFTER = /^[ \u3000]{0,2}[0-9０-９]/;
+const DIGIT_BEFORE = /[0-9０-９][ \u3000]{0,2}$/;
 
 /** A closer used as a list marker: 1) 一) a) ① ) at the start of a paragraph or after a separator. */
 function isListMarker(text: string, at: number, paragraphStart: number): boolean {
