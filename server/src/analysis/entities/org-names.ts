@@ -441,7 +441,7 @@ const ROLE_DESCRIPTORS =
   /^(?:国际|国家|全国|全球|世界|区域性?|西部|东部|中部|西南|西北|东北|东南|华南|华北|华东|华中|重要|先进|现代|综合性?|新兴|一流|性|级)*$/;
 /** Words with a level character that are not places: 地区, 社区, 市级, 上市, 城镇, 乡村, the addressees 县市区 and 市州... */
 const NOT_PLACE_WORDS =
-  /设区的?市|直辖市|县市区|市州|县区|旗县|地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
+  /设区的?市|直辖市|县市区|市州|区县|县区|旗县|地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
 /** Heads that name a kind of institution rather than one (学校, 大学, 医院...): a place plus a descriptor is a category. */
 const CATEGORY_SUFFIXES = new Set([
   '学校',
@@ -608,6 +608,9 @@ export function descriptiveReason(name: string, suffix: string, anchored: boolea
   return undefined;
 }
 
+/** 各 and a level or kind of place right before a body: 各区县, 各省（区、市）, 各设区市. */
+const EACH_BEFORE = /各(?:设区的?市|直辖市|县市区|市州|区县|县区|旗县|[省市区县乡镇])?(?:[(（][^()（）]{1,8}[)）])?$/;
+
 /** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
 const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
 
@@ -650,6 +653,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     }
     const name = text.slice(start, end);
     const body = text.slice(start, suffixStart);
+    // addressed by kind (各区县财政局, 各省教育厅, 各区县（自治县）人民政府): every such body, not one
+    if (EACH_BEFORE.test(text.slice(Math.max(0, suffixStart - 14), suffixStart))) continue;
     if (isBody) {
       // 教育部, 人社局 alone are names; with a prefix the prefix must look like a place or level (市, 北碚区)
       if (body.length > 0 && !anchored) start = suffixStart;

@@ -144,6 +144,9 @@ test('经 before a name (经省人民政府同意) is not part of it; 经 inside
 test('addressees by kind (各设区市人民政府, 直辖市人民政府, 各县市区人民政府) are not names', () => {
   assert.deepEqual(orgs('各设区市人民政府，各省、自治区、直辖市人民政府：'), []);
   assert.deepEqual(orgs('各市州、县市区人民政府，各市州人民政府，各旗县人民政府：'), []);
+  // a body after 各 and a kind of place is every such body (各区县财政局), not one
+  assert.deepEqual(orgs('各区县财政局，各省教育厅，各区县（自治县）人力社保局，各设区市人力资源社会保障局：'), []);
+  assert.deepEqual(orgs('重庆市财政局、各区县财政局'), ['重庆市财政局']);
 });
 
 test('报 and the verbs of sending a document up or out (抄报, 报送) end the text before a name', () => {
