@@ -497,7 +497,7 @@ export function endsInsideLongerWord(text: string, end: number): boolean {
 const UNIT_HEAD_END = /[部处科室所局厅委院校站队]$/;
 
 /** Whether the text just before `at` ends a name (…学院|同…): a cut point for side-by-side names. */
-function endsName(text: string, at: number): boolean {
+export function endsName(text: string, at: number): boolean {
   return SUFFIXES.longestEndingAt(text, at) !== undefined;
 }
 
@@ -644,7 +644,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
         if (!word || word.end > suffixStart) break;
         if (word.tag === 'v' || word.tag === 'vd') start = word.end;
         else {
-          if (NOT_NAME_START.test(word.tag)) rejected = true;
+          // a one-character adverb (都, 也, 还) too; longer "adverbs" include places jieba mistags (大足)
+          if (NOT_NAME_START.test(word.tag) || (word.tag === 'd' && word.end - start === 1)) rejected = true;
           break;
         }
       }

@@ -220,3 +220,18 @@ test('和 after a unit’s one-character head ends the name: 专业部和资助�
     '国家发展和改革委员会',
   ]);
 });
+
+test('a name a narrow column’s line break cuts in two is one name, spelled without the break', () => {
+  // the last break is followed by an indented line, which starts a paragraph: no name across it
+  const text = '今年以来，市人力资源和社\n会保障局相关负责人表示，重庆市工业学\n校和大足\n职教中心共同参与。\n市教育局\n　　中心校工作。';
+  const found = analyze(text, { only: { diagnostics: false } }).entities.filter((e): e is OrgEntity => e.type === 'org');
+  assert.deepEqual(
+    found.map((o) => `${o.text}→${o.canonical}`),
+    [
+      '市人力资源和社\n会保障局→市人力资源和社会保障局',
+      '重庆市工业学\n校→重庆市工业学校',
+      '大足\n职教中心→大足职业教育中心',
+      '市教育局→市教育局',
+    ],
+  );
+});

@@ -14,6 +14,7 @@
 import type { AnalysisContext } from '../context';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
+import type { Segmenter } from '../segment';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
@@ -23,6 +24,7 @@ import {
   findNameSpans,
   isBareHead,
   isGeneric,
+  endsName,
   REGION_BODY_ABBREVIATIONS,
   type WordHints,
 } from './org-names';
@@ -176,6 +178,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   for (const c of levelBodies(text)) candidates.push({ ...c, priority: 2 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
+  for (const c of namesAcrossLineBreaks(text, ctx.segmenter)) candidates.push(c);
 
   // a date never begins a name (2024年市政府工作报告): such candidates start after it
   const dates = new Uint8Array(text.length);
@@ -191,12 +194,12 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   // full names of the document, and the aliases it introduces or implies
   const fullNames = new Set<string>();
   for (const c of kept) {
-    const name = text.slice(c.start, c.end);
+    const name = nameAt(text, c);
     if (isFullName(name)) fullNames.add(name);
   }
   const documentAliases = new Map<string, string>();
   for (const c of kept) {
-    const name = text.slice(c.start, c.end);
+    const name = nameAt(text, c);
     if (!fullNames.has(name)) continue;
     const bracket = BRACKET_ALIAS.exec(text.slice(c.end, c.end + 20));
     if (bracket && looksLikeAliasOf(bracket[1]!, name)) documentAliases.set(bracket[1]!, name);
@@ -215,9 +218,16 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   let workspaceIndex: AbbreviationIndex | undefined;
   const resolvedAbbreviations = new Map<string, { canonical: string; resolvedBy: OrgEntity['resolvedBy'] }>();
   for (const c of kept) {
-    const name = text.slice(c.start, c.end);
+    const name = nameAt(text, c);
     const resolution = resolve(name);
-    out.push({ type: 'org', start: c.start, end: c.end, text: name, canonical: resolution.canonical, resolvedBy: resolution.resolvedBy });
+    out.push({
+      type: 'org',
+      start: c.start,
+      end: c.end,
+      text: text.slice(c.start, c.end),
+      canonical: resolution.canonical,
+      resolvedBy: resolution.resolvedBy,
+    });
   }
   return out;
 
@@ -276,12 +286,89 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     if (place === '区' || place === '县' || place === '') {
       // the district the document names with the same body: 北碚区教委 … 区教委
       const fuller = kept
-        .map((c) => text.slice(c.start, c.end))
+        .map((c) => nameAt(text, c))
         .find((other) => other !== name && other.endsWith(place + body) && other.length > name.length);
       return fuller ? expandAbbreviatedBody(fuller) : undefined;
     }
     return place + expandBody(body, !place.endsWith('省'))!;
   }
+}
+
+/** A line break inside a paragraph, with what surrounds it on its line: 市人力资源和社⏎会保障局 of a narrow column. */
+const INNER_LINE_BREAK = /(?<=[\u4e00-\u9fff])[ \t\u3000]*\r?\n(?=[\u4e00-\u9fff])/g;
+/** Characters taken before such a break to look for a name across it. */
+const ACROSS_BREAK = 24;
+/** How far into the next line a name cut by the break may end (大足⏎职业教育中心). */
+const SUFFIX_END_AFTER_BREAK = 12;
+
+/** Whether an institutional suffix or a dictionary name ends at some offset in `[from, to]`. */
+function suffixEndsIn(text: string, from: number, to: number): boolean {
+  for (let at = from; at <= to; at++) if (endsName(text, at) || DICTIONARY_NAMES.longestEndingAt(text, at)) return true;
+  return false;
+}
+
+/**
+ * Names that a narrow column's line break cuts in two (市人力资源和社⏎会保障局): the rule and dictionary
+ * matches run on the two line ends joined, and those that span the join are mapped back to the text. A
+ * break before an indented line starts a paragraph and is left alone (the lookahead wants a Han character
+ * right after the break).
+ */
+function namesAcrossLineBreaks(text: string, segmenter: Segmenter | undefined): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(INNER_LINE_BREAK)) {
+    const breakStart = m.index;
+    const breakEnd = breakStart + m[0].length;
+    let leftStart = breakStart;
+    while (leftStart > 0 && breakStart - leftStart < ACROSS_BREAK && text[leftStart - 1] !== '\n') leftStart--;
+    let rightEnd = breakEnd;
+    while (rightEnd < text.length && rightEnd - breakEnd < SUFFIX_END_AFTER_BREAK && text[rightEnd] !== '\n' && text[rightEnd] !== '\r')
+      rightEnd++;
+    const left = text.slice(leftStart, breakStart);
+    const joined = left + text.slice(breakEnd, rightEnd);
+    // a name across the break ends a few characters into the next line: most breaks have no suffix there
+    if (!suffixEndsIn(joined, left.length + 1, joined.length)) continue;
+    const toText = (at: number) => (at <= left.length ? leftStart + at : breakEnd + at - left.length);
+    const spans = [
+      ...findNameSpans(joined, segmenter ? joinedHints(segmenter, joined) : undefined).map((span) => ({
+        ...span,
+        priority: span.anchored ? 2 : 1,
+      })),
+      ...DICTIONARY_NAMES.matches(joined).map((d) => ({ start: d.index, end: d.index + d.word.length, priority: 3 })),
+    ];
+    for (const span of spans) {
+      if (span.start < left.length && span.end > left.length)
+        out.push({ start: toText(span.start), end: toText(span.end), priority: span.priority });
+    }
+  }
+  return out;
+}
+
+/** The segmenter's hints over a joined pair of line ends, as wordHints gives them over the text: tagged on first use. */
+function joinedHints(segmenter: Segmenter, joined: string): WordHints {
+  let words: Array<{ start: number; end: number; tag: string }> | undefined;
+  const wordAt = (offset: number) => {
+    if (!words) {
+      let at = 0;
+      words = segmenter.tag(joined).map((w) => ({ start: at, end: (at += w.word.length), tag: w.tag }));
+    }
+    return words.find((w) => w.start <= offset && offset < w.end);
+  };
+  return {
+    insideNoun(offset) {
+      const word = wordAt(offset);
+      return word !== undefined && word.end - word.start >= 2 && NOUN_TAG.test(word.tag);
+    },
+    tagAt(offset) {
+      const word = wordAt(offset);
+      return word && word.start === offset ? word : undefined;
+    },
+  };
+}
+
+/** The name a candidate spells: its text without the line break (and indent) a column put inside it. */
+function nameAt(text: string, c: { start: number; end: number }): string {
+  const raw = text.slice(c.start, c.end);
+  return raw.includes('\n') ? raw.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : raw;
 }
 
 /** A name that is not itself an abbreviation: long enough, with a full suffix. */
