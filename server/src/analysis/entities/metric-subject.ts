@@ -58,12 +58,27 @@ function subjectAfter(ctx: AnalysisContext, text: string, after: number): string
   return end - after >= MIN_SUBJECT ? text.slice(after, end) : undefined;
 }
 
+/** A line break inside a paragraph, with the spaces before it: what a narrow column puts inside a phrase. */
+const INNER_BREAK_BEFORE = /[ \t\u3000]*\r?\n$/;
+
 function subjectBefore(ctx: AnalysisContext, text: string, end: number): string | undefined {
+  // the Han characters before the figure, across a narrow column's line breaks (失业保⏎险稳岗返还资金): `origin`
+  // holds each one's offset in the text
+  const origin: number[] = [];
   let start = end;
-  while (start > 0 && end - start < MAX_SUBJECT * 2 && isHanAt(text, start - 1)) start--;
-  let subject = text.slice(start, end);
-  // where the subject ends in the text, once the linking words after it are dropped (for snapToWord)
-  let subjectEnd = end;
+  while (start > 0 && end - start < MAX_SUBJECT * 2) {
+    if (isHanAt(text, start - 1)) {
+      origin.push(--start);
+      continue;
+    }
+    const brk = origin.length > 0 ? INNER_BREAK_BEFORE.exec(text.slice(Math.max(0, start - 4), start)) : null;
+    if (!brk || !isHanAt(text, start - brk[0].length - 1)) break;
+    start -= brk[0].length;
+  }
+  origin.reverse();
+  let subject = origin.length === end - start ? text.slice(start, end) : origin.map((at) => text[at]).join('');
+  // where the subject ends among those characters, once the linking words after it are dropped (for snapToWord)
+  let subjectEnd = origin.length;
   for (let guard = 0; guard < 4; guard++) {
     const trimmed = subject.replace(TRAILING_LINKS, '');
     if (trimmed === subject) break;
@@ -85,17 +100,23 @@ function subjectBefore(ctx: AnalysisContext, text: string, end: number): string 
     if (trimmed === subject || trimmed.length < MIN_SUBJECT) break;
     subject = trimmed;
   }
-  if (subject.length > MAX_SUBJECT) subject = snapToWord(ctx, subjectEnd - subject.length, subject, MAX_SUBJECT);
+  if (subject.length > MAX_SUBJECT) subject = snapToWord(ctx, origin.slice(subjectEnd - subject.length, subjectEnd), subject, MAX_SUBJECT);
   if (subject.length < MIN_SUBJECT || COMPARISON_ONLY.test(subject)) return undefined;
   return subject;
 }
 
-/** Keeps at most `max` trailing characters of `subject`, starting on a word boundary when the text is segmented. */
-function snapToWord(ctx: AnalysisContext, subjectStart: number, subject: string, max: number): string {
-  const earliest = subjectStart + subject.length - max;
-  if (!ctx.segmenter) return subject.slice(subject.length - max);
-  // the first word starting at or after `earliest`: the word there, or the one after it
+/**
+ * Keeps at most `max` trailing characters of `subject`, starting on a word boundary when the text is
+ * segmented. `origin` holds the offset in the text of each character of the subject.
+ */
+function snapToWord(ctx: AnalysisContext, origin: readonly number[], subject: string, max: number): string {
+  const first = subject.length - max;
+  if (!ctx.segmenter) return subject.slice(first);
+  // the first word starting at or after the earliest character kept: the word there, or the one after it
+  const earliest = origin[first]!;
   const word = ctx.wordAt(earliest);
-  const boundary = !word || word.start === earliest ? earliest : word.end;
-  return subject.slice(Math.max(0, boundary - subjectStart));
+  if (!word || word.start === earliest) return subject.slice(first);
+  let k = first;
+  while (k < subject.length && origin[k]! < word.end) k++;
+  return subject.slice(k);
 }

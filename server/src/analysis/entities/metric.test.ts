@@ -124,6 +124,10 @@ test('subjects where the text states them', () => {
   assert.deepEqual(subjects('全市技工院校51所，占技能人才总数的 27.3%'), ['技工院校', '技能人才总数']);
   assert.deepEqual(subjects('广州市共有中职学校在校生达到12万人'), ['中职学校在校生']);
   assert.deepEqual(subjects('全省技能人才总量达到375万人'), ['技能人才总量']);
+  // a narrow column's line break inside the subject: read across it, spelled without it
+  assert.deepEqual(subjects('全市今年共发放失业保\n险稳岗返还资金3.6亿元，惠及企\n业1.2万家'), ['失业保险稳岗返还资金', '企业']);
+  // not across a paragraph's end
+  assert.deepEqual(subjects('稳岗返还。\n资金3.6亿元'), ['资金']);
 });
 
 test('after an action, what is counted is named after the unit (建成1所高水平高职院校)', () => {
