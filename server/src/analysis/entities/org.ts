@@ -14,7 +14,6 @@
 import type { AnalysisContext } from '../context';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
-import type { Segmenter } from '../segment';
 import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
@@ -178,7 +177,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   for (const c of levelBodies(text)) candidates.push({ ...c, priority: 2 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
-  for (const c of namesAcrossLineBreaks(text, ctx.segmenter)) candidates.push(c);
+  for (const c of namesAcrossLineBreaks(ctx)) candidates.push(c);
 
   // a date never begins a name (2024年市政府工作报告): such candidates start after it
   const dates = new Uint8Array(text.length);
@@ -313,7 +312,8 @@ function suffixEndsIn(text: string, from: number, to: number): boolean {
  * break before an indented line starts a paragraph and is left alone (the lookahead wants a Han character
  * right after the break).
  */
-function namesAcrossLineBreaks(text: string, segmenter: Segmenter | undefined): Candidate[] {
+function namesAcrossLineBreaks(ctx: AnalysisContext): Candidate[] {
+  const { text } = ctx;
   const out: Candidate[] = [];
   for (const m of text.matchAll(INNER_LINE_BREAK)) {
     const breakStart = m.index;
@@ -328,8 +328,9 @@ function namesAcrossLineBreaks(text: string, segmenter: Segmenter | undefined): 
     // a name across the break ends a few characters into the next line: most breaks have no suffix there
     if (!suffixEndsIn(joined, left.length + 1, joined.length)) continue;
     const toText = (at: number) => (at <= left.length ? leftStart + at : breakEnd + at - left.length);
+    const toJoined = (at: number) => (at <= breakStart ? at - leftStart : at - breakEnd + left.length);
     const spans = [
-      ...findNameSpans(joined, segmenter ? joinedHints(segmenter, joined) : undefined).map((span) => ({
+      ...findNameSpans(joined, ctx.segmenter ? joinedHints(ctx, toText, toJoined) : undefined).map((span) => ({
         ...span,
         priority: span.anchored ? 2 : 1,
       })),
@@ -343,24 +344,17 @@ function namesAcrossLineBreaks(text: string, segmenter: Segmenter | undefined): 
   return out;
 }
 
-/** The segmenter's hints over a joined pair of line ends, as wordHints gives them over the text: tagged on first use. */
-function joinedHints(segmenter: Segmenter, joined: string): WordHints {
-  let words: Array<{ start: number; end: number; tag: string }> | undefined;
-  const wordAt = (offset: number) => {
-    if (!words) {
-      let at = 0;
-      words = segmenter.tag(joined).map((w) => ({ start: at, end: (at += w.word.length), tag: w.tag }));
-    }
-    return words.find((w) => w.start <= offset && offset < w.end);
-  };
+/**
+ * The segmenter's hints over a joined pair of line ends, from the words of the text's own clauses (which
+ * the analysis segments once and shares): jieba cuts at a line break anyway, so no word spans it.
+ */
+function joinedHints(ctx: AnalysisContext, toText: (at: number) => number, toJoined: (at: number) => number): WordHints {
+  const hints = wordHints(ctx);
   return {
-    insideNoun(offset) {
-      const word = wordAt(offset);
-      return word !== undefined && word.end - word.start >= 2 && NOUN_TAG.test(word.tag);
-    },
+    insideNoun: (offset) => hints.insideNoun(toText(offset)),
     tagAt(offset) {
-      const word = wordAt(offset);
-      return word && word.start === offset ? word : undefined;
+      const word = hints.tagAt(toText(offset));
+      return word && { tag: word.tag, end: toJoined(word.end) };
     },
   };
 }
