@@ -262,6 +262,33 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     );
   });
 
+  test('a name a column broke over two lines is shown on one line in the outline and on hover', async () => {
+    const file = path.join(workspace, '001_4ed491f9420b6c99.txt');
+    const text = readFileSync(file, 'utf8');
+    const uri = session.open(file);
+    const symbols = await session.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const names: string[] = [];
+    const walk = (list: DocumentSymbol[]) => {
+      for (const s of list) {
+        names.push(s.name);
+        walk(s.children ?? []);
+      }
+    };
+    walk(symbols);
+    assert.ok(names.includes('重庆市工业学校'), JSON.stringify(names.slice(0, 40)));
+    assert.deepEqual(
+      names.filter((n) => n.includes('\n')),
+      [],
+    );
+    const hover = await session.request<Hover | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, '重庆市工\n业学校', 1),
+    });
+    assert.ok(hover, 'a hover over the broken name');
+    const first = hover.contents.value.split('\n')[0]!;
+    assert.match(first, /^\*\*重庆市工业学校\*\*/);
+  });
+
   test('folding ranges follow the sections', async () => {
     const uri = pathToFileURL(path.join(workspace, 'outline.txt')).href;
     const ranges = await session.request<{ startLine: number; endLine: number }[]>('textDocument/foldingRange', { textDocument: { uri } });

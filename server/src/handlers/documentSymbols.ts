@@ -8,7 +8,7 @@ import type { Entity } from '../analysis/types';
 import type { ServerContext } from '../context';
 import { toRange } from '../lsp/convert';
 import { findSections, type Section } from '../lsp/sections';
-import { analysisOf } from './common';
+import { analysisOf, oneLine } from './common';
 
 /** An outline of a huge file stays usable: entities beyond this many are left out (headings never are). */
 const MAX_ENTITY_SYMBOLS = 5000;
@@ -22,10 +22,11 @@ const ENTITY_KIND: Partial<Record<Entity['type'], SymbolKind>> = {
 function entitySymbol(document: TextDocument, entity: Entity): DocumentSymbol {
   const range = toRange(document, entity.start, entity.end);
   let detail: string | undefined;
-  if (entity.type === 'org' && entity.canonical !== entity.text) detail = entity.canonical;
+  const name = oneLine(entity.text);
+  if (entity.type === 'org' && entity.canonical !== name) detail = entity.canonical;
   else if (entity.type === 'metric') detail = [entity.subject, `${entity.value} ${entity.unit}`].filter(Boolean).join(' · ');
   else if (entity.type === 'docref') detail = entity.issuerOrg;
-  return { name: entity.text, detail, kind: ENTITY_KIND[entity.type]!, range, selectionRange: range };
+  return { name, detail, kind: ENTITY_KIND[entity.type]!, range, selectionRange: range };
 }
 
 /** The outline of a text from its sections and entities. */

@@ -12,7 +12,7 @@ import { CODE_DOCS, codeHref } from '../lsp/codeDocs';
 import { toOffset, toRange } from '../lsp/convert';
 import { WorkspaceIndex, type Mention } from '../workspace/index';
 import { docKey, docNumber, orgKey } from '../workspace/keys';
-import { fileName, languageOfDocument, recentAnalysisOf, stillReads, tr } from './common';
+import { fileName, languageOfDocument, oneLine, recentAnalysisOf, stillReads, tr } from './common';
 
 /** At most this many other figures, citations or files are listed. */
 const MAX_LISTED = 6;
@@ -64,7 +64,7 @@ function metricHover(ctx: ServerContext, uri: string, line: number, metric: Metr
       ? `${formatNumber(metric.range.from)}–${formatNumber(metric.range.to)} ${metric.unit}`
       : `${formatNumber(metric.value)} ${metric.unit}`;
   const qualifier = metric.approx ? `${pick(APPROX[metric.approx], language)} ` : '';
-  const out = [`**${escape(metric.text)}** → ${escape(qualifier + value)} (${pick(KIND[metric.kind], language)})`];
+  const out = [`**${escape(oneLine(metric.text))}** → ${escape(qualifier + value)} (${pick(KIND[metric.kind], language)})`];
   if (!metric.subject) return out;
   out.push('', `${tr(language, '指标', 'Subject')}: ${escape(metric.subject)}`);
   const others = ctx.index
@@ -88,8 +88,9 @@ function countFiles(mentions: readonly Mention[]): number {
 
 function orgHover(ctx: ServerContext, uri: string, org: OrgEntity, language: Language): string[] {
   const mentions = ctx.index.mentionsOf(orgKey(org));
-  const aliases = [...new Set(mentions.map((m) => m.text))].filter((a) => a !== org.canonical);
-  const out = [`**${escape(org.canonical)}**${org.text !== org.canonical ? ` ← ${escape(org.text)}` : ''}`];
+  const aliases = [...new Set(mentions.map((m) => oneLine(m.text)))].filter((a) => a !== org.canonical);
+  const written = oneLine(org.text);
+  const out = [`**${escape(org.canonical)}**${written !== org.canonical ? ` ← ${escape(written)}` : ''}`];
   if (aliases.length)
     out.push(
       '',
