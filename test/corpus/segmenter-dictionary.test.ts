@@ -61,7 +61,7 @@ test(
 );
 
 test(
-  'nodejieba is the patched build: load() leaves the TextRank extractor (a second dictionary trie) for first use, which still works',
+  'nodejieba is the patched build: load() leaves the TextRank extractor (a second dictionary trie) for first use, which still works, and finds the weights without sorting a copy of the dictionary',
   { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
   () => {
     const jiebaDir = dirname(require.resolve('nodejieba/package.json'));
@@ -70,6 +70,13 @@ test(
     assert.ok(
       load.length > 0 && !/new\s+cppjieba\s*::\s*TextRankExtractor/.test(load),
       'load() still builds the TextRank extractor: run npm install (postinstall applies patches/)',
+    );
+    // cppjieba's load finds the minimum, median and maximum weight without copying and sorting every entry
+    const dictTrie = readFileSync(join(jiebaDir, 'submodules', 'cppjieba', 'include', 'cppjieba', 'DictTrie.hpp'), 'utf8');
+    const weights = dictTrie.slice(dictTrie.indexOf('void SetStaticWordWeights('), dictTrie.indexOf('switch (option)'));
+    assert.ok(
+      weights.length > 0 && !/vector<DictUnit>\s+\w+\s*=\s*static_node_infos_/.test(weights) && /nth_element/.test(weights),
+      'SetStaticWordWeights still copies and sorts the dictionary: run npm install (postinstall applies patches/)',
     );
     // the binary was built after the patch was applied (postinstall rebuilds it), not shipped prebuilt
     const binary = statSync(join(jiebaDir, 'build', 'Release', 'nodejieba.node')).mtimeMs;
