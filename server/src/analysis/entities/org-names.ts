@@ -232,6 +232,8 @@ const STOP_WORDS = [
   '印发',
   // documents go up or out to a body (抄报市政府办公室): the segmenter takes 抄报 for a noun
   '抄报',
+  // 我代表市人民政府: a noun to the segmenter too
+  '代表',
   '抄送',
   '报送',
   '上报',
@@ -396,6 +398,11 @@ const PLACES = new Literals(PLACE_STARTS);
  */
 export const NAME_WORDS_WITH_STOPS = [
   '华为',
+  // the stop word 代表 inside names
+  '人民代表大会',
+  '代表大会',
+  '代表团',
+  '代表处',
   // 报 ends the text before a name (情况报省人民政府, 抄报市政府办公室) but belongs to these words of one
   '日报',
   '晚报',

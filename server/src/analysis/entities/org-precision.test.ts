@@ -212,6 +212,16 @@ test('a party committee’s department is one name with it (市委宣传部, 中
   assert.deepEqual(orgs('市委宣传部长出席会议'), ['市委']);
 });
 
+test('the congress and the consultative conference after a level (市人大常委会, 市政协); 代表 before a name is not part of it', () => {
+  assert.deepEqual(orgs('我代表市人民政府向大会报告工作，请市政协委员提出意见，市人大常委会和区政协出席。'), [
+    '市人民政府',
+    '市政协',
+    '市人大常委会',
+    '区政协',
+  ]);
+  assert.deepEqual(orgs('重庆市人民代表大会常务委员会'), ['重庆市人民代表大会常务委员会']);
+});
+
 test('和 after a unit’s one-character head ends the name: 专业部和资助中心 is two units', () => {
   assert.ok(!orgs('在专业部和资助中心的全面摸排下').includes('专业部和资助中心'));
   assert.deepEqual(orgs('重庆市人力资源和社会保障局、住房和城乡建设局与国家发展和改革委员会'), [
