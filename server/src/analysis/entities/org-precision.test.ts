@@ -220,6 +220,8 @@ test('the congress and the consultative conference after a level (市人大常�
     '区政协',
   ]);
   assert.deepEqual(orgs('重庆市人民代表大会常务委员会'), ['重庆市人民代表大会常务委员会']);
+  // 城市 is "city", and 人大多数 "most people"
+  assert.deepEqual(orgs('城市人大多数时间在室内，城市政协调研。'), []);
 });
 
 test('和 after a unit’s one-character head ends the name: 专业部和资助中心 is two units', () => {

@@ -21,9 +21,9 @@ import {
   descriptiveReason,
   endsInsideLongerWord,
   findNameSpans,
+  endsName,
   isBareHead,
   isGeneric,
-  endsName,
   REGION_BODY_ABBREVIATIONS,
   type WordHints,
 } from './org-names';
@@ -50,11 +50,11 @@ const SCHOOL_SUFFIX = /学校$/;
  * Party committees, their departments and people's organisations by their usual short names, after a level:
  * 市委、市政府, 重庆市委, 中共四川省委, 县委书记, 市委宣传部, 区纪委监委, 市政协, 市人大常委会, 共青团市委, 市妇联,
  * 区关工委, 重庆市科协.
- * 委 not before 员 (省委员会 is a longer name), 托 (城市委托), 派 or 任 (委派, 委任 are verbs); 科协 not
- * before 同, 作, 调 (协同, 协作, 协调).
+ * 市 not inside 城市, 都市, 超市, 上市, 股市, 门市; 委 not before 员 (省委员会 is a longer name), 托 (城市委托), 派
+ * or 任 (委派, 委任 are verbs); 人大 not before 多 or 量 (城市人大多数); 科协 not before 同, 作, 调 (协同, 协作, 协调).
  */
 const LEVEL_BODY =
-  /[省市县区州](?:委(?![员托屈派任婉])(宣传部|组织部|统战部|政法委|网信办|编办|办公室|办公厅|党校|政研室|农办)?|纪委(?:监委)?|政协|人大(?:常委会)?|团委|妇联|关工委|科协(?![同作调议])|残联|工商联|文联|侨联|社科联)/g;
+  /(?:[省县区州]|(?<![城都超上股门])市)(?:委(?![员托屈派任婉])(宣传部|组织部|统战部|政法委|网信办|编办|办公室|办公厅|党校|政研室|农办)?|纪委(?:监委)?|政协|人大(?:常委会)?(?![多量])|团委|妇联|关工委|科协(?![同作调议])|残联|工商联|文联|侨联|社科联)/g;
 /** Places that may stand before one (重庆市委: 重庆 + 市委), found backwards from the level character. */
 const LEVEL_BODY_PLACES = new Literals(REGION_NAMES);
 
