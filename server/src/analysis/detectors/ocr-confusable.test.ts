@@ -37,7 +37,17 @@ test('末 or 己 alone before a verb is the adverb 未 or 已, though no diction
     assert.equal(d[0]!.severity, 'information');
   }
   // 末 and 己 inside words, or in idioms, before a verb are right
-  for (const clean of ['到了年末完成任务。', '自己完成作业。', '周末加班。', '知己知彼。', '本末倒置。', '克己奉公。']) {
+  for (const clean of [
+    '到了年末完成任务。',
+    '自己完成作业。',
+    '周末加班。',
+    '知己知彼。',
+    '本末倒置。',
+    '克己奉公。',
+    '十二五末达到标准。',
+    '学期末完成考核。',
+    '二季度末完成任务。',
+  ]) {
     assert.deepEqual(
       findings(clean).map((d) => clean.slice(d.start, d.end)),
       [],

@@ -28,6 +28,8 @@ import data from '../../../data/ocr-confusables.json';
  * the phrase, so the verb right after the misread character is the evidence instead (末达到, 己完成).
  */
 const ADVERBS_BEFORE_VERBS = new Set(['未', '已']);
+/** What 末 ends when it means "the end of": a period or a numbered plan (年末, 6月末, 十二五末, 二季度末). */
+const PERIOD_BEFORE_END = /[年月日周季期旬度届代纪0-9０-９一二三四五六七八九十百]/;
 /** Verb tags (jieba) that such an adverb stands before. */
 const VERB_TAG = /^(?:v|vd|vn)$/;
 
@@ -171,9 +173,11 @@ function judge(
   const original = cutOnce(window);
   const own = original.find((p) => p.start <= i && i < p.end);
   if (!own || own.end - own.start !== 1) return null;
-  // 末 or 己 alone right before a verb of two characters or more: 未 or 已 (末达到 → 未达到)
+  // 末 or 己 alone right before a verb of two characters or more: 未 or 已 (末达到 → 未达到), unless 末 is
+  // the end of a period (十二五末达到, 6月末完成)
   const adverb = alikes.find((alike) => ADVERBS_BEFORE_VERBS.has(alike));
-  if (adverb && original.some((p) => p.start === i + 1 && p.end - p.start >= 2)) {
+  const periodEnd = window[i] === '末' && i > 0 && PERIOD_BEFORE_END.test(window[i - 1]!);
+  if (adverb && !periodEnd && original.some((p) => p.start === i + 1 && p.end - p.start >= 2)) {
     const tag = tagAfter(window, i + 1);
     if (tag && VERB_TAG.test(tag)) {
       const next = original.find((p) => p.start === i + 1)!;
