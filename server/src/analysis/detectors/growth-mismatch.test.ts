@@ -94,3 +94,16 @@ test('比上年增加N: N is the change, and the rate is N over the old figure (
   // a change in one direction and a rate in the other is not a relation this check reads
   silent('全市常住人口520万人，比上年减少10万人，增长5%。');
 });
+
+test('比上年增长N%，上年为X: the previous year’s figure stated after the growth is the old one', () => {
+  silent('规模以上工业企业利润总额186亿元，比上年增长16.3%，上年为160亿元。');
+  silent('营业收入52亿元，同比下降20%，上年同期为65亿元。');
+  silent('就业率95%，比上年提高2个百分点，上年为93%。');
+  const text = '规模以上工业企业利润总额186亿元，比上年增长12%，上年为160亿元。';
+  const f = one(text);
+  assert.match(f.message.en, /\(186亿 − 160亿\)\/160亿 = 16\.25% ≠ 12%/);
+  assert.equal(text.slice(f.start, f.end), '186亿元，比上年增长12%，上年为160亿元');
+  assert.match(one('收入52亿元，同比下降10%，上年同期为65亿元。').message.en, /= 20% ≠ 10%/);
+  // another figure after the growth is not the previous year's
+  silent('利润总额186亿元，比上年增长12%，其中制造业160亿元。');
+});

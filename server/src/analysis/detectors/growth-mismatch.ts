@@ -7,6 +7,7 @@
  *   530万人，是2010年230万人的2.3倍               530万/230万 = 2.304: silent
  *   就业率从90%提高到95%，提高了5个百分点          silent; 提高了4个百分点 → 95% − 90% = 5 ≠ 4
  *   新增就业5.8万人，比上年增加0.6万人，增长11.5%     0.6万/(5.8万 − 0.6万) = 11.54%: silent
+ *   利润186亿元，比上年增长12%，上年为160亿元          → (186亿 − 160亿)/160亿 = 16.25% ≠ 12%
  *
  * Chinese usage: 增加了N倍 / 增长N倍 means new = old × (1 + N); 增加到N倍 and 是…的N倍 mean new = old × N;
  * 增长N% means new = old × (1 + N/100) and 下降N% new = old × (1 − N/100). When 增加了N倍 is written but
@@ -43,6 +44,11 @@ const CHANGE_VERB = new RegExp(`(${UP}|${DOWN})(?:了)?(?:约|近|超过|逾)?$`
 /** 从A增加到N / 由A下降至N: the verb right before the new figure. */
 const TO_VERB = new RegExp(`(?:${UP}|${DOWN})(?:了)?(?:到|至)$`);
 
+/** A growth over the previous year with no figure after 比: …，比上年增长12% (同比 is read the same way). */
+const PREVIOUS_YEAR_COMPARISON = /(?:(?:比|较)(?:上年|去年|上一年)(?:同期)?|同比)/;
+/** Between the growth and the previous year's figure stated after it: ，上年为, ，去年同期为. */
+const OLD_AFTER_GROWTH = /^[，,]?(?:上年|去年|上一年)(?:同期)?(?:为|是)$/;
+
 type Relation = 'times-plus-one' | 'times' | 'percent-up' | 'percent-down' | 'points-up' | 'points-down';
 
 interface Growth {
@@ -55,8 +61,9 @@ interface Growth {
    * new − change); `old` holds the change itself.
    */
   byChange?: boolean;
-  /** Compact span of the comparison, for the finding's range. */
+  /** Compact span of the comparison, for the finding's range (its end: the stated growth's, unless given). */
   start: number;
+  end?: number;
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
@@ -131,6 +138,13 @@ function comparison(compact: CompactText, figures: readonly Figure[], k: number)
       return { old, new: f, stated, relation, start: f.cStart, byChange: true };
     }
     return undefined;
+  }
+  // 利润总额186亿元，比上年增长12%，上年为160亿元: the old figure is stated after the growth
+  if (PREVIOUS_YEAR_COMPARISON.test(lead)) {
+    const next = figures[k + 1];
+    if (next && OLD_AFTER_GROWTH.test(text.slice(stated.cEnd, next.cStart)) && comparable(prev, next)) {
+      return { old: next, new: prev, stated, relation, start: prev.cStart, end: next.cEnd };
+    }
   }
   // 从230万人增加到530万人，增长130%: prev is the new figure, the old one follows 从/由
   const b = previousQuantity(figures, a, sentence);
@@ -214,7 +228,7 @@ function judge(compact: CompactText, g: Growth): Finding | undefined {
     'growth-mismatch',
     severity,
     msg(`所述增幅与数字不符：${equation}${note.zh}。`, `The stated growth does not match the figures: ${equation}${note.en}.`),
-    { cStart: g.start, cEnd: stated.cEnd },
+    { cStart: g.start, cEnd: g.end ?? stated.cEnd },
     [
       { figure: old, message: msg('原值', 'The old figure') },
       { figure: neu, message: msg('新值', 'The new figure') },
@@ -242,7 +256,7 @@ function judgeChange(compact: CompactText, g: Growth): Finding | undefined {
     'growth-mismatch',
     'warning',
     msg(`所述增幅与数字不符：${equation}。`, `The stated growth does not match the figures: ${equation}.`),
-    { cStart: g.start, cEnd: stated.cEnd },
+    { cStart: g.start, cEnd: g.end ?? stated.cEnd },
     [
       { figure: change, message: msg(up ? '增量' : '减量', up ? 'The increase' : 'The decrease') },
       { figure: neu, message: msg('新值', 'The new figure') },
