@@ -12,6 +12,17 @@ export function isHanAt(text: string, i: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
+/** A line break with the spaces and indent around it, as a narrow column leaves one inside a phrase. */
+const LINE_BREAK_IN_PHRASE = /[ \t\u3000]*\r?\n[ \t\u3000]*/g;
+
+/**
+ * Text as it is spelled, without the line breaks a narrow column put inside it (市人力资源和社⏎会保障局,
+ * 28.5万⏎个): for names, subjects and anything shown on one line.
+ */
+export function withoutLineBreaks(text: string): string {
+  return text.includes('\n') ? text.replace(LINE_BREAK_IN_PHRASE, '') : text;
+}
+
 /** Removes a leading BOM. Offsets in the project are into the text without it. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -79,11 +79,3 @@ export function fileName(uri: string): string {
     return last;
   }
 }
-
-/**
- * An entity's text on one line, for display (outline, hover): a name or figure a narrow column broke over
- * two lines (市人力资源和社⏎会保障局, 28.5万⏎个) is shown as it is spelled.
- */
-export function oneLine(text: string): string {
-  return text.includes('\n') ? text.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : text;
-}

@@ -4,11 +4,12 @@
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { withoutLineBreaks } from '../analysis/text';
 import type { Entity } from '../analysis/types';
 import type { ServerContext } from '../context';
 import { toRange } from '../lsp/convert';
 import { findSections, type Section } from '../lsp/sections';
-import { analysisOf, oneLine } from './common';
+import { analysisOf } from './common';
 
 /** An outline of a huge file stays usable: entities beyond this many are left out (headings never are). */
 const MAX_ENTITY_SYMBOLS = 5000;
@@ -22,7 +23,7 @@ const ENTITY_KIND: Partial<Record<Entity['type'], SymbolKind>> = {
 function entitySymbol(document: TextDocument, entity: Entity): DocumentSymbol {
   const range = toRange(document, entity.start, entity.end);
   let detail: string | undefined;
-  const name = oneLine(entity.text);
+  const name = withoutLineBreaks(entity.text);
   if (entity.type === 'org' && entity.canonical !== name) detail = entity.canonical;
   else if (entity.type === 'metric') detail = [entity.subject, `${entity.value} ${entity.unit}`].filter(Boolean).join(' · ');
   else if (entity.type === 'docref') detail = entity.issuerOrg;

@@ -6,13 +6,14 @@
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { pick } from '../analysis/l10n';
+import { withoutLineBreaks } from '../analysis/text';
 import type { Approx, DocRefEntity, Entity, Finding, Language, MetricEntity, MetricKind, OrgEntity } from '../analysis/types';
 import type { ServerContext } from '../context';
 import { CODE_DOCS, codeHref } from '../lsp/codeDocs';
 import { toOffset, toRange } from '../lsp/convert';
 import { WorkspaceIndex, type Mention } from '../workspace/index';
 import { docKey, docNumber, orgKey } from '../workspace/keys';
-import { fileName, languageOfDocument, oneLine, recentAnalysisOf, stillReads, tr } from './common';
+import { fileName, languageOfDocument, recentAnalysisOf, stillReads, tr } from './common';
 
 /** At most this many other figures, citations or files are listed. */
 const MAX_LISTED = 6;
@@ -53,9 +54,12 @@ function where(uri: string, line: number): string {
   return `[${escape(fileName(uri))}:${line + 1}](${uri}#L${line + 1})`;
 }
 
-/** Escapes Markdown in text taken from the document. */
+/**
+ * Escapes Markdown in text taken from the document, shown on one line: an entity a narrow column broke over
+ * two lines (市人力资源和社⏎会保障局) is shown as it is spelled.
+ */
 function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#~]/g, (c) => `\\${c}`);
+  return withoutLineBreaks(text).replace(/[\\`*_{}[\]<>|#~]/g, (c) => `\\${c}`);
 }
 
 function metricHover(ctx: ServerContext, uri: string, line: number, metric: MetricEntity, language: Language): string[] {
@@ -64,7 +68,7 @@ function metricHover(ctx: ServerContext, uri: string, line: number, metric: Metr
       ? `${formatNumber(metric.range.from)}–${formatNumber(metric.range.to)} ${metric.unit}`
       : `${formatNumber(metric.value)} ${metric.unit}`;
   const qualifier = metric.approx ? `${pick(APPROX[metric.approx], language)} ` : '';
-  const out = [`**${escape(oneLine(metric.text))}** → ${escape(qualifier + value)} (${pick(KIND[metric.kind], language)})`];
+  const out = [`**${escape(metric.text)}** → ${escape(qualifier + value)} (${pick(KIND[metric.kind], language)})`];
   if (!metric.subject) return out;
   out.push('', `${tr(language, '指标', 'Subject')}: ${escape(metric.subject)}`);
   const others = ctx.index
@@ -88,8 +92,9 @@ function countFiles(mentions: readonly Mention[]): number {
 
 function orgHover(ctx: ServerContext, uri: string, org: OrgEntity, language: Language): string[] {
   const mentions = ctx.index.mentionsOf(orgKey(org));
-  const aliases = [...new Set(mentions.map((m) => oneLine(m.text)))].filter((a) => a !== org.canonical);
-  const written = oneLine(org.text);
+  // mentions broken over two lines count as the name they spell
+  const aliases = [...new Set(mentions.map((m) => withoutLineBreaks(m.text)))].filter((a) => a !== org.canonical);
+  const written = withoutLineBreaks(org.text);
   const out = [`**${escape(org.canonical)}**${written !== org.canonical ? ` ← ${escape(written)}` : ''}`];
   if (aliases.length)
     out.push(

@@ -380,9 +380,16 @@ const PLACE_STARTS = [...new Set([...REGIONS.flatMap((r) => [r.name, r.short]), 
   (a, b) => b.length - a.length,
 );
 
+/**
+ * Kinds of place, not places: how a document addresses every city or county at once (各设区市, 县市区,
+ * 市州, 区县, 旗县). Not names, not a place before a body, and after 各 a body of every such place.
+ */
+const PLACE_KINDS = '设区的?市|直辖市|县市区|市州|区县|县区|旗县';
+
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
-const GENERIC_WORDS =
-  /^(?:设区的?市|直辖市|县市区|市州|县区|旗县|技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|区县|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|上市|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$/;
+const GENERIC_WORDS = new RegExp(
+  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
+);
 
 const MAX_NAME = 30;
 
@@ -447,8 +454,10 @@ const ROLE_BEFORE_CENTRE =
 const ROLE_DESCRIPTORS =
   /^(?:国际|国家|全国|全球|世界|区域性?|西部|东部|中部|西南|西北|东北|东南|华南|华北|华东|华中|重要|先进|现代|综合性?|新兴|一流|性|级)*$/;
 /** Words with a level character that are not places: 地区, 社区, 市级, 上市, 城镇, 乡村, the addressees 县市区 and 市州... */
-const NOT_PLACE_WORDS =
-  /设区的?市|直辖市|县市区|市州|区县|县区|旗县|地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡/g;
+const NOT_PLACE_WORDS = new RegExp(
+  `${PLACE_KINDS}|地区|社区|园区|校区|小区|片区|景区|城区|山区|灾区|辖区|区域|[省市区县]级|城市|超市|上市|股市|市场|市民|城镇|乡镇|乡村|城乡`,
+  'g',
+);
 /** Heads that name a kind of institution rather than one (学校, 大学, 医院...): a place plus a descriptor is a category. */
 const CATEGORY_SUFFIXES = new Set([
   '学校',
@@ -616,7 +625,7 @@ export function descriptiveReason(name: string, suffix: string, anchored: boolea
 }
 
 /** 各 and a level or kind of place right before a body: 各区县, 各省（区、市）, 各设区市. */
-const EACH_BEFORE = /各(?:设区的?市|直辖市|县市区|市州|区县|县区|旗县|[省市区县乡镇])?(?:[(（][^()（）]{1,8}[)）])?$/;
+const EACH_BEFORE = new RegExp(`各(?:${PLACE_KINDS}|[省市区县乡镇])?(?:[(（][^()（）]{1,8}[)）])?$`);
 
 /** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
 const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;

@@ -27,6 +27,7 @@ import {
   REGION_BODY_ABBREVIATIONS,
   type WordHints,
 } from './org-names';
+import { withoutLineBreaks } from '../text';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
@@ -178,7 +179,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   for (const c of levelBodies(text)) candidates.push({ ...c, priority: 2 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
-  for (const c of namesAcrossLineBreaks(ctx)) candidates.push(c);
+  for (const c of namesAcrossLineBreaks(text, hints)) candidates.push(c);
 
   // a date never begins a name (2024年市政府工作报告): such candidates start after it
   const dates = new Uint8Array(text.length);
@@ -313,8 +314,7 @@ function suffixEndsIn(text: string, from: number, to: number): boolean {
  * break before an indented line starts a paragraph and is left alone (the lookahead wants a Han character
  * right after the break).
  */
-function namesAcrossLineBreaks(ctx: AnalysisContext): Candidate[] {
-  const { text } = ctx;
+function namesAcrossLineBreaks(text: string, hints: WordHints | undefined): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(INNER_LINE_BREAK)) {
     const breakStart = m.index;
@@ -331,7 +331,7 @@ function namesAcrossLineBreaks(ctx: AnalysisContext): Candidate[] {
     const toText = (at: number) => (at <= left.length ? leftStart + at : breakEnd + at - left.length);
     const toJoined = (at: number) => (at <= breakStart ? at - leftStart : at - breakEnd + left.length);
     const spans = [
-      ...findNameSpans(joined, ctx.segmenter ? joinedHints(ctx, toText, toJoined) : undefined).map((span) => ({
+      ...findNameSpans(joined, hints ? joinedHints(hints, toText, toJoined) : undefined).map((span) => ({
         ...span,
         priority: span.anchored ? 2 : 1,
       })),
@@ -349,8 +349,7 @@ function namesAcrossLineBreaks(ctx: AnalysisContext): Candidate[] {
  * The segmenter's hints over a joined pair of line ends, from the words of the text's own clauses (which
  * the analysis segments once and shares): jieba cuts at a line break anyway, so no word spans it.
  */
-function joinedHints(ctx: AnalysisContext, toText: (at: number) => number, toJoined: (at: number) => number): WordHints {
-  const hints = wordHints(ctx);
+function joinedHints(hints: WordHints, toText: (at: number) => number, toJoined: (at: number) => number): WordHints {
   return {
     insideNoun: (offset) => hints.insideNoun(toText(offset)),
     tagAt(offset) {
@@ -362,8 +361,7 @@ function joinedHints(ctx: AnalysisContext, toText: (at: number) => number, toJoi
 
 /** The name a candidate spells: its text without the line break (and indent) a column put inside it. */
 function nameAt(text: string, c: { start: number; end: number }): string {
-  const raw = text.slice(c.start, c.end);
-  return raw.includes('\n') ? raw.replace(/[ \t\u3000]*\r?\n[ \t\u3000]*/g, '') : raw;
+  return withoutLineBreaks(text.slice(c.start, c.end));
 }
 
 /** A name that is not itself an abbreviation: long enough, with a full suffix. */
