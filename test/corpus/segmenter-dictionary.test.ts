@@ -4,7 +4,17 @@ import { readFileSync, mkdtempSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { bundledDictionary, checkUserDictionary, loadSegmenter, skippedDictionaries } from '../../server/src/analysis/segment';
+import fc from 'fast-check';
+import {
+  bundledDictionary,
+  checkUserDictionary,
+  cutterOf,
+  loadSegmenter,
+  skippedDictionaries,
+  sliceByLengths,
+  taggerOf,
+  type NodeJieba,
+} from '../../server/src/analysis/segment';
 import { analyze } from '../../server/src/analysis/index';
 import { runChild } from '../robustness/helpers';
 
@@ -113,3 +123,79 @@ test(
     assert.equal(report.changed, '甲乙丙丁/戊/己/庚辛');
   },
 );
+
+test(
+  'the patched binding answers words as UTF-16 lengths: the same words and tags as cut() and tag(), surrogate pairs and all',
+  { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
+  () => {
+    assert.ok(loadSegmenter());
+    const jieba = createRequire(__filename)('nodejieba') as NodeJieba;
+    assert.equal(typeof jieba.cutLengths, 'function', 'cutLengths is missing: run npm install (postinstall applies patches/)');
+    assert.equal(typeof jieba.tagLengths, 'function', 'tagLengths is missing: run npm install (postinstall applies patches/)');
+    const cut = cutterOf(jieba);
+    const tag = taggerOf(jieba);
+    // Han, an Extension B character (a surrogate pair), full-width and ASCII digits, Latin, punctuation, an emoji
+    const piece = fc.constantFrom(
+      '国务院',
+      '办公厅',
+      '关于',
+      '𠀀',
+      '𪚥',
+      '１２',
+      '2024',
+      '年',
+      'GDP',
+      '，',
+      '。',
+      '😀',
+      ' ',
+      '增长',
+      '的',
+      '人力社保局',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 20 }), (pieces) => {
+        const text = pieces.join('');
+        for (const hmm of [true, false]) assert.deepEqual(cut(text, hmm), jieba.cut(text, hmm), `cut ${hmm} ${text}`);
+        assert.deepEqual(tag(text), jieba.tag(text), text);
+      }),
+      { numRuns: 300 },
+    );
+  },
+);
+
+test('sliceByLengths: the words only when the lengths cover the piece exactly', () => {
+  assert.deepEqual(sliceByLengths('国务院办公厅', Uint32Array.of(3, 3)), ['国务院', '办公厅']);
+  assert.deepEqual(sliceByLengths('𠀀年', Uint32Array.of(2, 1)), ['𠀀', '年']);
+  assert.equal(sliceByLengths('国务院办公厅', Uint32Array.of(3, 2)), undefined, 'short of the end');
+  assert.equal(sliceByLengths('国务院办公厅', Uint32Array.of(3, 4)), undefined, 'past the end');
+  assert.equal(sliceByLengths('国务院', Uint32Array.of(0, 3)), undefined, 'an empty word');
+  assert.equal(sliceByLengths('国务院', Uint32Array.of()), undefined, 'the native side found no spelling');
+  assert.equal(sliceByLengths('国务院', [3]), undefined, 'not a typed array');
+});
+
+test('a stock nodejieba (no lengths binding), or one whose answer does not spell the text, still segments safely', () => {
+  const stock: NodeJieba = {
+    load: () => undefined,
+    cut: (text) => [text.slice(0, 2), text.slice(2)],
+    tag: (text) => [
+      { word: text.slice(0, 2), tag: 'ns' },
+      { word: text.slice(2), tag: 'n' },
+    ],
+    DEFAULT_DICT: '',
+    DEFAULT_USER_DICT: '',
+  };
+  assert.deepEqual(cutterOf(stock)('重庆市区', true), ['重庆', '市区']);
+  assert.deepEqual(taggerOf(stock)('重庆市区'), [
+    { word: '重庆', tag: 'ns' },
+    { word: '市区', tag: 'n' },
+  ]);
+  const broken: NodeJieba = {
+    ...stock,
+    cutLengths: () => Uint32Array.of(1, 1),
+    tagLengths: () => [Uint32Array.of(2, 2), 'ns'],
+  };
+  // lengths that fall short of the text, or fewer tags than words: the piece stays one word
+  assert.deepEqual(cutterOf(broken)('重庆市区', true), ['重庆市区']);
+  assert.deepEqual(taggerOf(broken)('重庆市区'), [{ word: '重庆市区', tag: 'x' }]);
+});

@@ -3,7 +3,7 @@
  * detectors) the entities found first. Expensive views (lines, words) are computed once, on first use.
  */
 import type { Segmenter, TaggedWord } from './segment';
-import { splitLines, type Line } from './text';
+import { splitLines, unitTable, type Line } from './text';
 import type { AnalysisOptions } from './options';
 import type { Entity } from './types';
 
@@ -31,7 +31,7 @@ export interface TaggedWordSpan extends Word {
  * clause between two separators has the same words alone as inside the whole text, and the analysis
  * segments only the clauses a detector asks about instead of the whole text.
  */
-const SEPARATOR_UNITS = new Set([0x20, 0x09, 0x0a, 0xff0c, 0x3002]);
+const SEPARATOR_UNITS = unitTable(' \t\n，。');
 
 /** Longest clause segmented in one piece (the native wrapper cuts longer text itself, at the same size). */
 const MAX_CLAUSE = 2000;
@@ -119,7 +119,7 @@ export class AnalysisContext {
     const starts: number[] = [0];
     let clauseStart = 0;
     for (let i = 0; i < text.length; i++) {
-      if (SEPARATOR_UNITS.has(text.charCodeAt(i))) {
+      if (SEPARATOR_UNITS[text.charCodeAt(i)]) {
         if (i > clauseStart) starts.push(i);
         starts.push(i + 1);
         clauseStart = i + 1;

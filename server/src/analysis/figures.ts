@@ -12,6 +12,7 @@
  */
 import { CN_NUMERAL_CHARS, readNumberAt, toHalfWidthDigits } from './numbers';
 import type { AnalysisContext } from './context';
+import { unitTable } from './text';
 import type { Approx, DiagnosticCode, Finding, Localized, MetricEntity, MetricKind, Severity } from './types';
 
 /** The text without line breaks and stray spaces, with a map back to the original offsets. */
@@ -28,7 +29,7 @@ export interface CompactText {
 }
 
 /** Units after which a removed line break ends a paragraph. */
-const PARAGRAPH_END_UNITS = new Set([...'。！？!?”」』'].map((c) => c.charCodeAt(0)));
+const PARAGRAPH_END_UNITS = unitTable('。！？!?”」』');
 
 /**
  * Removes line breaks and spaces, except a space between two Latin letters or digits ("2019 2020" stays
@@ -67,7 +68,7 @@ export function compactText(original: string): CompactText {
       origin[kept++] = j;
       last = 32;
     }
-    if (sawBreak && last >= 0 && PARAGRAPH_END_UNITS.has(last)) breaks.add(kept);
+    if (sawBreak && last >= 0 && PARAGRAPH_END_UNITS[last]) breaks.add(kept);
     i = k;
   }
   origin[kept++] = original.length;
@@ -260,7 +261,7 @@ const MAGNITUDE_AFTER_APPROX: readonly [string, number][] = [
   ['亿', 1e8],
 ];
 
-const CN_START_UNITS = new Set([...'一二三四五六七八九十两'].map((c) => c.charCodeAt(0)));
+const CN_START_UNITS = unitTable('一二三四五六七八九十两');
 const CN_CHARS = new Set([...CN_NUMERAL_CHARS]);
 
 /** Reads every figure of the compact text, in order. Ordinals (第4届) and document numbers are skipped. */
@@ -271,7 +272,7 @@ export function readFigures(compact: CompactText): Figure[] {
     // most units start no figure: test the code unit before making any string of it
     const unit = text.charCodeAt(i);
     const arabic = unit >= 48 && unit <= 57;
-    if (!arabic && !CN_START_UNITS.has(unit)) continue;
+    if (!arabic && !CN_START_UNITS[unit]) continue;
     // inside a longer number or word: 12 of 312, 三 of 十三
     const prev = text[i - 1];
     if (prev !== undefined && (/[0-9.]/.test(prev) || (!arabic && CN_CHARS.has(prev)))) continue;

@@ -151,10 +151,16 @@ export function splitForNative(text: string): string[] {
   return pieces;
 }
 
-interface NodeJieba {
+export interface NodeJieba {
   load(options?: Record<string, string>): void;
   cut(text: string, strict?: boolean): string[];
   tag(text: string): TaggedWord[];
+  /**
+   * Added by the project's patch (absent from a stock build): the words' lengths in UTF-16 units, empty when
+   * they would not spell the text; and the same with the tags joined by spaces.
+   */
+  cutLengths?(text: string, hmm: boolean): Uint32Array;
+  tagLengths?(text: string): [Uint32Array, string];
   DEFAULT_DICT: string;
   DEFAULT_USER_DICT: string;
 }
@@ -207,37 +213,72 @@ export function loadSegmenter(options: SegmenterOptions = {}, requireFrom: strin
 
 function wrap(jieba: NodeJieba, dictionaries: readonly string[]): Segmenter {
   const byTag = new Map<string, readonly string[]>();
+  const cutPiece = cutterOf(jieba);
+  const tagPiece = taggerOf(jieba);
+  const eachPiece = <T>(text: string, segment: (piece: string) => T[]): T[] => {
+    const out: T[] = [];
+    for (const piece of splitForNative(sanitizeForNative(text))) {
+      if (piece) for (const item of segment(piece)) out.push(item);
+    }
+    return out;
+  };
   return {
     dictionaryWordsTagged(tag) {
       let words = byTag.get(tag);
       if (!words) byTag.set(tag, (words = readWordsTagged(dictionaries, tag)));
       return words;
     },
-    cut(text) {
-      const out: string[] = [];
-      for (const piece of splitForNative(sanitizeForNative(text))) {
-        if (piece) out.push(...wholeOrOne(piece, jieba.cut(piece, true)));
-      }
-      return out;
-    },
-    cutDictionary(text) {
-      const out: string[] = [];
-      for (const piece of splitForNative(sanitizeForNative(text))) {
-        if (piece) out.push(...wholeOrOne(piece, jieba.cut(piece, false)));
-      }
-      return out;
-    },
-    tag(text) {
-      const out: TaggedWord[] = [];
-      for (const piece of splitForNative(sanitizeForNative(text))) {
-        if (!piece) continue;
-        const tagged = jieba.tag(piece);
-        const spelled = Array.isArray(tagged) && tagged.map((t) => t.word).join('') === piece;
-        out.push(...(spelled ? tagged : [{ word: piece, tag: 'x' }]));
-      }
-      return out;
-    },
+    cut: (text) => eachPiece(text, (piece) => cutPiece(piece, true)),
+    cutDictionary: (text) => eachPiece(text, (piece) => cutPiece(piece, false)),
+    tag: (text) => eachPiece(text, tagPiece),
   };
+}
+
+/**
+ * Cuts one sanitised piece. The patched binding hands back the words' lengths, and the words are sliced
+ * from the piece here: one typed array crosses from native code instead of a string per word (a third of
+ * the time the analysis spends segmenting). A stock build's `cut` is used as it is.
+ */
+export function cutterOf(jieba: NodeJieba): (piece: string, hmm: boolean) => string[] {
+  const cutLengths = jieba.cutLengths;
+  if (typeof cutLengths !== 'function') return (piece, hmm) => wholeOrOne(piece, jieba.cut(piece, hmm));
+  return (piece, hmm) => sliceByLengths(piece, cutLengths.call(jieba, piece, hmm)) ?? [piece];
+}
+
+/** Tags one sanitised piece; as `cutterOf`, with the tags in one string. */
+export function taggerOf(jieba: NodeJieba): (piece: string) => TaggedWord[] {
+  const tagLengths = jieba.tagLengths;
+  if (typeof tagLengths !== 'function') {
+    return (piece) => {
+      const tagged = jieba.tag(piece);
+      const spelled = Array.isArray(tagged) && tagged.map((t) => t.word).join('') === piece;
+      return spelled ? tagged : [{ word: piece, tag: 'x' }];
+    };
+  }
+  return (piece) => {
+    const answer = tagLengths.call(jieba, piece);
+    const words = Array.isArray(answer) ? sliceByLengths(piece, answer[0]) : undefined;
+    const tags = words && typeof answer[1] === 'string' ? answer[1].split(' ') : undefined;
+    if (!words || !tags || tags.length !== words.length) return [{ word: piece, tag: 'x' }];
+    return words.map((word, i) => ({ word, tag: tags[i]! }));
+  };
+}
+
+/**
+ * The words of `piece` given their lengths, or undefined unless the lengths cover it exactly (the native
+ * side answers an empty array when its words would not spell the piece).
+ */
+export function sliceByLengths(piece: string, lengths: unknown): string[] | undefined {
+  if (!(lengths instanceof Uint32Array) || lengths.length === 0) return undefined;
+  const words = new Array<string>(lengths.length);
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const end = at + lengths[i]!;
+    if (end <= at || end > piece.length) return undefined;
+    words[i] = piece.slice(at, end);
+    at = end;
+  }
+  return at === piece.length ? words : undefined;
 }
 
 /**

@@ -12,6 +12,17 @@ export function isHanAt(text: string, i: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 
+/**
+ * A table of UTF-16 units (1 for each unit of `chars`) for the scans that test every character of a text:
+ * reading a typed array is several times cheaper than `Set.has`, which showed in the profile of a 10 MB
+ * check (a tenth of a second for three scans).
+ */
+export function unitTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
 /** A line break with the spaces and indent around it, as a narrow column leaves one inside a phrase. */
 const LINE_BREAK_IN_PHRASE = /[ \t\u3000]*\r?\n[ \t\u3000]*/g;
 

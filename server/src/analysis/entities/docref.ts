@@ -8,6 +8,7 @@
  * with it, names one document: both mentions get the same `id`, and so do later mentions of the title.
  */
 import type { AnalysisContext } from '../context';
+import { unitTable } from '../text';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import { toHalfWidthDigits } from '../numbers';
@@ -25,7 +26,7 @@ const MAX_ISSUER = 8;
 // That expression, tried at every Han character, was a hot spot; docNumbers finds the same matches from
 // the opening brackets: the tail below is tried at each bracket, and the issuer is the Han run before it.
 const NUMBER_TAIL = /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}][ \u3000]?第?(\d{1,5})[ \u3000]?号/y;
-const OPENING_BRACKETS = new Set([...'〔[【(（［〖{'].map((c) => c.charCodeAt(0)));
+const OPENING_BRACKETS = unitTable('〔[【(（［〖{');
 const MAX_ISSUER_RUN = 16;
 
 interface NumberMatch {
@@ -54,7 +55,7 @@ function docNumbers(text: string): NumberMatch[] {
   const out: NumberMatch[] = [];
   let lastEnd = 0;
   for (let b = 0; b < text.length; b++) {
-    if (!OPENING_BRACKETS.has(text.charCodeAt(b))) continue;
+    if (!OPENING_BRACKETS[text.charCodeAt(b)]) continue;
     const runEnd = b >= 2 && isSpaceUnit(text.charCodeAt(b - 1)) && isHanUnit(text.charCodeAt(b - 2)) ? b - 1 : b;
     const earliest = Math.max(lastEnd, runEnd - MAX_ISSUER_RUN);
     let runStart = runEnd;

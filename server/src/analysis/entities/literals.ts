@@ -1,12 +1,17 @@
 /**
- * A set of literal words indexed by their first and last UTF-16 unit, for the word lookups the
+ * A set of literal words indexed by their first two and last two UTF-16 units, for the word lookups the
  * recognizers make at every position of a text (suffixes, stop words, places, dictionary names). A
  * regular expression alternation of a few hundred words tries every alternative at every offset; this
- * tries the handful that share the character at hand, so a scan stays linear with a small constant.
+ * tries the handful that share the two characters at hand, so a scan stays linear with a small constant.
+ * (By the first unit alone, 国 or 中 led to fifty words to try at each of their many occurrences.)
  */
 export class Literals {
+  /** Words of two units or more by their first two units (see pairKey), longest first. */
   private readonly byFirst = new Map<number, string[]>();
+  /** Words of two units or more by their last two units, longest first. */
   private readonly byLast = new Map<number, string[]>();
+  /** 1 for each one-unit word. */
+  private readonly singles = new Uint8Array(65536);
   /** 1 for every UTF-16 unit that begins some word: most characters of a text begin none, and a typed-array read is far cheaper than a Map lookup. */
   private readonly firstUnits = new Uint8Array(65536);
   /** The same for the last unit of a word (longestEndingAt). */
@@ -16,28 +21,37 @@ export class Literals {
   constructor(words: Iterable<string>) {
     const unique = [...new Set(words)].filter((w) => w.length > 0).sort((a, b) => b.length - a.length);
     for (const word of unique) {
-      push(this.byFirst, word.charCodeAt(0), word);
       this.firstUnits[word.charCodeAt(0)] = 1;
-      push(this.byLast, word.charCodeAt(word.length - 1), word);
       this.lastUnits[word.charCodeAt(word.length - 1)] = 1;
+      if (word.length === 1) {
+        this.singles[word.charCodeAt(0)] = 1;
+        continue;
+      }
+      push(this.byFirst, pairKey(word.charCodeAt(0), word.charCodeAt(1)), word);
+      push(this.byLast, pairKey(word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 1)), word);
     }
     this.size = unique.length;
   }
 
   /** The longest word that starts at `at`, or undefined. */
   longestAt(text: string, at: number): string | undefined {
-    if (!this.firstUnits[text.charCodeAt(at)]) return undefined;
-    const group = this.byFirst.get(text.charCodeAt(at));
+    const unit = text.charCodeAt(at);
+    if (!this.firstUnits[unit]) return undefined;
+    const group = this.byFirst.get(pairKey(unit, text.charCodeAt(at + 1)));
     if (group) for (const word of group) if (text.startsWith(word, at)) return word;
-    return undefined;
+    return this.singles[unit] ? text[at] : undefined;
   }
 
   /** The longest word that ends just before `at` (text.slice(at - word.length, at) === word), or undefined. */
   longestEndingAt(text: string, at: number): string | undefined {
-    if (at <= 0 || !this.lastUnits[text.charCodeAt(at - 1)]) return undefined;
-    const group = this.byLast.get(text.charCodeAt(at - 1));
-    if (group) for (const word of group) if (at >= word.length && text.endsWith(word, at)) return word;
-    return undefined;
+    if (at <= 0 || at > text.length) return undefined;
+    const unit = text.charCodeAt(at - 1);
+    if (!this.lastUnits[unit]) return undefined;
+    if (at >= 2) {
+      const group = this.byLast.get(pairKey(text.charCodeAt(at - 2), unit));
+      if (group) for (const word of group) if (at >= word.length && text.endsWith(word, at)) return word;
+    }
+    return this.singles[unit] ? text[at - 1] : undefined;
   }
 
   /** Leftmost-longest, non-overlapping occurrences, as a global regular expression of the words would find them. */
@@ -47,18 +61,28 @@ export class Literals {
     for (let i = from; i < to; i++) {
       const unit = text.charCodeAt(i);
       if (!firstUnits[unit]) continue;
-      const group = this.byFirst.get(unit);
-      if (!group) continue;
-      for (const word of group) {
-        if (i + word.length <= to && text.startsWith(word, i)) {
-          out.push({ index: i, word });
-          i += word.length - 1;
-          break;
+      let found: string | undefined;
+      const group = i + 1 < to ? this.byFirst.get(pairKey(unit, text.charCodeAt(i + 1))) : undefined;
+      if (group) {
+        for (const word of group) {
+          if (i + word.length <= to && text.startsWith(word, i)) {
+            found = word;
+            break;
+          }
         }
       }
+      if (found === undefined && this.singles[unit]) found = text[i]!;
+      if (found === undefined) continue;
+      out.push({ index: i, word: found });
+      i += found.length - 1;
     }
     return out;
   }
+}
+
+/** Two UTF-16 units as one small integer key (a Map keyed by small integers hashes fastest). */
+function pairKey(first: number, second: number): number {
+  return (first << 16) | (second & 0xffff) | 0;
 }
 
 function push(map: Map<number, string[]>, key: number, word: string): void {
