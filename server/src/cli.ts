@@ -248,9 +248,9 @@ async function runCheck(args: string[], io: CliIO, language: Language): Promise<
     failed ||= result.failed;
     findings += result.findings;
     errors += result.errors;
-    if (result.report) {
-      if (settings.format === 'jsonl') io.stdout(`${JSON.stringify(result.report)}\n`);
-      else io.stdout(`${reportsWritten++ ? ',' : ''}\n${JSON.stringify(result.report, null, 1)}`);
+    if (result.json !== undefined) {
+      if (settings.format === 'jsonl') io.stdout(`${result.json}\n`);
+      else io.stdout(`${reportsWritten++ ? ',' : ''}\n${result.json}`);
     } else if (result.sarif) sarif.push(...result.sarif);
     else if (result.lines?.length) io.stdout(`${result.lines.join('\n')}\n`);
   };

@@ -32,8 +32,12 @@ export interface CheckFileResult {
   failed: boolean;
   findings: number;
   errors: number;
-  /** JSON / JSONL report entry. */
-  report?: CheckReport;
+  /**
+   * The JSON / JSONL report entry, already serialised (one line for JSONL, indented for JSON): with --jobs
+   * a worker serialises its own reports, so the main thread only writes them instead of copying each report
+   * object across threads and then serialising every file's report on its own.
+   */
+  json?: string;
   /** Text-format lines. */
   lines?: string[];
   /** SARIF results. */
@@ -109,7 +113,12 @@ export function checkFile(path: string, settings: CheckSettings, options: Analys
   result.findings = findings.length;
   result.errors = findings.filter((f) => f.severity === 'error').length;
   if (settings.format === 'json' || settings.format === 'jsonl') {
-    result.report = { file: path, diagnostics: findings.map((f) => toJsonDiagnostic(f, language)), ...(settings.fix ? { fixed } : {}) };
+    const report: CheckReport = {
+      file: path,
+      diagnostics: findings.map((f) => toJsonDiagnostic(f, language)),
+      ...(settings.fix ? { fixed } : {}),
+    };
+    result.json = settings.format === 'jsonl' ? JSON.stringify(report) : JSON.stringify(report, null, 1);
   } else if (settings.format === 'sarif') {
     result.sarif = sarifResults(path, text, findings, language);
   } else {
@@ -131,7 +140,10 @@ export interface CheckWorkerData {
 
 /**
  * Checks `files` and hands each result to `emit`: in input order (`ordered`) or as soon as it is ready.
- * With `jobs` > 1 the work runs in worker threads started from `workerScript`.
+ * With `jobs` > 1 the main thread is one of the `jobs` analysing threads and `jobs` - 1 worker threads,
+ * started from `workerScript`, are the others: on two cores, an idle coordinating thread would cost one
+ * isolate's start and memory for nothing, and the main thread can begin as soon as the dictionary is
+ * loaded instead of waiting for a worker to report in.
  */
 export async function checkFiles(
   files: readonly string[],
@@ -143,7 +155,7 @@ export async function checkFiles(
   const jobs = Math.max(1, Math.min(parallel.jobs, files.length));
   if (jobs <= 1) {
     const options = local();
-    for (const file of files) emit(checkFile(file, settings, options));
+    for (const file of files) emit(checkFileSafely(file, settings, options));
     return;
   }
   const pending = new Map<number, CheckFileResult>();
@@ -157,44 +169,59 @@ export async function checkFiles(
       pending.delete(nextToEmit++);
     }
   };
-  tuneCompilerForThreads();
-  const workers = Array.from({ length: jobs }, () => new Worker(parallel.workerScript, { workerData: parallel.workerData }));
+  const workers = Array.from({ length: jobs - 1 }, () => new Worker(parallel.workerScript, { workerData: parallel.workerData }));
   // While the workers start: the main thread reports the options' problems (a bad user dictionary...) once,
   // and loads the segmenter, which nodejieba (patched) shares with every thread that loads the same files:
   // the workers find it loaded, and it stays held here so that no worker pays for freeing it.
-  local();
-  await Promise.all(
-    workers.map((worker) => {
-      return new Promise<void>((resolve, reject) => {
+  const options = local();
+  const workersDone = workers.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        let inFlight = 0;
         const sendNext = () => {
-          if (nextToSend >= files.length) {
-            void worker.terminate().then(() => resolve());
-            return;
+          // two files in hand, so that a worker never waits for the main thread, busy with a file of its own
+          while (inFlight < WORKER_QUEUE && nextToSend < files.length) {
+            const index = nextToSend++;
+            inFlight++;
+            worker.postMessage({ index, file: files[index] });
           }
-          const index = nextToSend++;
-          worker.postMessage({ index, file: files[index] });
+          if (inFlight === 0) void worker.terminate().then(() => resolve());
         };
         worker.on('message', (message: { index: number; result: CheckFileResult }) => {
+          inFlight--;
           deliver(message.index, message.result);
           sendNext();
         });
         worker.on('error', reject);
         worker.once('online', sendNext);
-      });
-    }),
+      }),
   );
+  const workersFinished = Promise.all(workersDone);
+  // a worker that fails is reported once its promise is awaited below, not as an unhandled rejection meanwhile
+  workersFinished.catch(() => undefined);
+  // the main thread's share: one file at a time, letting the workers' results in between
+  while (nextToSend < files.length) {
+    const index = nextToSend++;
+    deliver(index, checkFileSafely(files[index]!, settings, options));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  await workersFinished;
 }
+
+/** Files sent to a worker ahead of its results. */
+const WORKER_QUEUE = 2;
 
 /**
  * V8 optimises a function once it has run for a while (its "interrupt budget"), compiling on a background
- * thread. One analysis thread leaves that work the second core; with every core running analysis, each
- * thread's compilations (about 1.5 s of CPU for the whole rule set, paid again by every thread: compiled code
- * is not shared) take time from the analysis itself. A budget about eight times V8's default (132 KB of
- * bytecode executed) compiles only the functions that stay hot: measured on the benchmark's 200-file
- * workspace, `--jobs 2` took 0.77 of the time it takes with the default, `--jobs 1` within noise. The flag
- * applies to the isolates created after it is set: the workers.
+ * thread. Every isolate pays its compilations again (compiled code is not shared between threads), and the
+ * default budget (132 KB of bytecode executed) compiles much of the rule set that a short run never earns
+ * back. About eight times the default compiles only the functions that stay hot. Measured with farm-bench:
+ * on the benchmark's 200-file workspace `--jobs 1` takes 0.94 of its time (CPU 0.76), on the 10 MB corpus
+ * within noise (CPU 0.86); with threads it matters most, since every core then runs analysis and the
+ * compilations take their time from it. Set before anything is analysed and before the workers start (they
+ * inherit it). The language server keeps the default: its edits must be fast from the first ones.
  */
-function tuneCompilerForThreads(): void {
+export function tuneCompilerForBatch(): void {
   setFlagsFromString('--interrupt-budget=1000000');
 }
 
@@ -204,20 +231,20 @@ export function serveCheckWorker(
   settings: CheckSettings,
   options: AnalysisOptions,
 ): void {
-  port.on('message', ({ index, file }) => {
-    let result: CheckFileResult;
-    try {
-      result = checkFile(file, settings, options);
-    } catch (error) {
-      // a bug on one file must not lose the others, nor pass as "no findings"
-      result = {
-        file,
-        stderr: [`policymark: ${file}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`],
-        failed: true,
-        findings: 0,
-        errors: 0,
-      };
-    }
-    port.postMessage({ index, result });
-  });
+  port.on('message', ({ index, file }) => port.postMessage({ index, result: checkFileSafely(file, settings, options) }));
+}
+
+/** `checkFile`, with an internal error reported as that file's failure: a bug on one file must not lose the others, nor pass as "no findings". */
+function checkFileSafely(file: string, settings: CheckSettings, options: AnalysisOptions): CheckFileResult {
+  try {
+    return checkFile(file, settings, options);
+  } catch (error) {
+    return {
+      file,
+      stderr: [`policymark: ${file}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`],
+      failed: true,
+      findings: 0,
+      errors: 0,
+    };
+  }
 }

@@ -1,11 +1,13 @@
 /** Process entry of the `policymark` bin: wires `main` to the real process (or serves as a `check --jobs` worker). */
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { main, runCheckWorker } from '../cli';
-import type { CheckWorkerData } from './check';
+import { tuneCompilerForBatch, type CheckWorkerData } from './check';
 
 if (!isMainThread && parentPort && (workerData as CheckWorkerData | undefined)?.policymarkCheck) {
   runCheckWorker(workerData as CheckWorkerData, parentPort);
 } else {
+  // before any analysis, and before `check --jobs` starts its workers, which inherit it
+  tuneCompilerForBatch();
   // `policymark check … | head`: the reader went away; stop quietly as Unix tools do, not with a stack trace
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

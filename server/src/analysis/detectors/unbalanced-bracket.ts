@@ -18,6 +18,7 @@
 import type { AnalysisContext, Span } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
+import { unitTable } from '../text';
 import type { Finding } from '../types';
 
 interface Family {
@@ -76,6 +77,8 @@ for (const family of FAMILIES) {
   for (const c of family.opens) if (c.length === 1) ROLE.set(c.charCodeAt(0), { family, opener: true });
   for (const c of family.closes) if (c.length === 1) ROLE.set(c.charCodeAt(0), { family, opener: false });
 }
+/** The units ROLE knows, for the scan of every character (a typed-array read is far cheaper than Map.get). */
+const HAS_ROLE = unitTable(String.fromCharCode(...ROLE.keys()));
 
 /** More unmatched brackets than this in one paragraph is not prose (a table of symbols, garbage): left alone. */
 const MAX_UNMATCHED_PER_PARAGRAPH = 20;
@@ -84,8 +87,8 @@ function unmatchedIn(text: string, paragraph: Paragraph, index: number): Unmatch
   const out: Unmatched[] = [];
   const stacks = new Map<Family, number[]>();
   for (let i = paragraph.start; i < paragraph.end; i++) {
-    const role = ROLE.get(text.charCodeAt(i));
-    if (!role) continue;
+    if (!HAS_ROLE[text.charCodeAt(i)]) continue;
+    const role = ROLE.get(text.charCodeAt(i))!;
     const c = text[i]!;
     if ((c === '〔' || c === '〕') && inDocNumber(text, i)) continue;
     let stack = stacks.get(role.family);
