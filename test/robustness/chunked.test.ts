@@ -52,3 +52,16 @@ test('fixAllChunked: its rounds replay onto the text to give its result, and a s
   assert.ok(fixed.applied.length > 0, 'the seeds have fixable damage');
   assert.equal(fixAllChunked(fixed.text, {}, 3000).text, fixed.text);
 });
+
+test('analyzeChunked reads each piece exactly as written: lone surrogates and NULs are findings at the same offsets as in the whole text', () => {
+  const line = '全市共有学校12所，其中小学8所、中学3所。\uD800残缺\u0000字符\uDC00。\n';
+  const text = line.repeat(200);
+  const whole = analyze(text, {}).diagnostics.map((f) => `${f.code}@${f.start}`);
+  const pieces = analyzeChunked(text, {}, 1000).diagnostics.map((f) => `${f.code}@${f.start}`);
+  // each piece is a whole number of lines here, and every finding is local to its line
+  assert.deepEqual(pieces, whole);
+  assert.ok(
+    whole.some((f) => f.startsWith('sum-mismatch@')),
+    'the sums on each line are read',
+  );
+});

