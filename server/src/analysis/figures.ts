@@ -12,6 +12,7 @@
  */
 import { CN_NUMERAL_CHARS, readNumberAt, toHalfWidthDigits } from './numbers';
 import type { AnalysisContext } from './context';
+import { Literals } from './entities/literals';
 import { unitTable } from './text';
 import type { Approx, DiagnosticCode, Finding, Localized, MetricEntity, MetricKind, Severity } from './types';
 
@@ -255,6 +256,22 @@ const APPROX_AFTER: readonly [string, Approx][] = [
   ['多', 'more-than'],
 ];
 
+/**
+ * The word lists above as Literals, for the lookups at every figure: a list scanned with `startsWith` (and
+ * a closure per figure) cost more than reading the figure itself. The lists are longest first, and two
+ * different words of one length never match at one place, so the longest match is the list's first match.
+ */
+const UNIT_WORDS = new Literals(UNITS);
+const APPROX_BEFORE_WORDS = new Literals(APPROX_BEFORE.map(([word]) => word));
+const APPROX_AFTER_WORDS = new Literals(APPROX_AFTER.map(([word]) => word));
+const APPROX_MEANING = new Map<string, Approx>([...APPROX_BEFORE, ...APPROX_AFTER]);
+/** Before a number, what makes it an ordinal, a document number or a code (第, 〔, [, 【, #). */
+const NOT_A_QUANTITY_BEFORE = unitTable('第〔[【#');
+
+function isLatinLetter(unit: number): boolean {
+  return (unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122);
+}
+
 const MAGNITUDE_AFTER_APPROX: readonly [string, number][] = [
   ['万亿', 1e12],
   ['万', 1e4],
@@ -288,23 +305,20 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
   const number = readNumberAt(text, at);
   if (!number) return undefined;
   // an ordinal, a document number or a code, not a quantity
-  if (/[第〔[【#]$/.test(text.slice(Math.max(0, at - 1), at))) return undefined;
-  if (arabic && /^[A-Za-z]/.test(text.slice(number.end, number.end + 1))) return undefined;
+  if (at > 0 && NOT_A_QUANTITY_BEFORE[text.charCodeAt(at - 1)]) return undefined;
+  if (arabic && isLatinLetter(text.charCodeAt(number.end))) return undefined;
 
   let end = number.end;
   let magnitude = number.magnitude;
   let value = number.value;
   let approx: Approx | undefined;
 
-  const takeAfter = (): boolean => {
-    for (const [word, meaning] of APPROX_AFTER) {
-      if (text.startsWith(word, end)) {
-        approx ??= meaning;
-        end += word.length;
-        return true;
-      }
-    }
-    return false;
+  // 以上, 左右, 余...: the first one read gives the meaning, each is read past
+  const takeAfter = (): void => {
+    const word = APPROX_AFTER_WORDS.longestAt(text, end);
+    if (word === undefined) return;
+    approx ??= APPROX_MEANING.get(word);
+    end += word.length;
   };
   takeAfter();
   // 1200余万元: the magnitude comes after 余
@@ -321,21 +335,18 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
   // 1.2万余人 has 余 after the magnitude, read with the number
   if (!approx) takeAfter();
 
-  const unit = UNITS.find((u) => text.startsWith(u, end)) ?? '';
+  const unit = UNIT_WORDS.longestAt(text, end) ?? '';
   if (!arabic && (!unit || NOT_QUANTITIES.has(unit))) return undefined;
   // 一个百分点 reads; 一个人 reads as 1个 with 人 left over, which is right
   end += unit.length;
   if (unit && !approx) takeAfter();
 
-  for (const [word, meaning] of APPROX_BEFORE) {
-    if (text.slice(Math.max(0, at - word.length), at) === word) {
-      approx ??= meaning;
-      break;
-    }
-  }
+  const before = APPROX_BEFORE_WORDS.longestEndingAt(text, at);
+  if (before !== undefined) approx ??= APPROX_MEANING.get(before);
 
   const numberText = text.slice(at, number.end);
-  const rate = ['percent', 'percentage-point', 'multiple'].includes(kindOf(unit));
+  const kind = kindOf(unit);
+  const rate = kind === 'percent' || kind === 'percentage-point' || kind === 'multiple';
   const { lo, hi } = intervalOf(value, number.precision, magnitude, approx, numberText, number.script === 'chinese', rate);
   const figure: Figure = {
     cStart: at,
@@ -345,7 +356,7 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
     value,
     unit,
     family: familyOf(unit),
-    kind: kindOf(unit),
+    kind,
     precision: number.precision,
     magnitude,
     lo,

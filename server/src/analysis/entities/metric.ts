@@ -13,6 +13,7 @@
 import type { AnalysisContext } from '../context';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
+import { unitTable } from '../text';
 import { magnitudeOf, parseChineseNumeral, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
 import type { Approx, MetricEntity, MetricKind } from '../types';
 import unitsData from '../../../data/units.json';
@@ -30,7 +31,23 @@ const MAX_UNIT_LENGTH = UNITS_LONGEST_FIRST[0]!.length;
 const ARABIC_ONLY_UNITS = new Set(unitsData.arabicOnly);
 
 /** Where a numeral may start: an Arabic digit, 百分之, or a Chinese digit (十 included: 十余年). */
-const NUMERAL_START = /[0-9]|百分之|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]/g;
+/** Where a numeral may start: an ASCII digit or a Chinese numeral character (百分之 is looked for at 百). */
+const NUMERAL_START_UNITS = unitTable('0123456789零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾');
+const PERCENT_WORD = '百分之';
+
+/**
+ * The next place at or after `from` where a numeral may start, and how long its start is (1, or 3 for
+ * 百分之); -1 when there is none. A scan of code units: a regular expression's match array at each of the
+ * many numeral characters of a text cost more than the test.
+ */
+function nextNumeralStart(text: string, from: number): { at: number; length: number } {
+  for (let i = from; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (NUMERAL_START_UNITS[unit]) return { at: i, length: 1 };
+    if (unit === 0x767e && text.startsWith(PERCENT_WORD, i)) return { at: i, length: PERCENT_WORD.length };
+  }
+  return { at: -1, length: 0 };
+}
 const CN_DIGIT = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
 const CN_RUN = /[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+/y;
 const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
@@ -275,19 +292,23 @@ function blockedOffsets(ctx: AnalysisContext): Uint8Array {
   return mask;
 }
 
+/** 0-9, '.' and ',': the rest of a numeral run. */
+function isDigitOrSeparator(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || unit === 46 || unit === 44;
+}
+
 function recognize(ctx: AnalysisContext): MetricEntity[] {
   const original = ctx.text;
   const text = toHalfWidthDigits(original);
   const blocked = blockedOffsets(ctx);
   const out: MetricEntity[] = [];
-  NUMERAL_START.lastIndex = 0;
-  for (let m = NUMERAL_START.exec(text); m; m = NUMERAL_START.exec(text)) {
-    const found = readMetricAt(text, m.index, m[0] === '百分之', blocked);
+  for (let start = nextNumeralStart(text, 0); start.at >= 0; ) {
+    const found = readMetricAt(text, start.at, start.length === PERCENT_WORD.length, blocked);
     if (!found) {
       // skip the rest of this numeral run so that 2021 is not re-read as 021, 21 and 1
-      let next = m.index + m[0].length;
-      while (next < text.length && /[0-9.,]/.test(text[next]!)) next++;
-      NUMERAL_START.lastIndex = next;
+      let next = start.at + start.length;
+      while (next < text.length && isDigitOrSeparator(text.charCodeAt(next))) next++;
+      start = nextNumeralStart(text, next);
       continue;
     }
     const { subjectEnd, ...metric } = found;
@@ -295,7 +316,7 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
     const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd, found.end) : undefined;
     if (subject) entity.subject = subject;
     out.push(entity);
-    NUMERAL_START.lastIndex = found.end;
+    start = nextNumeralStart(text, found.end);
   }
   out.push(...tableCells(ctx, text, blocked, out));
   return out.sort((a, b) => a.start - b.start);
