@@ -302,7 +302,7 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
   const text = toHalfWidthDigits(original);
   const blocked = blockedOffsets(ctx);
   const out: MetricEntity[] = [];
-  for (let start = nextNumeralStart(text, 0); start.at >= 0; ) {
+  for (let start = nextNumeralStart(text, 0); start.at >= 0;) {
     const found = readMetricAt(text, start.at, start.length === PERCENT_WORD.length, blocked);
     if (!found) {
       // skip the rest of this numeral run so that 2021 is not re-read as 021, 21 and 1
