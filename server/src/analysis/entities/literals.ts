@@ -59,24 +59,21 @@ export class Literals {
     const out: Array<{ index: number; word: string }> = [];
     const firstUnits = this.firstUnits;
     for (let i = from; i < to; i++) {
-      const unit = text.charCodeAt(i);
-      if (!firstUnits[unit]) continue;
-      let found: string | undefined;
-      const group = i + 1 < to ? this.byFirst.get(pairKey(unit, text.charCodeAt(i + 1))) : undefined;
-      if (group) {
-        for (const word of group) {
-          if (i + word.length <= to && text.startsWith(word, i)) {
-            found = word;
-            break;
-          }
-        }
-      }
-      if (found === undefined && this.singles[unit]) found = text[i]!;
+      if (!firstUnits[text.charCodeAt(i)]) continue;
+      const found = this.wordStartingAt(text, i, to);
       if (found === undefined) continue;
       out.push({ index: i, word: found });
       i += found.length - 1;
     }
     return out;
+  }
+
+  /** The longest word at `i` (where some word begins) that ends by `to`. */
+  private wordStartingAt(text: string, i: number, to: number): string | undefined {
+    const unit = text.charCodeAt(i);
+    const group = i + 1 < to ? this.byFirst.get(pairKey(unit, text.charCodeAt(i + 1))) : undefined;
+    if (group) for (const word of group) if (i + word.length <= to && text.startsWith(word, i)) return word;
+    return this.singles[unit] ? text[i] : undefined;
   }
 }
 
