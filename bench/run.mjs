@@ -81,14 +81,31 @@ const text = fs.readFileSync(${JSON.stringify(big)}, 'utf8');
 const lines = text.split('\\n'); let n = 0;
 const t2 = performance.now(); for (const l of lines) if (l) n += j.cut(l, true).length; const t3 = performance.now();
 process.stdout.write(JSON.stringify({ load: t1 - t0, cut: t3 - t2, words: n }) + '\\n', () => process.exit(0));`;
+// The same cut through the lengths binding the project's patch adds and PolicyMark uses (one typed array of
+// word lengths per call, the words sliced from the line in JavaScript): not the target's reference, which is
+// nodejieba's public cut, but shown beside it, since the check segments through that binding.
+const jiebaLengthsScript = `
+const j = require(${JSON.stringify(join(root, 'node_modules', 'nodejieba'))}); const fs = require('fs');
+j.load();
+const text = fs.readFileSync(${JSON.stringify(big)}, 'utf8');
+const lines = text.split('\\n'); let n = 0;
+for (const l of lines) {
+  if (!l) continue;
+  const lengths = j.cutLengths(l, true); const words = new Array(lengths.length); let at = 0;
+  for (let i = 0; i < lengths.length; i++) { words[i] = l.slice(at, at += lengths[i]); }
+  n += words.length;
+}
+process.stdout.write(JSON.stringify({ words: n }) + '\\n', () => process.exit(0));`;
 const autocorrectScript = `
 const ac = require(${JSON.stringify(join(import.meta.dirname, 'node_modules', 'autocorrect-node'))});
 const text = require('fs').readFileSync(${JSON.stringify(big)}, 'utf8');
 const t = performance.now(); ac.lintFor(text, 'corpus.txt');
 process.stdout.write(String(performance.now() - t) + '\\n', () => process.exit(0));`;
 const jieba = [];
+let jiebaWords = '';
 const jiebaCut = [];
 const jiebaStock = [];
+const jiebaLengths = [];
 const check = [];
 const autocorrect = [];
 // runs interleaved, so that a busy moment on the machine does not fall on one tool only
@@ -97,9 +114,14 @@ for (let i = 0; i < RUNS; i++) {
   let out;
   jieba.push(time(() => (out = node(['-e', jiebaScript(join(root, 'node_modules', 'nodejieba'))], { cwd: root }))));
   jiebaCut.push(JSON.parse(out.stdout).cut);
+  jiebaWords = out.stdout;
   sampleLoad();
   jiebaStock.push(time(() => (out = node(['-e', jiebaScript(join(benchModules, 'nodejieba'))], { cwd: root }))));
   if (out.status !== 0) throw new Error(`stock nodejieba failed: ${out.stderr}`);
+  sampleLoad();
+  jiebaLengths.push(time(() => (out = node(['-e', jiebaLengthsScript], { cwd: root }))));
+  if (out.status !== 0 || JSON.parse(out.stdout).words !== JSON.parse(jiebaWords).words)
+    throw new Error(`nodejieba through cutLengths failed or cut differently: ${out.stderr}`);
   sampleLoad();
   check.push(time(() => checkRun(['--format', 'json', big])));
   sampleLoad();
@@ -110,6 +132,7 @@ const mbps = (ms) => bigMb / (ms / 1000);
 record('nodejieba bare cut, whole process (load + cut)', 'ms', jieba, '10 MB corpus');
 record('nodejieba bare cut, stock build (as published)', 'ms', jiebaStock, '10 MB corpus');
 record('nodejieba cut only (dictionaries loaded)', 'ms', jiebaCut, '10 MB corpus');
+record('nodejieba bare cut through cutLengths (patched binding)', 'ms', jiebaLengths, '10 MB corpus');
 record('policymark check --format json, whole process', 'ms', check, '10 MB corpus');
 record('autocorrect-node lintFor, whole process', 'ms', autocorrect, '10 MB corpus');
 const jiebaThroughput = jieba.map(mbps);
@@ -118,6 +141,10 @@ const autocorrectThroughput = autocorrect.map(mbps);
 record('nodejieba bare cut throughput (load + cut)', 'MB/s', jiebaThroughput, '10 MB corpus', { better: 'higher' });
 record('nodejieba throughput, cut only', 'MB/s', jiebaCut.map(mbps), '10 MB corpus', { better: 'higher' });
 record('nodejieba bare cut throughput, stock build', 'MB/s', jiebaStock.map(mbps), '10 MB corpus', { better: 'higher' });
+record('nodejieba bare cut throughput through cutLengths', 'MB/s', jiebaLengths.map(mbps), '10 MB corpus', {
+  better: 'higher',
+  note: 'not the reference of the target (nodejieba’s public cut); the binding PolicyMark segments through',
+});
 record('autocorrect-node lintFor throughput', 'MB/s', autocorrectThroughput, '10 MB corpus', { better: 'higher' });
 record('policymark check throughput', 'MB/s', checkThroughput, '10 MB corpus', {
   better: 'higher',
