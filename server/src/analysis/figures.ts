@@ -159,8 +159,11 @@ const UNITS = [
   '个百分点',
   '百分点',
   '平方米',
+  '立方米',
   '人次',
   '架次',
+  '公斤',
+  '兆瓦',
   '公里',
   '公顷',
   '学时',
@@ -203,6 +206,18 @@ const UNITS = [
   '届',
   '期',
   '号',
+  // vehicles, vessels, trees, sheets, copies, buildings, cases, transactions
+  '辆',
+  '艘',
+  '株',
+  '棵',
+  '张',
+  '份',
+  '栋',
+  '幢',
+  '宗',
+  '笔',
+  '例',
 ];
 
 /** Units that are not quantities these checks compare (dates, ages, editions). */
@@ -223,7 +238,7 @@ function kindOf(unit: string): MetricKind {
   if (unit === '元') return 'money';
   if (unit === '平方公里' || unit === '平方米' || unit === '公顷' || unit === '亩') return 'area';
   if (unit === '公里' || unit === '米') return 'length';
-  if (unit === '吨') return 'weight';
+  if (unit === '吨' || unit === '公斤') return 'weight';
   if (NOT_QUANTITIES.has(unit) || unit === '学时' || unit === '课时') return 'time';
   return unit ? 'count' : 'other';
 }

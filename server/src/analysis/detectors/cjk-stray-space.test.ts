@@ -169,3 +169,26 @@ test('spaces inside a document number are removed; its brackets are not taken fo
     [],
   );
 });
+
+test('a space by the decimal point of a figure before its unit is removed (8 .5万辆 → 8.5万辆); headings and dates are left', () => {
+  const text = '合计8 .5万辆，增长12. 5%，投入8 . 5亿元。';
+  const found = cjkStraySpace.detect(new AnalysisContext(text, {}));
+  assert.deepEqual(
+    found.map((f) => text.slice(f.start, f.end)),
+    ['8 .5', '12. 5', '8 . 5'],
+  );
+  assert.ok(found.every((f) => f.severity === 'warning' && f.fixAllSafe));
+  assert.equal(
+    applyEdits(
+      text,
+      found.flatMap((f) => f.fixes[0]!.edits),
+    ),
+    '合计8.5万辆，增长12.5%，投入8.5亿元。',
+  );
+  // a numbered heading starts its line and has no unit; 2024. 5月 is a date; a bare 3 .5 has no unit
+  const clean = '1. 5G网络建设\n二、 2. 5G基站\n时间为2024. 5月，共计3 .5，比值1.5倍。';
+  assert.deepEqual(
+    cjkStraySpace.detect(new AnalysisContext(clean, {})).map((f) => clean.slice(f.start, f.end)),
+    [],
+  );
+});

@@ -230,8 +230,43 @@ function findings(ctx: AnalysisContext): Finding[] {
  */
 const SPACED_FIGURE = /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2002-\u200A]{1,2})([0-9０-９]{1,4}(?:[.．][0-9０-９]+)?)/g;
 
+/**
+ * A space on either side of a decimal point, in running text and before a unit: 合计8 .5万辆, 增长12. 5%,
+ * 8 . 5亿元. A numbered heading (1. 5G网络) starts a line, not right after a Han character, and is not
+ * followed by a unit.
+ */
+const SPACED_DECIMAL_POINT =
+  /(?<=[\u4e00-\u9fff])([0-9０-９]{1,6})([ \u3000\u00A0\u2002-\u200A]{0,2})([.．])([ \u3000\u00A0\u2002-\u200A]{0,2})([0-9０-９]+)/g;
+
 function spacedFigures(text: string): Finding[] {
   const out: Finding[] = [];
+  for (const m of text.matchAll(SPACED_DECIMAL_POINT)) {
+    if (!m[2] && !m[4]) continue;
+    const start = m.index;
+    const before = { start: start + m[1]!.length, end: start + m[1]!.length + m[2]!.length };
+    const after = { start: before.end + 1, end: before.end + 1 + m[4]!.length };
+    const end = after.end + m[5]!.length;
+    const unit = unitAfterFigure(text, end);
+    if (!unit || unit.kind === 'time') continue;
+    const figure = m[1]! + m[3]! + m[5]!;
+    out.push({
+      code: 'cjk-stray-space',
+      severity: 'warning',
+      start,
+      end,
+      message: msg(
+        `空格把数字“${figure}”的小数点隔开了（${text.slice(start, end)}），多为排版或识别留下的残迹。修复将删除空格。`,
+        `A space sits by the decimal point of "${figure}" (${text.slice(start, end)}), a leftover of layout or OCR. The fix removes it.`,
+      ),
+      fixes: [
+        removeSpaces(
+          ['删除数字中的空格', 'Remove the space inside the figure'],
+          [before, after].filter((g) => g.end > g.start),
+        ),
+      ],
+      fixAllSafe: true,
+    });
+  }
   for (const m of text.matchAll(SPACED_FIGURE)) {
     // 14 687件: a space as thousands separator is a style, not damage
     if (/^[0-9０-９]{3}$/.test(m[3]!)) continue;

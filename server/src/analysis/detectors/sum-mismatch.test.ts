@@ -117,3 +117,30 @@ test('a bulletin’s breakdown by the three industries (分产业看，…；…
   // growth rates by industry are not parts of the total
   silent('全年地区生产总值4870.2亿元，比上年增长5.6%。分产业看，第一产业增长3.8%，第二产业增长6.1%，第三产业增长5.4%。');
 });
+
+test('a total stated after its parts (…、…，合计/共计/共 N) is their sum', () => {
+  silent('新建学校3所、改扩建学校5所，合计8所。');
+  silent('全市有小学30所、中学20所，共50所。');
+  silent('全年力争汽车报废更新3.5万辆、置换更新5万辆，合计8.5万辆。');
+  const text = '为此，新建学校3所、改扩建学校5所，合计10所。';
+  const f = one(text);
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message.en, /3\+5 = 8 ≠ 10/);
+  assert.equal(text.slice(f.start, f.end), '3所、改扩建学校5所，合计10所');
+  assert.equal(text.slice(f.related![0]!.start, f.related![0]!.end), '10所');
+  assert.match(one('全年力争汽车报废更新3.5万辆、置换更新5万辆，合计9.5万辆。').message.en, /3\.5万\+5万 = 8\.5万 ≠ 9\.5万/);
+  assert.match(one('一是新建学校3所，二是改扩建学校5所，共计10所。').message.en, /3\+5 = 8 ≠ 10/);
+});
+
+test('not a total of the parts: cumulative figures, another unit, a label before the total, an open or a one-part list', () => {
+  // 累计 adds the years before; 共有学校 names the stock of schools, not the sum of this year's
+  silent('今年新建学校3所、改扩建学校5所，累计建成学校100所。');
+  silent('今年新建学校3所、改扩建学校5所，全市共有学校200所。');
+  silent('新建学校3所、改扩建学校5所，共惠及学生1000人。');
+  silent('新建学校3所、改扩建学校5所等，合计10所。');
+  silent('新建学校3所，共10所。');
+  // approximately 10 allows 8
+  silent('新建学校3所、改扩建学校5所，共计约10所。');
+  // after a comma the parts must run parallel (学校 | 人)
+  silent('新建学校3所，培训教师500人，改扩建学校5所，合计10所。');
+});

@@ -5,6 +5,7 @@
  *   共有院校51所，其中技师学院20所、高级技工学校15所、技工学校10所   → 20+15+10 = 45 ≠ 51
  *   共有院校51所，其中技师学院、高级技工学校分别为20所、35所          → 20+35 = 55 ≠ 51
  *   共有学生1000人，其中女生1200人                                     → 1200 > 1000
+ *   新建学校3所、改扩建学校5所，合计10所                                → 3+5 = 8 ≠ 10
  *
  * A breakdown in brackets, or after 其中/分别 with two or more parts of the total's unit, is taken as
  * exhaustive; a list ending in 等 or a single part after 其中 is not, and is only checked for exceeding the
@@ -77,6 +78,46 @@ function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: 
   return { total, parts, end: parts[parts.length - 1]!.cEnd, exhaustive: true, form: 'industries' };
 }
 
+/**
+ * What states a total right after its parts: ，合计10所 / ，共计8.5万辆 / ，总共约20个. Not 累计, which
+ * adds earlier years (今年新建3所，累计建成100所), nor a total of something else (共惠及学生1000人: another unit).
+ */
+const TOTAL_AFTER_PARTS = /[，,](?:合计|共计|总计|总共|一共|共有|共)(?:为|是|达到|达|有)?(?:约|近|超过|不少于|不到|逾)?$/;
+
+/** Most items a list before its 合计 is read back over. */
+const MAX_PARTS_BEFORE_TOTAL = 12;
+
+/**
+ * 新建学校3所、改扩建学校5所，合计10所: the parts come first, each with its label, then the total. The list
+ * is the whole clause run before the total's marker: it starts after a clause boundary of the sentence and
+ * reaches the marker with nothing but its items in between.
+ */
+function totalAfterParts(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+  const total = figures[k]!;
+  const text = compact.text;
+  const marker = TOTAL_AFTER_PARTS.exec(text.slice(Math.max(0, total.cStart - 12), total.cStart));
+  if (!marker || k < 2) return undefined;
+  const markerStart = total.cStart - marker[0].length;
+  const previous = figures[k - 1]!;
+  if (previous.cEnd !== markerStart || !sameFamily(previous, total)) return undefined;
+  const sentence = sentenceStart(text, markerStart);
+  const accept = (f: Figure): boolean => sameFamily(f, total) && !isComparisonBase(text, f);
+  // the candidate starts, farthest first: the sentence start and the position after each clause boundary
+  const starts = [sentence];
+  for (let i = sentence; i < markerStart; i++) if (/[，,：:；;]/.test(text[i]!)) starts.push(i + 1);
+  for (const from of starts) {
+    // the list reads on into the total itself (its label is the marker): the parts are the items before it
+    const read = readItemList(compact, figures, from, { accept, separators: '、，,' }).items;
+    const last = read.findIndex((item) => item.figure === previous);
+    if (last < 1 || last >= MAX_PARTS_BEFORE_TOTAL) continue;
+    const items = read.slice(0, last + 1);
+    // after a comma, the next item must run parallel to the one before (男生600人，女生400人); 等 leaves some out
+    if (parallelPrefix(text, items).length !== items.length || items.some((item) => /等$/.test(item.label))) return undefined;
+    return { total, parts: items.map((i) => i.figure), end: total.cEnd, exhaustive: true, form: 'total-after' };
+  }
+  return undefined;
+}
+
 /** A label for the rest of a breakdown: 其他粮食作物, 其余. */
 const OTHERS = /^(?:其他|其它|其余)/;
 
@@ -90,8 +131,11 @@ interface Breakdown {
   end: number;
   /** Parts listed in brackets or as two or more after 其中/分别, not ending in 等. */
   exhaustive: boolean;
-  /** Brackets and a breakdown by the three industries name every part; a list after 其中 may leave one out. */
-  form: 'brackets' | 'list' | 'industries';
+  /**
+   * Brackets, a breakdown by the three industries and a total stated after its parts (合计) name every
+   * part; a list after 其中 may leave one out.
+   */
+  form: 'brackets' | 'list' | 'industries' | 'total-after';
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
@@ -101,7 +145,10 @@ function detect(ctx: AnalysisContext): Finding[] {
     const total = figures[k]!;
     if (!isAdditive(total)) continue;
     const breakdown =
-      bracketBreakdown(compact, figures, k) ?? qizhongBreakdown(compact, figures, k) ?? industryBreakdown(compact, figures, k);
+      bracketBreakdown(compact, figures, k) ??
+      qizhongBreakdown(compact, figures, k) ??
+      industryBreakdown(compact, figures, k) ??
+      totalAfterParts(compact, figures, k);
     if (!breakdown) continue;
     const finding = judge(compact, breakdown);
     if (finding) out.push(finding);
@@ -270,7 +317,9 @@ function judge(compact: CompactText, b: Breakdown): Finding | undefined {
     if (fallsShort && b.form === 'list') severity = 'information';
     message = msg(`分项之和与总数不符：${equation}${note.zh}。`, `The parts do not add up to the stated total: ${equation}${note.en}.`);
   }
-  return figuresFinding(compact, 'sum-mismatch', severity, message, { cStart: total.cStart, cEnd: b.end }, [
+  // the finding covers the total and its parts, in the order written
+  const span = b.form === 'total-after' ? { cStart: b.parts[0]!.cStart, cEnd: total.cEnd } : { cStart: total.cStart, cEnd: b.end };
+  return figuresFinding(compact, 'sum-mismatch', severity, message, span, [
     { figure: total, message: msg('所述总数', 'The stated total') },
   ]);
 }
