@@ -144,3 +144,12 @@ test('not a total of the parts: cumulative figures, another unit, a label before
   // after a comma the parts must run parallel (学校 | 人)
   silent('新建学校3所，培训教师500人，改扩建学校5所，合计10所。');
 });
+
+test('a bulletin’s breakdown by the three industries may open with 其中 (其中，第一产业增加值…，增长…；…)', () => {
+  const sentence = (total: string) =>
+    `全年全市地区生产总值${total}亿元，按不变价格计算，比上年增长6.2%。其中，第一产业增加值245.6亿元，增长4.1%；第二产业增加值1123.4亿元，增长7.3%；第三产业增加值1387.3亿元，增长5.8%。`;
+  silent(sentence('2756.3'));
+  assert.match(one(sentence('2856.3')).message.en, /245\.6亿\+1123\.4亿\+1387\.3亿 = 2756\.3亿 ≠ 2856\.3亿/);
+  // 其中 before something other than the first industry stays a 其中 list
+  silent('全年一般公共预算收入186.5亿元，比上年增长8.2%。其中，税收收入128.7亿元，增长6.1%。');
+});

@@ -36,10 +36,10 @@ import { msg } from '../l10n';
 import type { Finding, Severity } from '../types';
 
 /**
- * What opens a breakdown by the three industries in a bulletin: 分产业看，第一产业增加值…；第二产业…；第三产业….
- * Such a breakdown names every part, so it is exhaustive.
+ * What opens a breakdown by the three industries in a bulletin: 分产业看，第一产业增加值…；第二产业…；第三产业…,
+ * or 其中，第一产业增加值…. Such a breakdown names every part, so it is exhaustive.
  */
-const BY_INDUSTRY = /^(?:分产业看|分三次产业看|按产业分|按三次产业分|分三次产业)[，,：:]?/;
+const BY_INDUSTRY = /^(?:分产业看|分三次产业看|按产业分|按三次产业分|分三次产业|其中(?=[，,：:]?第一产业))[，,：:]?/;
 /** What may follow a part before the next one: its growth (，增长3.8%, ，比上年下降1.2%). */
 const GROWTH_TAIL = /^[，,](?:比上年|比去年|较上年|同比)?(?:增长|下降|增加|减少|提高|回落)[^；;。]*?$/;
 
@@ -146,8 +146,9 @@ function detect(ctx: AnalysisContext): Finding[] {
     if (!isAdditive(total)) continue;
     const breakdown =
       bracketBreakdown(compact, figures, k) ??
-      qizhongBreakdown(compact, figures, k) ??
+      // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
       industryBreakdown(compact, figures, k) ??
+      qizhongBreakdown(compact, figures, k) ??
       totalAfterParts(compact, figures, k);
     if (!breakdown) continue;
     const finding = judge(compact, breakdown);
