@@ -34,6 +34,15 @@ const INSTITUTION_SUFFIXES = [
   '检察院',
   '法院',
   '医院',
+  // township and village clinics, traditional medicine hospitals (湘潭县卫生院, 某某镇卫生院, 株洲市中医院)
+  '卫生院',
+  '卫生所',
+  '卫生室',
+  '中医院',
+  // survey teams of the statistics bureau, fire and police units (国家统计局株洲调查队, 市消防救援支队)
+  '调查队',
+  '支队',
+  '总队',
   '技师学院',
   '中心校',
   '学院',
@@ -122,6 +131,9 @@ const GOVERNMENT_BODIES = [
   '商务局',
   '审计局',
   '医保局',
+  // the health departments' names before 2018, still in older documents
+  '卫生局',
+  '卫生厅',
   '工信部',
   '人社部',
   // the departments of provincial, city and county governments (and their ministries), as policy texts
@@ -220,7 +232,7 @@ const GOVERNMENT_BODIES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Suffixes after which a longer, hierarchical name may continue (集团 → 集团重庆青山工业有限责任公司). */
-const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局)$/;
+const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局|统计局)$/;
 
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(

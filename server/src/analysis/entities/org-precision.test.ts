@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../index';
-import type { Segmenter, TaggedWord } from '../segment';
+import { loadSegmenter, type Segmenter, type TaggedWord } from '../segment';
 import type { OrgEntity } from '../types';
 
 const orgs = (text: string, segmenter?: Segmenter) =>
@@ -246,4 +246,23 @@ test('a name a narrow column’s line break cuts in two is one name, spelled wit
       '市教育局→市教育局',
     ],
   );
+});
+
+test('the dictionary’s organisation words that name a kind (卫生院, 普通高校, 供电局) are not names; with a place they are', () => {
+  const segmenter = loadSegmenter();
+  assert.ok(segmenter, 'nodejieba must load in the test environment');
+  assert.deepEqual(orgs('全市共有卫生院98个、普通高校8所，加强卫生院建设，各供电局要落实。', segmenter), []);
+  assert.deepEqual(orgs('株洲市卫生局、湘潭县卫生院、某某镇卫生院和株洲市中医院。', segmenter), [
+    '株洲市卫生局',
+    '湘潭县卫生院',
+    '某某镇卫生院',
+    '株洲市中医院',
+  ]);
+  assert.deepEqual(orgs('市消防救援支队、省消防救援总队和国家统计局株洲调查队。', segmenter), [
+    '市消防救援支队',
+    '省消防救援总队',
+    '国家统计局株洲调查队',
+  ]);
+  // a statistics bureau is a parent only of what follows it directly (市统计局、市财政局 are two)
+  assert.deepEqual(orgs('市统计局和市财政局联合发布，市统计局、市财政局。', segmenter), ['市统计局', '市财政局', '市统计局', '市财政局']);
 });
