@@ -159,3 +159,30 @@ test('display width counts Han as two units and digits as one', () => {
   assert.equal(displayWidth('2020年'), 6);
   assert.equal(displayWidth('𠀾'), 2);
 });
+
+test('a page hard-wrapped wider than a column (40 characters a line) is joined; a wide line over a narrow paragraph is not', () => {
+  const page = [
+    '    为深入贯彻落实党中央、国务院关于稳就业的决策部署，现就做好2024年度高校毕业',
+    '生就业创业工作通知如下：',
+    '    一、拓宽就业渠道。各地要积极开发适合高校毕业生的岗位，全年力争新增就业岗位',
+    '1.2万个以上。对吸纳离校未就业高校毕业生的中小微企业，按每人1000元标准给予一次',
+    '性吸纳就业补贴。',
+  ].join('\n');
+  const found = find(page);
+  assert.equal(found.length, 2, JSON.stringify(found.map((f) => page.slice(f.start, f.end))));
+  assert.ok(found.every((f) => f.severity === 'warning' && /hard-wrapped lines of a page/.test(f.message.en)));
+  assert.equal(
+    fixAll(page),
+    [
+      '    为深入贯彻落实党中央、国务院关于稳就业的决策部署，现就做好2024年度高校毕业生就业创业工作通知如下：',
+      '    一、拓宽就业渠道。各地要积极开发适合高校毕业生的岗位，全年力争新增就业岗位1.2万个以上。对吸纳离校未就业高校毕业生的中小微企业，按每人1000元标准给予一次性吸纳就业补贴。',
+    ].join('\n'),
+  );
+  // a wide line, a blank line, then a narrow paragraph of another column: two things, not one
+  const mixed =
+    '紧扣教育扶贫推进节奏，北碚结合实际制定了《学生资助工作要点》《北碚\n\n政策是教育扶贫的依据，全面执行政策，\n更是教育扶贫的必然要求。';
+  assert.ok(!find(mixed).some((f) => f.start === 0), JSON.stringify(find(mixed)));
+  // lines wider than a page are paragraphs of their own
+  const wide = `${'全市新建实训基地十二个，累计培训技能人才三千余人次，覆盖二十九个区县和'.repeat(2)}\n发展。`;
+  assert.deepEqual(find(wide), []);
+});

@@ -20,6 +20,9 @@
  * (a column splits words at a good share of its breaks; headings and lists do not); breaks at the end of a
  * block that carry none and do not reach the end of a sentence are left out of it.
  *
+ * Pages hard-wrapped wider than a column (OCR of A4 documents, 28 to 48 characters a line) are read the
+ * same way when their lines are as wide as each other (see MAX_PAGE_WIDTH).
+ *
  * Each block is one finding whose fix removes the line breaks and blank lines inside it and nothing else
  * (Latin words on both sides of a break keep one space), so fix-all joins every block in the file and
  * leaves real paragraphs and headings alone. Without the segmenter only long, uniform blocks are reported,
@@ -33,6 +36,12 @@ import { judgeJunction, wordContextAfter, wordContextBefore } from '../word-junc
 
 /** Widest line (in half-width units, a Han character being 2) still taken for a line of a column. */
 export const MAX_COLUMN_WIDTH = 64;
+/**
+ * Widest line of a hard-wrapped page (an OCR'd or copied A4 document at up to 48 characters a line; the
+ * official layout has 28). Lines wider than a column are taken as a page's only when they are as wide as
+ * each other, or the second is the paragraph's last line: a wide line over a narrow one is something else.
+ */
+export const MAX_PAGE_WIDTH = 96;
 /** How much wider than A the next line B may be and A still be a wrapped line (indent, narrow glyphs). */
 const WIDTH_SLACK = 6;
 /** Share of a block's breaks that must carry evidence for the block to be reported. */
@@ -165,6 +174,13 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
  * line, or the break before A is not a wrap). Blank lines say nothing here: some columns have one between
  * every two lines.
  */
+/** Whether A and B, one of them wider than a column, are two lines of a hard-wrapped page (see MAX_PAGE_WIDTH). */
+function pageWrap(a: ContentLine, b: ContentLine): boolean {
+  // a page's paragraph has no blank line inside it
+  if (a.width > MAX_PAGE_WIDTH || b.width > MAX_PAGE_WIDTH || b.afterBlank) return false;
+  return Math.abs(a.width - b.width) <= WIDTH_SLACK || (b.width < a.width && SENTENCE_END.test(b.text));
+}
+
 function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsParagraph: boolean, aEndsParagraph: boolean): Break {
   const brk: Break = { a, b, blank: b.afterBlank, candidate: false, evidence: 'none' };
   if (SENTENCE_END.test(a.text)) return brk;
@@ -172,7 +188,7 @@ function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsPara
   if (!HAN.test(a.text) || !HAN.test(b.text)) return brk;
   if (b.indent > a.indent) return brk;
   if (MARKER_START.test(b.text)) return brk;
-  if (a.width > MAX_COLUMN_WIDTH || b.width > MAX_COLUMN_WIDTH) return brk;
+  if ((a.width > MAX_COLUMN_WIDTH || b.width > MAX_COLUMN_WIDTH) && !pageWrap(a, b)) return brk;
 
   const verdict = judgeJunction(ctx.segmenter, wordContextBefore(a.text, a.text.length), wordContextAfter(b.text, 0));
   const split = verdict.kind === 'split-word';
@@ -242,14 +258,17 @@ function blockFinding(ctx: AnalysisContext, block: readonly Break[], certain: bo
   const words = [...new Set(block.map((b) => b.word).filter((w): w is string => !!w))].slice(0, 3);
   const shownZh = words.length ? `，断行拆开了${words.map((w) => `“${w}”`).join('')}等词` : '';
   const shownEn = words.length ? `; the breaks split words such as ${words.map((w) => `"${w}"`).join(', ')}` : '';
+  const page = block.some((b) => b.a.width > MAX_COLUMN_WIDTH || b.b.width > MAX_COLUMN_WIDTH);
+  const layoutZh = page ? '按页宽硬换行' : '窄栏排版';
+  const layoutEn = page ? 'hard-wrapped lines of a page' : 'short lines of a narrow column';
   return {
     code: 'column-break',
     severity: certain ? 'warning' : 'information',
     start: first.contentStart,
     end: last.contentEnd,
     message: msg(
-      `一段文字被窄栏排版断成了 ${lines} 行${shownZh}。修复将删除段内的换行和空行，把这 ${lines} 行接成一段，不改动其他文字。`,
-      `A paragraph is broken over ${lines} short lines of a narrow column${shownEn}. The fix removes the line breaks and blank lines inside it, joining the ${lines} lines into one paragraph, and changes nothing else.`,
+      `一段文字被${layoutZh}断成了 ${lines} 行${shownZh}。修复将删除段内的换行和空行，把这 ${lines} 行接成一段，不改动其他文字。`,
+      `A paragraph is broken over ${lines} ${layoutEn}${shownEn}. The fix removes the line breaks and blank lines inside it, joining the ${lines} lines into one paragraph, and changes nothing else.`,
     ),
     fixes: [
       {
