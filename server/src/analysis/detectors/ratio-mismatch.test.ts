@@ -98,3 +98,8 @@ test('an aside in brackets after the share’s name does not hide the whole (占
   assert.equal(found.severity, 'warning');
   assert.match(found.message.en, /420\.6万\/612\.8万 = 68\.64% ≠ 69\.6%/);
 });
+
+test('占比达到 names no whole: the verb is not taken for the name of one paragraphs back', () => {
+  silent('在校生规模达到3.6万人，其中三年制中职在校生2.8万人。\n全区职业院校专任教师2150人，“双师型”教师占比达到55%。');
+  silent('全区职业院校专任教师2150人，“双师型”教师占比已达55%。');
+});

@@ -43,6 +43,8 @@ const SHARE_LEAD = new RegExp(
 /** What is left of a captured name once an aside and the total's words are dropped. */
 const AFTER_WHOLE = new RegExp(`(?:${TOTAL_WORDS}|人数|数量)?的?(?:比重|比例)?$`);
 const NO_WHOLE = new RegExp(`^(?:${TOTAL_WORDS}|总|其|全部|整体)?$`);
+/** The verb before the figure, which the optional name may swallow: 占比达到55% names no whole. */
+const VERB_BEFORE_FIGURE = /(?:为|是|已达|达到|达|约|近|超过|突破|逾)$/;
 
 /** How far back a named whole may be looked for (compact units): a few paragraphs of a news feature. */
 const MAX_WHOLE_LOOKBACK = 2500;
@@ -82,6 +84,7 @@ function wholeName(captured: string | undefined): string {
   // 占常住人口比重（常住人口城镇化率）为: an aside in brackets names the share, not the whole
   const name = (captured ?? '')
     .replace(/[（(][^（()）]*[）)]$/, '')
+    .replace(VERB_BEFORE_FIGURE, '')
     .replace(AFTER_WHOLE, '')
     .replace(SCOPE, '');
   return NO_WHOLE.test(name) ? '' : name;

@@ -75,3 +75,9 @@ test('a structure written as a ratio (三次产业结构为a:b:c) is a list of s
   // ratios that are not shares of 100, and ratios not named a structure, are left alone
   assert.deepEqual(codes('投资结构比为1:2:3，男女比例为1.05:1，比分为30:25:28。'), []);
 });
+
+test('其中 after a share opens a breakdown of it, not another share of the whole', () => {
+  silent('“双师型”教师占比达到55%，其中具有硕士以上学位的教师占25%，具有高级职称的教师占35%。');
+  // shares listed after 占比为 still add up
+  one('就业的区域占比为重庆主城50%、重庆周边26%、发达地区19%。');
+});

@@ -21,7 +21,7 @@ import { EPSILON, figuresOf, formatNumber, originalSpan, readItemList, type Figu
 import { msg } from '../l10n';
 import type { Finding, Severity } from '../types';
 
-const SHARE_INTRO = /(?:占比|构成|分布|比例|比重|结构|份额|分别占)(?:分别|依次)?(?:为|是|如下|情况为|达)?[:：]?/g;
+const SHARE_INTRO = /(?:占比|构成|分布|比例|比重|结构|份额|分别占)(?:分别|依次)?(?:为|是|如下|情况为|达到|达)?[:：]?/g;
 /** Labels that make an item a rate or a change, not a share of the whole. */
 const NOT_A_SHARE = /率|增长|增幅|增速|提高|下降|降低|同比|环比|比上年|较上年/;
 
@@ -65,7 +65,9 @@ function detect(ctx: AnalysisContext): Finding[] {
       separators: '、，,；;',
       bareFigures: true,
     });
-    const items = list.items;
+    // 其中 opens a breakdown of the item before it (占比达到55%，其中硕士占25%): not another share of the whole
+    const sub = list.items.findIndex((item, i) => i > 0 && item.label.startsWith('其中'));
+    const items = sub < 0 ? list.items : list.items.slice(0, sub);
     if (items.length < 2) continue;
     consumed = list.end;
     if (items.some((i) => i.figure.approx !== undefined || NOT_A_SHARE.test(i.label))) continue;
