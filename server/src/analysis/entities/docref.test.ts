@@ -83,3 +83,22 @@ test('numbers in document numbers are not metrics', () => {
     ['docref'],
   );
 });
+
+test('a short title the text defines (以下简称《措施》) names the full title’s document from there on', () => {
+  const text =
+    '市经信委印发《关于支持中小企业数字化转型的若干措施》（以下简称\n《措施》）。《措施》明确，对新认定的企业给予奖励。市政府印发《实施办法》（渝府发〔2023〕1号，以下简称《办法》）。《办法》自印发之日起施行。';
+  const titles = docrefs(text).filter((d) => d.form === 'title');
+  const ids = titles.map((d) => [d.text.replace('\n', ''), d.id]);
+  assert.deepEqual(ids, [
+    ['《关于支持中小企业数字化转型的若干措施》', '《关于支持中小企业数字化转型的若干措施》'],
+    ['《措施》', '《关于支持中小企业数字化转型的若干措施》'],
+    ['《措施》', '《关于支持中小企业数字化转型的若干措施》'],
+    ['《实施办法》', '渝府发〔2023〕1号'],
+    ['《办法》', '渝府发〔2023〕1号'],
+    ['《办法》', '渝府发〔2023〕1号'],
+  ]);
+  assert.equal(titles[4]!.year, 2023);
+  // without a definition, or before it, a short title is its own
+  const plain = docrefs('《措施》明确了支持方向。另见《关于支持中小企业数字化转型的若干措施》（以下简称《措施》）。');
+  assert.equal(plain[0]!.id, '《措施》');
+});

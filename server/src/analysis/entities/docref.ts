@@ -6,9 +6,11 @@
  * server/data/issuers.json, or by rule from a region abbreviation and an abbreviated body (渝人社 →
  * 重庆市人力资源和社会保障局, see regions.ts). A title followed by its number in brackets, or opening
  * with it, names one document: both mentions get the same `id`, and so do later mentions of the title.
+ * A short title the text defines for it (《关于支持中小企业数字化转型的若干措施》（以下简称《措施》）) names
+ * the same document from there on: 《措施》 gets the full title's `id`.
  */
 import type { AnalysisContext } from '../context';
-import { unitTable } from '../text';
+import { unitTable, withoutLineBreaks } from '../text';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import { toHalfWidthDigits } from '../numbers';
@@ -187,7 +189,33 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
     const number = idOfTitle.get(title.title!);
     if (number && title.id !== number.id) linkTitle(title, number);
   }
+  linkShortTitles(original, titles);
   return [...titles, ...numbers].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * What defines a short title right after a full one, in the bracket that follows it (the document number
+ * may come first): （以下简称《措施》）, (渝府发〔2023〕1号，以下简称“办法”), （下称《规划》）.
+ */
+const SHORT_TITLE = /^\s*[(（][^()（）《》]{0,30}?(?:以下简称|以下称|下称|简称)[为：:]?[《“"「]([^《》“”"「」()（）]{1,20})[》”"」][)）]/;
+
+/** Gives the later mentions of each short title the text defines the id of the document it stands for. */
+function linkShortTitles(text: string, titles: DocRefEntity[]): void {
+  for (const full of titles) {
+    // a column break may fall inside the bracket (（以下简称⏎《措施》）)
+    const m = SHORT_TITLE.exec(withoutLineBreaks(text.slice(full.end, full.end + 80)));
+    if (!m || m[1] === full.title) continue;
+    const short = m[1]!;
+    for (const mention of titles) {
+      if (mention.start < full.end || mention.title !== short) continue;
+      mention.id = full.id;
+      mention.sameAs = [full.text];
+      if (full.issuer !== undefined) mention.issuer = full.issuer;
+      if (full.year !== undefined) mention.year = full.year;
+      if (full.serial !== undefined) mention.serial = full.serial;
+      if (full.issuerOrg !== undefined) mention.issuerOrg = full.issuerOrg;
+    }
+  }
 }
 
 /** Whether `numberStart` is just inside a bracket that opens right after a title ends (spaces allowed). */
