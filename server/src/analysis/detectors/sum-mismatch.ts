@@ -95,11 +95,13 @@ const MAX_PARTS_BEFORE_TOTAL = 12;
 function totalAfterParts(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
   const total = figures[k]!;
   const text = compact.text;
-  const marker = TOTAL_AFTER_PARTS.exec(text.slice(Math.max(0, total.cStart - 12), total.cStart));
-  if (!marker || k < 2) return undefined;
-  const markerStart = total.cStart - marker[0].length;
-  const previous = figures[k - 1]!;
-  if (previous.cEnd !== markerStart || !sameFamily(previous, total)) return undefined;
+  // cheap tests first, this is asked of every figure: a part of the same unit, a comma, then the marker
+  const previous = figures[k - 1];
+  if (k < 2 || !previous || total.cStart - previous.cEnd > 10 || !/[，,]/.test(text[previous.cEnd] ?? '')) return undefined;
+  if (!sameFamily(previous, total)) return undefined;
+  const marker = TOTAL_AFTER_PARTS.exec(text.slice(previous.cEnd, total.cStart));
+  if (!marker || marker.index !== 0) return undefined;
+  const markerStart = previous.cEnd;
   const sentence = sentenceStart(text, markerStart);
   const accept = (f: Figure): boolean => sameFamily(f, total) && !isComparisonBase(text, f);
   // the candidate starts, farthest first: the sentence start and the position after each clause boundary
