@@ -47,3 +47,13 @@ test('balanced, mixed-width, list markers, document numbers and multi-paragraph 
     assert.equal(findings(clean).length, 0, clean);
   }
 });
+
+test('a wrong bracket inside a document number is docnum-bracket’s finding, not an unmatched bracket', () => {
+  const text = '结合渝府办发（2021〕33号要求，落实国办发〔2020〕7号（附件）精神。';
+  const codes = analyze(text, {}).diagnostics.map((f) => `${f.code} ${text.slice(f.start, f.end)}`);
+  assert.ok(codes.includes('docnum-bracket （2021〕33号'), codes.join('; '));
+  assert.ok(!codes.some((c) => c.startsWith('unbalanced-bracket')), codes.join('; '));
+  // a bracket left open around a number is still the prose's
+  const open = '落实国办发〔2020〕7号（附件精神。';
+  assert.ok(analyze(open, {}).diagnostics.some((f) => f.code === 'unbalanced-bracket' && open[f.start] === '（'));
+});

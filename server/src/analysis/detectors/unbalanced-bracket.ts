@@ -83,14 +83,24 @@ const HAS_ROLE = unitTable(String.fromCharCode(...ROLE.keys()));
 /** More unmatched brackets than this in one paragraph is not prose (a table of symbols, garbage): left alone. */
 const MAX_UNMATCHED_PER_PARAGRAPH = 20;
 
-function unmatchedIn(text: string, paragraph: Paragraph, index: number): Unmatched[] {
+/**
+ * Offsets inside the document numbers the docref recognizer read (渝府办发（2021〕33号): their brackets are
+ * the number's, and a wrong one there is docnum-bracket's finding, not an unmatched bracket of the prose.
+ */
+function docNumberMask(ctx: AnalysisContext): Uint8Array {
+  const mask = new Uint8Array(ctx.text.length);
+  for (const e of ctx.entities) if (e.type === 'docref' && e.form === 'number') mask.fill(1, e.start, e.end);
+  return mask;
+}
+
+function unmatchedIn(text: string, paragraph: Paragraph, index: number, inNumber: Uint8Array): Unmatched[] {
   const out: Unmatched[] = [];
   const stacks = new Map<Family, number[]>();
   for (let i = paragraph.start; i < paragraph.end; i++) {
     if (!HAS_ROLE[text.charCodeAt(i)]) continue;
     const role = ROLE.get(text.charCodeAt(i))!;
     const c = text[i]!;
-    if ((c === '〔' || c === '〕') && inDocNumber(text, i)) continue;
+    if (inNumber[i] || ((c === '〔' || c === '〕') && inDocNumber(text, i))) continue;
     let stack = stacks.get(role.family);
     if (!stack) stacks.set(role.family, (stack = []));
     if (role.opener) stack.push(i);
@@ -104,7 +114,8 @@ function unmatchedIn(text: string, paragraph: Paragraph, index: number): Unmatch
 function detect(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
   const paras = ctx.paragraphs;
-  const unmatched = paras.flatMap((p, i) => unmatchedIn(text, p, i));
+  const inNumber = docNumberMask(ctx);
+  const unmatched = paras.flatMap((p, i) => unmatchedIn(text, p, i, inNumber));
   // which paragraphs hold an unmatched opener / closer of each family, to pair brackets broken across a blank line
   const present = new Set(unmatched.map((u) => key(u.family, u.paragraph, u.opener)));
   const out: Finding[] = [];
