@@ -47,3 +47,25 @@ test('codes and names with letters and digits are left alone', () => {
 test('a letter at the edge of a number with no unit after it is not a figure', () => {
   assert.deepEqual(findings('编号l20的文件，代号2O'), []);
 });
+
+test('a year in Chinese numerals with a look-alike for 〇 (二O二三年, 二0二四年; the circle ○ as information)', () => {
+  const text = '二O二三年十二月三十一日，二0二四年，二○二二年，一九九O年。';
+  assert.deepEqual(
+    findings(text).map((f) => [text.slice(f.start, f.end), f.fixes[0]!.edits[0]!.newText, f.severity, f.fixAllSafe]),
+    [
+      ['二O二三', '二〇二三', 'warning', true],
+      ['二0二四', '二〇二四', 'warning', true],
+      ['二○二二', '二〇二二', 'information', false],
+      ['一九九O', '一九九〇', 'warning', true],
+    ],
+  );
+  // written right, with 零 (a style), or not a year
+  const clean = '二〇二三年，二零二三年，2020年，OO一二年，三O年代。';
+  assert.deepEqual(findings(clean), []);
+  // repaired, the year reads as a date
+  const fixed = applyEdits(
+    text,
+    findings(text).flatMap((f) => f.fixes[0]!.edits),
+  );
+  assert.ok(analyze(fixed, { only: { diagnostics: false } }).entities.some((e) => e.type === 'date' && e.text.startsWith('二〇二三年')));
+});

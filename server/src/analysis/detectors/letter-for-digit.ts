@@ -12,6 +12,10 @@
  *   号 (l20个, 1O%, 12l所).
  * A letter between digits is certainly damage (warning, fixed by fix-all); an edge letter is as likely
  * but the reader should look (warning, not in fix-all).
+ *
+ * A year in Chinese numerals (二〇二三年, the form of dates in older documents and signatures) loses its 〇
+ * the same way: 二O二三年, 二0二三年. Written with the circle ○ (U+25CB), as typists often do, it is no
+ * OCR damage but the same repair (information). 零 is a style, left alone.
  */
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
@@ -82,6 +86,44 @@ function detect(ctx: AnalysisContext): Finding[] {
       ),
       fixes: [{ title: msg(`改为“${figure}”`, `Change to "${figure}"`), edits: [{ start, end, newText: figure }] }],
       fixAllSafe: certain,
+    });
+  }
+  out.push(...chineseYears(text));
+  return out;
+}
+
+/** Four Chinese numerals before 年, one or more of them a look-alike of 〇 (O, 0, ○...). */
+const CHINESE_YEAR = /(?<![一二三四五六七八九〇零○OoＯｏ0０])[一二三四五六七八九〇零○OoＯｏ0０]{4}(?=年)/g;
+const ZERO_LOOK_ALIKES = /[○OoＯｏ0０]/g;
+
+function chineseYears(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(CHINESE_YEAR)) {
+    const year = m[0];
+    // a year in Chinese numerals starts 一 or 二 and has two real numerals at least (not 2020, not OOO一)
+    if (!/^[一二]/.test(year) || (year.match(/[一二三四五六七八九]/g) ?? []).length < 2) continue;
+    const wrong = year.match(ZERO_LOOK_ALIKES);
+    if (!wrong) continue;
+    const fixed = year.replace(ZERO_LOOK_ALIKES, '〇');
+    const typed = wrong.every((c) => c === '○');
+    out.push({
+      code: 'letter-for-digit',
+      severity: typed ? 'information' : 'warning',
+      start: m.index,
+      end: m.index + year.length,
+      message: typed
+        ? msg(
+            `年份“${year}年”中的“○”是圆圈符号，数字零应写作“〇”。修复将改为“${fixed}”。`,
+            `The year "${year}年" is written with the circle sign ○ where the numeral 〇 belongs. The fix changes it to "${fixed}".`,
+          )
+        : msg(
+            `年份“${year}年”中的“${wrong.join('')}”应为汉字数字“〇”，疑为 OCR 误识。修复将改为“${fixed}”。`,
+            `The year "${year}年" has "${wrong.join('')}" where the numeral 〇 belongs, an OCR misreading. The fix changes it to "${fixed}".`,
+          ),
+      fixes: [
+        { title: msg(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ start: m.index, end: m.index + year.length, newText: fixed }] },
+      ],
+      fixAllSafe: !typed,
     });
   }
   return out;
