@@ -266,3 +266,12 @@ test('the dictionary’s organisation words that name a kind (卫生院, 普通�
   // a statistics bureau is a parent only of what follows it directly (市统计局、市财政局 are two)
   assert.deepEqual(orgs('市统计局和市财政局联合发布，市统计局、市财政局。', segmenter), ['市统计局', '市财政局', '市统计局', '市财政局']);
 });
+
+test('bank branches and regulators’ local offices are one name with their head office; a kind of bank is not a name', () => {
+  const segmenter = loadSegmenter();
+  assert.deepEqual(
+    orgs('中国人民银行长沙中心支行、中国工商银行湖南省分行、建设银行长沙支行和国家金融监督管理总局湖南监管局。', segmenter),
+    ['中国人民银行长沙中心支行', '中国工商银行湖南省分行', '建设银行长沙支行', '国家金融监督管理总局湖南监管局'],
+  );
+  assert.deepEqual(orgs('各商业银行分行要配合，商业银行网点，重庆农村商业银行。', segmenter), ['重庆农村商业银行']);
+});
