@@ -192,3 +192,10 @@ test('a space by the decimal point of a figure before its unit is removed (8 .5�
     [],
   );
 });
+
+test('in a letter-spaced line the spaces beside its punctuation go too; elsewhere they stay', () => {
+  const text = '关 于 印 发 《 重 庆 市 技 工 教 育 发 展 规 划 》 的 通 知\n市政府印发 《规划》 。';
+  const found = find(text);
+  const edits = found.filter((f) => f.fixAllSafe).flatMap((f) => f.fixes[0]!.edits);
+  assert.equal(applyEdits(text, edits), '关于印发《重庆市技工教育发展规划》的通知\n市政府印发 《规划》 。');
+});

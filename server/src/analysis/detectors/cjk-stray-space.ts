@@ -187,6 +187,8 @@ function findings(ctx: AnalysisContext): Finding[] {
   const userWords = ctx.options.userWords ?? [];
   const gaps = gapsOf(text).filter((g) => !isUserWord(text, g, userWords));
   const inRun = new Set<Gap>();
+  /** Starts of the lines holding a letter-spaced run that splits words. */
+  const spacedLines = new Set<number>();
 
   for (const run of letterSpacedRuns(text, gaps)) {
     for (const gap of run) inRun.add(gap);
@@ -208,8 +210,12 @@ function findings(ctx: AnalysisContext): Finding[] {
       );
       if (verdict.kind === 'split-word' && verdict.word) words.push(verdict.word);
     }
-    if (words.length > 0) out.push(letterSpacedFinding(text, run, [...new Set(words)]));
+    if (words.length > 0) {
+      out.push(letterSpacedFinding(text, run, [...new Set(words)]));
+      spacedLines.add(lineStartOf(text, run[0]!.start));
+    }
   }
+  out.push(...spacedPunctuation(text, spacedLines));
 
   for (const gap of gaps) {
     if (inRun.has(gap) || isSpacedTitle(text, [gap])) continue;
@@ -218,6 +224,44 @@ function findings(ctx: AnalysisContext): Finding[] {
     else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));
   }
   out.push(...spacedFigures(text), ...spacedDocNumbers(ctx));
+  return out;
+}
+
+function lineStartOf(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** A space between a Han character and full-width punctuation, either way round (发 《 重, 划 》 的). */
+const SPACE_BY_PUNCTUATION =
+  /(?<=[\u4e00-\u9fff《》“”（）〔〕【】、，：])[ \u3000](?=[《》“”（）〔〕【】、，：])|(?<=[《》“”（）〔〕【】、，：])[ \u3000](?=[\u4e00-\u9fff])/g;
+
+/**
+ * In a letter-spaced line (关 于 印 发 《 重 庆 … 》 的 通 知) the spaces around its punctuation are the same
+ * spacing: removed with the rest. Elsewhere a space beside full-width punctuation is left alone.
+ */
+function spacedPunctuation(text: string, lines: ReadonlySet<number>): Finding[] {
+  const out: Finding[] = [];
+  for (const lineStart of lines) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const gaps = [...line.matchAll(SPACE_BY_PUNCTUATION)].map((m) => ({ start: lineStart + m.index, end: lineStart + m.index + 1 }));
+    if (gaps.length === 0) continue;
+    const first = gaps[0]!;
+    const last = gaps[gaps.length - 1]!;
+    out.push({
+      code: 'cjk-stray-space',
+      severity: 'warning',
+      start: first.start,
+      end: last.end,
+      message: msg(
+        '这一行字距被拉开，标点两侧也留下了空格。修复将删除这些空格。',
+        'This line is letter-spaced, and its punctuation has spaces beside it too. The fix removes them.',
+      ),
+      fixes: [removeSpaces(['删除标点两侧的空格', 'Remove the spaces beside the punctuation'], gaps)],
+      fixAllSafe: true,
+    });
+  }
   return out;
 }
 

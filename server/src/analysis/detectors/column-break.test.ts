@@ -186,3 +186,28 @@ test('a page hard-wrapped wider than a column (40 characters a line) is joined; 
   const wide = `${'全市新建实训基地十二个，累计培训技能人才三千余人次，覆盖二十九个区县和'.repeat(2)}\n发展。`;
   assert.deepEqual(find(wide), []);
 });
+
+test('a page number between two lines of a running sentence goes with the break (— 3 —, 第3页); between paragraphs it stays', () => {
+  const page = (number: string) =>
+    [
+      '    为深入贯彻落实党中央、国务院关于稳就业的决策部署，现就做好2024年度高校毕业',
+      '生就业创业工作通知如下：各地要积极开发适合高校毕业生的岗位，全年力争新增就业',
+      '',
+      number,
+      '',
+      '岗位1.2万个以上。对吸纳离校未就业高校毕业生的中小微企业，按每人1000元标准给予',
+      '一次性吸纳就业补贴。',
+    ].join('\n');
+  for (const number of ['— 3 —', '- 12 -', '第3页', '第3页 共10页']) {
+    const found = find(page(number));
+    assert.equal(found.length, 1, number);
+    assert.match(found[0]!.message.en, /page numbers/);
+    assert.equal(
+      fixAll(page(number)),
+      '    为深入贯彻落实党中央、国务院关于稳就业的决策部署，现就做好2024年度高校毕业生就业创业工作通知如下：各地要积极开发适合高校毕业生的岗位，全年力争新增就业岗位1.2万个以上。对吸纳离校未就业高校毕业生的中小微企业，按每人1000元标准给予一次性吸纳就业补贴。',
+    );
+  }
+  // the sentence ended before the page number: nothing to join, the number stays
+  const between = '    全年新增就业岗位1.2万个以上，超额完成目标任务。\n— 3 —\n    二、加强就业服务。开展招聘专项行动。';
+  assert.deepEqual(find(between), []);
+});

@@ -62,7 +62,17 @@ interface ContentLine {
   width: number;
   /** Whether a blank line (or the start of the text) comes right before it. */
   afterBlank: boolean;
+  /** Whether a page number line (— 3 —) comes before it: the page ended there, perhaps mid-sentence. */
+  afterPageNumber: boolean;
 }
+
+/**
+ * A line that is only a page number, as a scanned or converted document keeps them between its pages:
+ * — 3 —, - 12 -, 第3页, 第3页 共10页, 3/10. A sentence that runs on over the page break is one break, and
+ * closing it removes the page number with the line ends (it is layout, not text).
+ */
+const PAGE_NUMBER =
+  /^(?:[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 /** A break between two consecutive non-blank lines. */
 interface Break {
@@ -146,15 +156,22 @@ export function displayWidth(text: string): number {
 function contentLines(ctx: AnalysisContext): ContentLine[] {
   const out: ContentLine[] = [];
   let afterBlank = true;
+  let afterPageNumber = false;
   for (const line of ctx.lines) {
     const raw = ctx.text.slice(line.start, line.end);
     const indent = SPACES.exec(raw)![0].length;
     if (indent === raw.length) {
-      afterBlank = true;
+      // the blank lines around a page number are the page's margins, not a paragraph's end
+      if (!afterPageNumber) afterBlank = true;
       continue;
     }
     const trailing = TRAILING_SPACES.exec(raw)![0].length;
     const text = raw.slice(indent, raw.length - trailing);
+    if (out.length > 0 && PAGE_NUMBER.test(text)) {
+      afterPageNumber = true;
+      afterBlank = false;
+      continue;
+    }
     out.push({
       start: line.start,
       contentStart: line.start + indent,
@@ -163,8 +180,10 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
       indent: displayWidth(raw.slice(0, indent)),
       width: displayWidth(text),
       afterBlank,
+      afterPageNumber,
     });
     afterBlank = false;
+    afterPageNumber = false;
   }
   return out;
 }
@@ -203,6 +222,8 @@ function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsPara
   brk.candidate = true;
   if (
     split ||
+    // a sentence left open at the foot of a page goes on on the next
+    b.afterPageNumber ||
     CONTINUATION_START.test(b.text) ||
     OPEN_END.test(a.text) ||
     (FIGURE_END.test(a.text) && FIGURE_CONTINUATION.test(b.text)) ||
@@ -261,14 +282,17 @@ function blockFinding(ctx: AnalysisContext, block: readonly Break[], certain: bo
   const page = block.some((b) => b.a.width > MAX_COLUMN_WIDTH || b.b.width > MAX_COLUMN_WIDTH);
   const layoutZh = page ? '按页宽硬换行' : '窄栏排版';
   const layoutEn = page ? 'hard-wrapped lines of a page' : 'short lines of a narrow column';
+  const pageNumbers = block.some((b) => b.b.afterPageNumber);
+  const removedZh = pageNumbers ? '换行、空行和其间的页码' : '换行和空行';
+  const removedEn = pageNumbers ? 'the line breaks, blank lines and page numbers' : 'the line breaks and blank lines';
   return {
     code: 'column-break',
     severity: certain ? 'warning' : 'information',
     start: first.contentStart,
     end: last.contentEnd,
     message: msg(
-      `一段文字被${layoutZh}断成了 ${lines} 行${shownZh}。修复将删除段内的换行和空行，把这 ${lines} 行接成一段，不改动其他文字。`,
-      `A paragraph is broken over ${lines} ${layoutEn}${shownEn}. The fix removes the line breaks and blank lines inside it, joining the ${lines} lines into one paragraph, and changes nothing else.`,
+      `一段文字被${layoutZh}断成了 ${lines} 行${shownZh}。修复将删除段内的${removedZh}，把这 ${lines} 行接成一段，不改动其他文字。`,
+      `A paragraph is broken over ${lines} ${layoutEn}${shownEn}. The fix removes ${removedEn} inside it, joining the ${lines} lines into one paragraph, and changes nothing else.`,
     ),
     fixes: [
       {
