@@ -4,8 +4,7 @@
  * the language server's event loop. The core is pure, so it runs here unchanged; messages are plain data.
  */
 import { parentPort } from 'node:worker_threads';
-import { fixAllToFixpoint } from './analysis/fixes/apply';
-import { analyze } from './analysis/index';
+import { analyzeChunked, createPieceCache, fixAllChunked, type PieceCache } from './cli/chunked';
 import type { AnalysisOptions } from './analysis/options';
 import {
   createLineCache,
@@ -25,18 +24,22 @@ function withSegmenter(options: AnalysisOptions, useSegmenter: boolean, cache?: 
   return segmenter ? { ...options, segmenter } : options;
 }
 
-/** Segmented lines of the documents analysed last (open documents being edited), most recent last. */
-const lineCaches = new Map<string, LineCache>();
+/**
+ * What is kept of the documents analysed last (open documents being edited), most recent last: the
+ * segmented lines, and for a document long enough to be analysed in pieces, each piece's result.
+ */
+const documentCaches = new Map<string, { lines: LineCache; pieces: PieceCache }>();
 const MAX_CACHED_DOCUMENTS = 4;
 
-function lineCacheFor(key: string | undefined): LineCache | undefined {
+function documentCacheFor(key: string | undefined): { lines: LineCache; pieces: PieceCache } | undefined {
   if (key === undefined) return undefined;
-  const cache = lineCaches.get(key) ?? createLineCache();
-  lineCaches.delete(key);
-  lineCaches.set(key, cache);
-  for (const old of lineCaches.keys()) {
-    if (lineCaches.size <= MAX_CACHED_DOCUMENTS) break;
-    lineCaches.delete(old);
+  // results are posted to the main thread, which copies them: the piece cache need not
+  const cache = documentCaches.get(key) ?? { lines: createLineCache(), pieces: createPieceCache(false) };
+  documentCaches.delete(key);
+  documentCaches.set(key, cache);
+  for (const old of documentCaches.keys()) {
+    if (documentCaches.size <= MAX_CACHED_DOCUMENTS) break;
+    documentCaches.delete(old);
   }
   return cache;
 }
@@ -44,14 +47,22 @@ function lineCacheFor(key: string | undefined): LineCache | undefined {
 function handle(request: WorkerRequest): WorkerReply {
   switch (request.kind) {
     case 'analyze': {
-      const cache = lineCacheFor(request.cacheKey);
-      const value = analyze(request.text, withSegmenter(request.options, request.useSegmenter, cache));
-      if (cache) retainUsedLines(cache);
+      // pieces as `policymark check` cuts them, so that the editor and the CLI agree on large files
+      const cache = documentCacheFor(request.cacheKey);
+      const value = analyzeChunked(
+        request.text,
+        withSegmenter(request.options, request.useSegmenter, cache?.lines),
+        undefined,
+        cache?.pieces,
+      );
+      // pieces taken from the cache segmented nothing this time: keeping only the lines looked up would drop
+      // theirs, and the next edit there would segment the whole piece again
+      if (cache && cache.pieces.reused === 0) retainUsedLines(cache.lines);
       return { id: request.id, ok: true, value };
     }
     case 'fixAll': {
       const options = withSegmenter(request.options, request.useSegmenter);
-      const result = fixAllToFixpoint(request.text, (t) => analyze(t, options).diagnostics);
+      const result = fixAllChunked(request.text, options);
       return { id: request.id, ok: true, value: { text: result.text, applied: result.applied.length } };
     }
     case 'loadSegmenter': {

@@ -11,8 +11,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fixAllToFixpoint } from './analysis/fixes/apply';
-import { analyze } from './analysis/index';
+import { analyzeChunked, fixAllChunked } from './cli/chunked';
 import type { AnalysisOptions } from './analysis/options';
 import { currentSegmenter, loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import type { AnalysisResult } from './analysis/types';
@@ -225,13 +224,13 @@ export class InlineAnalyzer implements Analyzer {
 
   async analyze(text: string, options: PortableOptions, useSegmenter: boolean, job: JobOptions = {}): Promise<AnalysisResult> {
     await yieldToEventLoop(job.token);
-    return analyze(text, withSegmenter(options, useSegmenter));
+    return analyzeChunked(text, withSegmenter(options, useSegmenter));
   }
 
   async fixAll(text: string, options: PortableOptions, useSegmenter: boolean, job: JobOptions = {}): Promise<FixAllSummary> {
     await yieldToEventLoop(job.token);
     const full = withSegmenter(options, useSegmenter);
-    const result = fixAllToFixpoint(text, (t) => analyze(t, full).diagnostics);
+    const result = fixAllChunked(text, full);
     return { text: result.text, applied: result.applied.length };
   }
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, applyEdits } from '../../server/src/analysis/index';
-import { analyzeChunked, chunkStarts, fixAllChunked } from '../../server/src/cli/chunked';
+import { analyzeChunked, chunkStarts, createPieceCache, fixAllChunked } from '../../server/src/cli/chunked';
 import { rangeProblems, SEEDS } from './helpers';
 
 const seeds = readdirSync(SEEDS)
@@ -64,4 +64,39 @@ test('analyzeChunked reads each piece exactly as written: lone surrogates and NU
     whole.some((f) => f.startsWith('sum-mismatch@')),
     'the sums on each line are read',
   );
+});
+
+test('with a piece cache, an edit re-analyses only the piece it touched, and the result is the uncached one', () => {
+  const text = seeds.join('\n');
+  const size = 3000;
+  const cache = createPieceCache();
+  const first = analyzeChunked(text, {}, size, cache);
+  assert.deepEqual(first, analyzeChunked(text, {}, size));
+  assert.equal(cache.reused, 0);
+  const pieces = chunkStarts(text, size).length;
+  assert.ok(pieces >= 4, `${pieces} pieces`);
+  // one character inserted at a line start in the middle of the text
+  const at = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  const edited = `${text.slice(0, at)}某${text.slice(at)}`;
+  const second = analyzeChunked(edited, {}, size, cache);
+  assert.deepEqual(second, analyzeChunked(edited, {}, size));
+  assert.ok(cache.reused >= pieces - 2, `reused ${cache.reused} of ${pieces}`);
+  // other options (a code turned off): nothing is reused, and the result follows the options
+  const off = { severities: { 'column-break': 'off' as const } };
+  assert.deepEqual(analyzeChunked(edited, off, size, cache), analyzeChunked(edited, off, size));
+  assert.equal(cache.reused, 0);
+  // the caller may change what it got without changing the cache
+  const third = analyzeChunked(edited, off, size, cache);
+  third.diagnostics.forEach((d) => (d.message.en = 'changed'));
+  third.entities.forEach((e) => (e.start = -1));
+  assert.deepEqual(analyzeChunked(edited, off, size, cache), analyzeChunked(edited, off, size));
+});
+
+test('a piece cache that does not copy (the analysis worker’s, whose results are posted) gives the same results', () => {
+  const text = seeds.join('\n');
+  const cache = createPieceCache(false);
+  analyzeChunked(text, {}, 3000, cache);
+  const edited = `某${text}`;
+  assert.deepEqual(analyzeChunked(edited, {}, 3000, cache), analyzeChunked(edited, {}, 3000));
+  assert.ok(cache.reused > 0);
 });

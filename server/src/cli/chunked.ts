@@ -4,6 +4,11 @@
  * line ends into pieces of bounded size keeps memory bounded by the piece, not the file. Findings are
  * local to a paragraph, so a cut at a line end (preferably after a sentence end) loses at most what
  * straddles the cut.
+ *
+ * The language server analyses large documents the same way (so that the editor and `policymark check`
+ * agree on them), keeping each piece's result: after an edit only the piece it touched is analysed again.
+ * A piece is cut where the text is, not where the edit was, so an edit leaves the pieces before it
+ * unchanged and, unless it moves a cut, the pieces after it too.
  */
 import { analyze, applyEdits, fixAllToFixpoint } from '../analysis/index';
 import type { FixAllResult } from '../analysis/fixes/apply';
@@ -62,6 +67,12 @@ function shiftEntity(e: Entity, by: number): Entity {
   return by === 0 ? e : { ...e, start: e.start + by, end: e.end + by };
 }
 
+/** What the results of an analysis depend on besides the text: a cache of piece results is valid for one. */
+export function optionsKeyOf(options: AnalysisOptions): string {
+  const { segmenter, ...portable } = options;
+  return JSON.stringify([portable, segmenter !== undefined], (_key, value: unknown) => (value instanceof Map ? [...value] : value));
+}
+
 /**
  * A copy of `piece` in a string of its own. `slice` of a long string gives a view into it (V8's sliced
  * string), and every `charCodeAt` of the analysis' character scans then goes through that indirection: on
@@ -72,16 +83,53 @@ function flatCopy(piece: string): string {
   return Buffer.from(piece, 'utf16le').toString('utf16le');
 }
 
-/** `analyze`, piece by piece for a text longer than `size`; offsets are into the whole text. */
-export function analyzeChunked(text: string, options: AnalysisOptions, size = CHUNK_SIZE): AnalysisResult {
+/**
+ * The results of one document's pieces, by their text, from its latest analysis: a later analysis of the
+ * document reuses those of the pieces it finds unchanged. Valid for one set of options (`optionsKey`).
+ */
+export interface PieceCache {
+  optionsKey: string;
+  pieces: Map<string, AnalysisResult>;
+  /** How many pieces the latest analysis took from the cache (for tests and logs). */
+  reused: number;
+  /**
+   * Whether results are copied in and out of the cache, so that a caller may change what it gets. A caller
+   * that only sends them on (the analysis worker: postMessage copies them) saves the copies.
+   */
+  copies: boolean;
+}
+
+/** An empty piece cache (see PieceCache.copies). */
+export function createPieceCache(copies = true): PieceCache {
+  return { optionsKey: '', pieces: new Map(), reused: 0, copies };
+}
+
+/**
+ * `analyze`, piece by piece for a text longer than `size`; offsets are into the whole text. With a
+ * `cache` (one per document) last used with the same options, unchanged pieces are not analysed again;
+ * the cache then keeps the pieces of this analysis only.
+ */
+export function analyzeChunked(text: string, options: AnalysisOptions, size = CHUNK_SIZE, cache?: PieceCache): AnalysisResult {
   if (text.length <= size) return analyze(text, options);
   const starts = chunkStarts(text, size);
   const result: AnalysisResult = { entities: [], diagnostics: [], segmented: options.segmenter !== undefined };
+  const optionsKey = cache ? optionsKeyOf(options) : '';
+  const known = cache && cache.optionsKey === optionsKey ? cache.pieces : undefined;
+  const kept = new Map<string, AnalysisResult>();
+  let reused = 0;
   starts.forEach((start, k) => {
-    const piece = analyze(flatCopy(text.slice(start, starts[k + 1] ?? text.length)), options);
+    const pieceText = flatCopy(text.slice(start, starts[k + 1] ?? text.length));
+    const cached = known?.get(pieceText) ?? kept.get(pieceText);
+    if (cached) reused++;
+    const fresh = cached ? undefined : analyze(pieceText, options);
+    // unless the caller only sends results on, the cache holds its own copy: what the caller gets it may change
+    const copy = (r: AnalysisResult) => (cache?.copies ? structuredClone(r) : r);
+    if (cache) kept.set(pieceText, cached ?? copy(fresh!));
+    const piece = cached ? copy(cached) : fresh!;
     for (const e of piece.entities) result.entities.push(shiftEntity(e, start));
     for (const f of piece.diagnostics) result.diagnostics.push(shiftFinding(f, start));
   });
+  if (cache) Object.assign(cache, { optionsKey, pieces: kept, reused });
   return result;
 }
 
