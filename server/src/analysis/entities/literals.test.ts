@@ -61,4 +61,6 @@ test('Literals: one-character words stand with longer ones that share their char
   assert.equal(literals.longestEndingAt('总局', 2), '局');
   assert.equal(literals.longestAt('市', 0), '市');
   assert.equal(literals.size, 4);
+  assert.ok(literals.endsWithUnit('长'.charCodeAt(0)) && literals.endsWithUnit('府'.charCodeAt(0)));
+  assert.ok(!literals.endsWithUnit('人'.charCodeAt(0)));
 });

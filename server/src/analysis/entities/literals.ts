@@ -33,6 +33,11 @@ export class Literals {
     this.size = unique.length;
   }
 
+  /** Whether some word ends with this UTF-16 unit (a cheap test before `longestEndingAt`). */
+  endsWithUnit(unit: number): boolean {
+    return this.lastUnits[unit] === 1;
+  }
+
   /** The longest word that starts at `at`, or undefined. */
   longestAt(text: string, at: number): string | undefined {
     const unit = text.charCodeAt(at);

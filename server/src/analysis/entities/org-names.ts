@@ -531,6 +531,11 @@ export function endsInsideLongerWord(text: string, end: number): boolean {
 /** One-character heads of units (专业部, 财务处, 教务科, 办公室 aside): before 和 they end a unit's name. */
 const UNIT_HEAD_END = /[部处科室所局厅委院校站队]$/;
 
+/** Whether a name's suffix may end with this UTF-16 unit (a cheap test before endsName). */
+export function mayEndName(unit: number): boolean {
+  return SUFFIXES.endsWithUnit(unit);
+}
+
 /** Whether the text just before `at` ends a name (…学院|同…): a cut point for side-by-side names. */
 export function endsName(text: string, at: number): boolean {
   return SUFFIXES.longestEndingAt(text, at) !== undefined;

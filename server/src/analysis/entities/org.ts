@@ -24,6 +24,7 @@ import {
   endsName,
   isBareHead,
   isGeneric,
+  mayEndName,
   REGION_BODY_ABBREVIATIONS,
   type WordHints,
 } from './org-names';
@@ -322,8 +323,14 @@ function namesAcrossLineBreaks(text: string, hints: WordHints | undefined): Cand
     let leftStart = breakStart;
     while (leftStart > 0 && breakStart - leftStart < ACROSS_BREAK && text[leftStart - 1] !== '\n') leftStart--;
     let rightEnd = breakEnd;
-    while (rightEnd < text.length && rightEnd - breakEnd < SUFFIX_END_AFTER_BREAK && text[rightEnd] !== '\n' && text[rightEnd] !== '\r')
+    let mayEnd = false;
+    while (rightEnd < text.length && rightEnd - breakEnd < SUFFIX_END_AFTER_BREAK && text[rightEnd] !== '\n' && text[rightEnd] !== '\r') {
+      const unit = text.charCodeAt(rightEnd);
+      mayEnd ||= mayEndName(unit) || DICTIONARY_NAMES.endsWithUnit(unit);
       rightEnd++;
+    }
+    // no character after the break can end a name: nothing to join (most breaks, and no strings made)
+    if (!mayEnd) continue;
     const left = text.slice(leftStart, breakStart);
     const joined = left + text.slice(breakEnd, rightEnd);
     // a name across the break ends a few characters into the next line: most breaks have no suffix there
