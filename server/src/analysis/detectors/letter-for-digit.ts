@@ -21,6 +21,7 @@ import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
 import { unitAfterFigure } from '../entities/metric';
+import { unitTable } from '../text';
 import type { Finding } from '../types';
 
 /** The letters OCR reads for digits, and the digit each stands for (full-width forms included). */
@@ -92,14 +93,20 @@ function detect(ctx: AnalysisContext): Finding[] {
   return out;
 }
 
-/** Four Chinese numerals before 年, one or more of them a look-alike of 〇 (O, 0, ○...). */
-const CHINESE_YEAR = /(?<![一二三四五六七八九〇零○OoＯｏ0０])[一二三四五六七八九〇零○OoＯｏ0０]{4}(?=年)/g;
+/** The characters of a year in Chinese numerals, and the look-alikes of 〇 (O, 0, ○...). */
+const YEAR_UNITS = unitTable('一二三四五六七八九〇零○OoＯｏ0０');
 const ZERO_LOOK_ALIKES = /[○OoＯｏ0０]/g;
 
+/** Four Chinese numerals before 年, one or more of them a look-alike of 〇: found from each 年. */
 function chineseYears(text: string): Finding[] {
   const out: Finding[] = [];
-  for (const m of text.matchAll(CHINESE_YEAR)) {
-    const year = m[0];
+  for (let nian = text.indexOf('年', 4); nian >= 0; nian = text.indexOf('年', nian + 1)) {
+    const start = nian - 4;
+    if (YEAR_UNITS[text.charCodeAt(start - 1)]) continue;
+    let all = true;
+    for (let i = start; i < nian && all; i++) all = YEAR_UNITS[text.charCodeAt(i)] === 1;
+    if (!all) continue;
+    const year = text.slice(start, nian);
     // a year in Chinese numerals starts 一 or 二 and has two real numerals at least (not 2020, not OOO一)
     if (!/^[一二]/.test(year) || (year.match(/[一二三四五六七八九]/g) ?? []).length < 2) continue;
     const wrong = year.match(ZERO_LOOK_ALIKES);
@@ -109,8 +116,8 @@ function chineseYears(text: string): Finding[] {
     out.push({
       code: 'letter-for-digit',
       severity: typed ? 'information' : 'warning',
-      start: m.index,
-      end: m.index + year.length,
+      start,
+      end: nian,
       message: typed
         ? msg(
             `年份“${year}年”中的“○”是圆圈符号，数字零应写作“〇”。修复将改为“${fixed}”。`,
@@ -120,9 +127,7 @@ function chineseYears(text: string): Finding[] {
             `年份“${year}年”中的“${wrong.join('')}”应为汉字数字“〇”，疑为 OCR 误识。修复将改为“${fixed}”。`,
             `The year "${year}年" has "${wrong.join('')}" where the numeral 〇 belongs, an OCR misreading. The fix changes it to "${fixed}".`,
           ),
-      fixes: [
-        { title: msg(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ start: m.index, end: m.index + year.length, newText: fixed }] },
-      ],
+      fixes: [{ title: msg(`改为“${fixed}”`, `Change to "${fixed}"`), edits: [{ start, end: nian, newText: fixed }] }],
       fixAllSafe: !typed,
     });
   }
