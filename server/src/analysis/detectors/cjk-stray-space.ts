@@ -282,6 +282,19 @@ const SPACED_FIGURE = /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2
 const SPACED_DECIMAL_POINT =
   /(?<=[\u4e00-\u9fff])([0-9０-９]{1,6})([ \u3000\u00A0\u2002-\u200A]{0,2})([.．])([ \u3000\u00A0\u2002-\u200A]{0,2})([0-9０-９]+)/g;
 
+/** A finding on spaces inside a figure, whose fix removes them. */
+function spaceInFigure(start: number, end: number, message: Finding['message'], gaps: readonly Gap[], fixAllSafe: boolean): Finding {
+  return {
+    code: 'cjk-stray-space',
+    severity: 'warning',
+    start,
+    end,
+    message,
+    fixes: [removeSpaces(['删除数字中的空格', 'Remove the space inside the figure'], gaps)],
+    fixAllSafe,
+  };
+}
+
 function spacedFigures(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(SPACED_DECIMAL_POINT)) {
@@ -293,23 +306,20 @@ function spacedFigures(text: string): Finding[] {
     const unit = unitAfterFigure(text, end);
     if (!unit || unit.kind === 'time') continue;
     const figure = m[1]! + m[3]! + m[5]!;
-    out.push({
-      code: 'cjk-stray-space',
-      severity: 'warning',
-      start,
-      end,
-      message: msg(
-        `空格把数字“${figure}”的小数点隔开了（${text.slice(start, end)}），多为排版或识别留下的残迹。修复将删除空格。`,
-        `A space sits by the decimal point of "${figure}" (${text.slice(start, end)}), a leftover of layout or OCR. The fix removes it.`,
+    const message = msg(
+      `空格把数字“${figure}”的小数点隔开了（${text.slice(start, end)}），多为排版或识别留下的残迹。修复将删除空格。`,
+      `A space sits by the decimal point of "${figure}" (${text.slice(start, end)}), a leftover of layout or OCR. The fix removes it.`,
+    );
+    // certain: a decimal point has no space on either side in any style
+    out.push(
+      spaceInFigure(
+        start,
+        end,
+        message,
+        [before, after].filter((g) => g.end > g.start),
+        true,
       ),
-      fixes: [
-        removeSpaces(
-          ['删除数字中的空格', 'Remove the space inside the figure'],
-          [before, after].filter((g) => g.end > g.start),
-        ),
-      ],
-      fixAllSafe: true,
-    });
+    );
   }
   for (const m of text.matchAll(SPACED_FIGURE)) {
     // 14 687件: a space as thousands separator is a style, not damage
@@ -322,18 +332,11 @@ function spacedFigures(text: string): Finding[] {
     const unit = unitAfterFigure(text, end);
     if (!unit || unit.kind === 'time') continue;
     const figure = m[1]! + m[3]!;
-    out.push({
-      code: 'cjk-stray-space',
-      severity: 'warning',
-      start,
-      end,
-      message: msg(
-        `空格把数字“${figure}”拆成了两段（${text.slice(start, end)}），多为排版或识别留下的残迹。修复将删除这个空格。`,
-        `A space splits the figure "${figure}" (${text.slice(start, end)}), a leftover of layout or OCR. The fix removes the space.`,
-      ),
-      fixes: [removeSpaces(['删除数字中的空格', 'Remove the space inside the figure'], [gap])],
-      fixAllSafe: false,
-    });
+    const message = msg(
+      `空格把数字“${figure}”拆成了两段（${text.slice(start, end)}），多为排版或识别留下的残迹。修复将删除这个空格。`,
+      `A space splits the figure "${figure}" (${text.slice(start, end)}), a leftover of layout or OCR. The fix removes the space.`,
+    );
+    out.push(spaceInFigure(start, end, message, [gap], false));
   }
   return out;
 }
