@@ -153,3 +153,12 @@ test('a bulletin’s breakdown by the three industries may open with 其中 (其
   // 其中 before something other than the first industry stays a 其中 list
   silent('全年一般公共预算收入186.5亿元，比上年增长8.2%。其中，税收收入128.7亿元，增长6.1%。');
 });
+
+test('a bulletin’s breakdown by town and country or by region names every part (分城乡看，城镇…；乡村…)', () => {
+  const sentence = (rural: string) =>
+    `全年社会消费品零售总额2100.5亿元，比上年增长7.6%。分城乡看，城镇消费品零售额1800.2亿元，增长7.4%；乡村消费品零售额${rural}亿元，增长8.9%。`;
+  silent(sentence('300.3'));
+  assert.match(one(sentence('400.3')).message.en, /1800\.2亿\+400\.3亿 = 2200\.5亿 ≠ 2100\.5亿/);
+  // regions given by their growth only are no parts
+  silent('全年固定资产投资1200亿元，增长5%。分区域看，东部地区投资增长4.1%，中部地区增长6.2%，西部地区增长5.5%。');
+});

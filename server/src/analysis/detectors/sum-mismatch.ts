@@ -36,10 +36,13 @@ import { msg } from '../l10n';
 import type { Finding, Severity } from '../types';
 
 /**
- * What opens a breakdown by the three industries in a bulletin: 分产业看，第一产业增加值…；第二产业…；第三产业…,
- * or 其中，第一产业增加值…. Such a breakdown names every part, so it is exhaustive.
+ * What opens a breakdown that names every part in a bulletin, so that it is exhaustive: by the three
+ * industries (分产业看，第一产业增加值…；第二产业…；第三产业…, or 其中，第一产业增加值…), by town and country
+ * (分城乡看，城镇消费品零售额…；乡村…) or by region (分区域看，东部地区…；中部…；西部…；东北…). Not by trade
+ * or by kind of ownership, which bulletins give for a few notable ones.
  */
-const BY_INDUSTRY = /^(?:分产业看|分三次产业看|按产业分|按三次产业分|分三次产业|其中(?=[，,：:]?第一产业))[，,：:]?/;
+const BY_INDUSTRY =
+  /^(?:分产业看|分三次产业看|按产业分|按三次产业分|分三次产业|分城乡看|按城乡分|分区域看|分地区看|按区域分|其中(?=[，,：:]?第一产业))[，,：:]?/;
 /** What may follow a part before the next one: its growth (，增长3.8%, ，比上年下降1.2%). */
 const GROWTH_TAIL = /^[，,](?:比上年|比去年|较上年|同比)?(?:增长|下降|增加|减少|提高|回落)[^；;。]*?$/;
 
