@@ -100,3 +100,16 @@ test('a piece cache that does not copy (the analysis worker’s, whose results a
   assert.deepEqual(analyzeChunked(edited, {}, 3000, cache), analyzeChunked(edited, {}, 3000));
   assert.ok(cache.reused > 0);
 });
+
+test('a document that shrinks below a piece leaves nothing of its pieces in the cache', () => {
+  const text = seeds.join('\n');
+  const cache = createPieceCache();
+  analyzeChunked(text, {}, 3000, cache);
+  analyzeChunked(text, {}, 3000, cache);
+  assert.ok(cache.pieces.size > 0 && cache.reused > 0);
+  const short = text.slice(0, 2000);
+  assert.deepEqual(analyzeChunked(short, {}, 3000, cache), analyzeChunked(short, {}, 3000));
+  // the worker prunes its segmented lines only after an analysis that reused no piece
+  assert.equal(cache.reused, 0);
+  assert.equal(cache.pieces.size, 0);
+});

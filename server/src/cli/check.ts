@@ -1,7 +1,8 @@
 /**
  * `policymark check` over many files: one file at a time is read, repaired (--fix), analysed and written
  * out before the next is read, so a corpus larger than memory goes through; with --jobs N the files are
- * spread over N worker threads (each with its own segmenter) and results are streamed as they come.
+ * spread over N threads (the main thread and N − 1 workers, sharing one loaded segmenter) and results are
+ * streamed as they come.
  */
 import { lstatSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';

@@ -110,9 +110,15 @@ export function createPieceCache(copies = true): PieceCache {
  * the cache then keeps the pieces of this analysis only.
  */
 export function analyzeChunked(text: string, options: AnalysisOptions, size = CHUNK_SIZE, cache?: PieceCache): AnalysisResult {
-  if (text.length <= size) return analyze(text, options);
+  if (text.length <= size) {
+    // a document that shrank below a piece: nothing of its pieces is current any more
+    if (cache) Object.assign(cache, { optionsKey: '', pieces: new Map(), reused: 0 });
+    return analyze(text, options);
+  }
   const starts = chunkStarts(text, size);
   const result: AnalysisResult = { entities: [], diagnostics: [], segmented: options.segmenter !== undefined };
+  // unless the caller only sends results on, the cache holds its own copy: what the caller gets it may change
+  const copy = (r: AnalysisResult) => (cache?.copies ? structuredClone(r) : r);
   const optionsKey = cache ? optionsKeyOf(options) : '';
   const known = cache && cache.optionsKey === optionsKey ? cache.pieces : undefined;
   const kept = new Map<string, AnalysisResult>();
@@ -122,8 +128,6 @@ export function analyzeChunked(text: string, options: AnalysisOptions, size = CH
     const cached = known?.get(pieceText) ?? kept.get(pieceText);
     if (cached) reused++;
     const fresh = cached ? undefined : analyze(pieceText, options);
-    // unless the caller only sends results on, the cache holds its own copy: what the caller gets it may change
-    const copy = (r: AnalysisResult) => (cache?.copies ? structuredClone(r) : r);
     if (cache) kept.set(pieceText, cached ?? copy(fresh!));
     const piece = cached ? copy(cached) : fresh!;
     for (const e of piece.entities) result.entities.push(shiftEntity(e, start));

@@ -88,8 +88,7 @@ interface Break {
   word?: string;
 }
 
-/** Any white space but line ends (U+2002 and U+3000 indent some documents). */
-/** White space other than line ends (what `[^\S\r\n]` matches), by code unit. */
+/** Any white space but line ends (U+2002 and U+3000 indent some documents): what `[^\S\r\n]` matches. */
 const INLINE_SPACE_UNITS = unitTable(
   '\t\v\f \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
 );
@@ -146,10 +145,10 @@ const HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
 /** Punctuation inside a sentence: a line without any may be a heading (quotes and title marks may be in one). */
 const CLAUSE_PUNCTUATION = /[，。、；：？！,;:?!]/;
 
-/** Display width in half-width units: Han and full-width forms 2, ASCII and curly quotes 1 (ASCII punctuation 2: OCR turns full-width marks into it). */
 /** ASCII punctuation that takes a full cell in these layouts (1 = wide). */
 const WIDE_ASCII = unitTable(',;:!?"\'()');
 
+/** Display width in half-width units: Han and full-width forms 2, ASCII and curly quotes 1 (ASCII punctuation 2: OCR turns full-width marks into it). */
 export function displayWidth(text: string, from = 0, to = text.length): number {
   let width = 0;
   for (let i = from; i < to; i++) {
@@ -202,11 +201,6 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
   return out;
 }
 
-/**
- * Judges the break between A and B. `aStartsParagraph`: nothing before A continues into it (A is the first
- * line, or the break before A is not a wrap). Blank lines say nothing here: some columns have one between
- * every two lines.
- */
 /** Whether A and B, one of them wider than a column, are two lines of a hard-wrapped page (see MAX_PAGE_WIDTH). */
 function pageWrap(a: ContentLine, b: ContentLine): boolean {
   // a page's paragraph has no blank line inside it
@@ -214,6 +208,11 @@ function pageWrap(a: ContentLine, b: ContentLine): boolean {
   return Math.abs(a.width - b.width) <= WIDTH_SLACK || (b.width < a.width && SENTENCE_END.test(b.text));
 }
 
+/**
+ * Judges the break between A and B. `aStartsParagraph`: nothing before A continues into it (A is the first
+ * line, or the break before A is not a wrap). Blank lines say nothing here: some columns have one between
+ * every two lines.
+ */
 function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsParagraph: boolean, aEndsParagraph: boolean): Break {
   const brk: Break = { a, b, blank: b.afterBlank, candidate: false, evidence: 'none' };
   if (SENTENCE_END.test(a.text)) return brk;

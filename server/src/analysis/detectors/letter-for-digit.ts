@@ -31,8 +31,7 @@ const DIGIT_FOR_LETTER: Record<string, string> = { O: '0', o: '0', Ｏ: '0', ｏ
 const DATE_WORDS = /^[月日号]/;
 
 /** 1 for the code units of DIGIT_FOR_LETTER's letters: the scan reads code units, not one-character strings. */
-const LETTER_UNITS = new Uint8Array(65536);
-for (const letter of Object.keys(DIGIT_FOR_LETTER)) LETTER_UNITS[letter.charCodeAt(0)] = 1;
+const LETTER_UNITS = unitTable(Object.keys(DIGIT_FOR_LETTER).join(''));
 
 function isDigit(c: string | undefined): boolean {
   return c !== undefined && ((c >= '0' && c <= '9') || (c >= '０' && c <= '９'));

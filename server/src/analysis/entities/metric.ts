@@ -30,8 +30,10 @@ const MAX_UNIT_LENGTH = UNITS_LONGEST_FIRST[0]!.length;
 /** Units that name places or bodies: 三区三州 and 中物院六所 are names, so these need an Arabic figure. */
 const ARABIC_ONLY_UNITS = new Set(unitsData.arabicOnly);
 
-/** Where a numeral may start: an Arabic digit, 百分之, or a Chinese digit (十 included: 十余年). */
-/** Where a numeral may start: an ASCII digit or a Chinese numeral character (百分之 is looked for at 百). */
+/**
+ * Where a numeral may start: an ASCII digit or a Chinese digit (十 included: 十余年); 百分之 is looked for
+ * at 百.
+ */
 const NUMERAL_START_UNITS = unitTable('0123456789零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾');
 const PERCENT_WORD = '百分之';
 

@@ -439,8 +439,9 @@ const NOT_INSTITUTION_ENDING = /(?:[东西南北中内外全局干]部|[^政]府
  * more a name than 医院 is; a place before them (株洲市卫生局) makes the name, which the rules find.
  */
 const KIND_WORDS = new Set([
-  ...['卫生院', '卫生所', '卫生室', '卫生局', '卫生厅', '中医院', '儿童医院', '福利院', '敬老院', '养老院', '派出所'],
-  ...['交易所', '科研院所', '商业银行', '信用社', '农信社', '供电局', '邮政局', '邮电局', '邮政所', '邮电所', '税务所'],
+  // (卫生院, 卫生局, 中医院, 商业银行… are suffixes or bodies alone, which isBareHead turns down already)
+  ...['儿童医院', '福利院', '敬老院', '养老院', '派出所', '交易所', '科研院所', '信用社', '农信社', '供电局', '邮政局'],
+  ...['邮电局', '邮政所', '邮电所', '税务所'],
   ...['国税局', '地税局', '国土局', '交管局', '农业局', '商业局', '开发局', '新闻局', '镇政府', '乡政府', '村委会'],
   ...['居委会', '日报社', '大中学校', '普通高校', '高等院校', '高职院校', '理工大学', '农业大学', '师范大学', '医科大学'],
   ...['政法大学', '财经大学', '理工学院', '文理学院', '商学院', '法学院', '医学院', '师范学院', '农学院', '文学院'],
@@ -448,7 +449,7 @@ const KIND_WORDS = new Set([
 ]);
 
 /** Whether a word the segmenter tags `nt` names an organisation: it ends like one and is not a description (党和政府). */
-export function isOrganisationWord(word: string): boolean {
+function isOrganisationWord(word: string): boolean {
   if (word.length < 3 || KIND_WORDS.has(word)) return false;
   const ending = INSTITUTION_ENDING.exec(word);
   if (!ending || NOT_INSTITUTION_ENDING.test(word) || isBareHead(word)) return false;
