@@ -31,10 +31,11 @@ const AFTER_FIGURE_STOP = /[的和及与或、等]/;
 /**
  * The subject of the figure whose words end at `end` (before any qualifier), or undefined. `after` is
  * where the figure (with its unit and qualifier) ends: when the text before it is only an action
- * (建成1所, 遴选500家左右), the noun phrase from there names what is counted.
+ * (建成1所, 遴选500家左右), the noun phrase from there names what is counted. `floor` is where the figure
+ * before this one ends: its unit and qualifier are not this one's subject.
  */
-export function extractSubject(ctx: AnalysisContext, text: string, end: number, after?: number): string | undefined {
-  const before = subjectBefore(ctx, text, end);
+export function extractSubject(ctx: AnalysisContext, text: string, end: number, after?: number, floor = 0): string | undefined {
+  const before = subjectBefore(ctx, text, end, floor);
   if (after === undefined || (before !== undefined && !ACTION_BEFORE_FIGURE.test(before))) return before;
   if (before === undefined && !ACTION_BEFORE_FIGURE.test(text.slice(Math.max(0, end - 4), end))) return before;
   const named = subjectAfter(ctx, text, after);
@@ -42,6 +43,9 @@ export function extractSubject(ctx: AnalysisContext, text: string, end: number, 
   // 累计建成23.1万个: an action alone names nothing
   return before === undefined || ONLY_ACTION.test(before) ? undefined : before;
 }
+
+/** A scope alone (全国60周岁及以上): where, not what is counted. */
+const SCOPE_ONLY = /^(?:全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市)$/;
 
 /** Comparisons that qualify a change rather than name what changed (同比增长9.8%). */
 const COMPARISON_ONLY = /^(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)$/;
@@ -61,12 +65,12 @@ function subjectAfter(ctx: AnalysisContext, text: string, after: number): string
 /** A line break inside a paragraph, with the spaces before it: what a narrow column puts inside a phrase. */
 const INNER_BREAK_BEFORE = /[ \t\u3000]*\r?\n$/;
 
-function subjectBefore(ctx: AnalysisContext, text: string, end: number): string | undefined {
+function subjectBefore(ctx: AnalysisContext, text: string, end: number, floor: number): string | undefined {
   // the Han characters before the figure, across a narrow column's line breaks (失业保⏎险稳岗返还资金): `origin`
   // holds each one's offset in the text
   const origin: number[] = [];
   let start = end;
-  while (start > 0 && end - start < MAX_SUBJECT * 2) {
+  while (start > floor && end - start < MAX_SUBJECT * 2) {
     if (isHanAt(text, start - 1)) {
       origin.push(--start);
       continue;
@@ -101,7 +105,7 @@ function subjectBefore(ctx: AnalysisContext, text: string, end: number): string 
     subject = trimmed;
   }
   if (subject.length > MAX_SUBJECT) subject = snapToWord(ctx, origin.slice(subjectEnd - subject.length, subjectEnd), subject, MAX_SUBJECT);
-  if (subject.length < MIN_SUBJECT || COMPARISON_ONLY.test(subject)) return undefined;
+  if (subject.length < MIN_SUBJECT || COMPARISON_ONLY.test(subject) || SCOPE_ONLY.test(subject)) return undefined;
   return subject;
 }
 

@@ -220,3 +220,36 @@ test(
     assert.equal(m?.subject, '占地区生产总值比重');
   },
 );
+
+test('ages, quarters, concentrations and the three industries', () => {
+  // 周岁 is an age, not weeks; the figure before a subject is no part of it
+  assert.deepEqual(
+    metrics('全国60周岁及以上老年人口3.1亿人').map((m) => [m.text, m.unit, m.approx ?? null, m.subject ?? null]),
+    [
+      ['60周岁及以上', '周岁', 'at-least', null],
+      ['3.1亿人', '人', null, '老年人口'],
+    ],
+  );
+  assert.deepEqual(
+    metrics('其中第三季度增长4.8%').map((m) => [m.text, m.unit, m.kind]),
+    [
+      ['第三季度', '季度', 'ordinal'],
+      ['4.8%', '%', 'percent'],
+    ],
+  );
+  assert.deepEqual(summary('细颗粒物平均浓度控制在25微克/立方米以内，化学需氧量不超过30毫克/升'), [
+    ['25微克/立方米以内', 25, '微克/立方米', 'other', 'at-most'],
+    ['30毫克/升', 30, '毫克/升', 'other', 'at-most'],
+  ]);
+  // 三次产业 is the three sectors, not three times; 三次 alone still counts
+  assert.deepEqual(summary('三次产业结构为5.7:39.0:55.4'), []);
+  assert.deepEqual(summary('召开会议三次'), [['三次', 3, '次', 'count', null]]);
+});
+
+test('起 counts cases after an Arabic figure only (事故1235起), not 一起 or 起草', () => {
+  assert.deepEqual(summary('发生事故1235起、死亡1024人'), [
+    ['1235起', 1235, '起', 'count', null],
+    ['1024人', 1024, '人', 'count', null],
+  ]);
+  assert.deepEqual(summary('一起推进，3起草案'), []);
+});

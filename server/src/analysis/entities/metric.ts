@@ -304,6 +304,8 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
   const text = toHalfWidthDigits(original);
   const blocked = blockedOffsets(ctx);
   const out: MetricEntity[] = [];
+  // a subject never reaches back into the figure before it (60周岁及以上老年人口3.1亿人 counts 老年人口)
+  let previousEnd = 0;
   for (let start = nextNumeralStart(text, 0); start.at >= 0;) {
     const found = readMetricAt(text, start.at, start.length === PERCENT_WORD.length, blocked);
     if (!found) {
@@ -315,9 +317,10 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
     }
     const { subjectEnd, ...metric } = found;
     const entity: MetricEntity = { ...metric, text: original.slice(found.start, found.end) };
-    const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd, found.end) : undefined;
+    const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd, found.end, previousEnd) : undefined;
     if (subject) entity.subject = subject;
     out.push(entity);
+    previousEnd = found.end;
     start = nextNumeralStart(text, found.end);
   }
   out.push(...tableCells(ctx, text, blocked, out));

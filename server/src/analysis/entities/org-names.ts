@@ -66,6 +66,10 @@ const INSTITUTION_SUFFIXES = [
   '支行',
   '监管局',
   '监管分局',
+  // branches of a bureau (杭州市生态环境局萧山分局, 县生态环境分局, 市公安局交警支队) and the police's
+  // traffic bureaus (省公安厅交通管理局)
+  '分局',
+  '交通管理局',
   '总工会',
   '工会',
   '联盟',
@@ -241,6 +245,12 @@ const GOVERNMENT_BODIES = [
 /** Suffixes after which a longer, hierarchical name may continue (集团 → 集团重庆青山工业有限责任公司). */
 const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局|统计局|银行)$/;
 
+/**
+ * Suffixes of a branch, which is named after its parent whatever the parent's suffix: 杭州市生态环境局萧山分局,
+ * 市公安局交通警察支队, 中国建设银行湖南省分行.
+ */
+const BRANCH_SUFFIXES = new Set(['分局', '监管分局', '分行', '支行', '中心支行', '支队', '总队', '分公司', '调查队', '交通管理局']);
+
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
   '的了在由经是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴更最报、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
@@ -407,7 +417,7 @@ const PLACE_KINDS = '设区的?市|直辖市|县市区|市州|区县|县区|旗�
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS = new RegExp(
-  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
+  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|村|村级|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
 );
 
 const MAX_NAME = 30;
@@ -542,7 +552,7 @@ export function endsName(text: string, at: number): boolean {
 }
 
 /** The start of the name that ends at `suffixStart + suffix`, or -1 when only the bare suffix is there. */
-function leftBoundary(text: string, suffixStart: number, guard: Guard): number {
+function leftBoundary(text: string, suffixStart: number, guard: Guard, branch: boolean): number {
   let start = suffixStart;
   while (start > 0 && suffixStart - start < MAX_NAME) {
     if (!isHanAt(text, start - 1)) break;
@@ -552,7 +562,7 @@ function leftBoundary(text: string, suffixStart: number, guard: Guard): number {
     // units whose first ends in a unit's one-character head (专业部和资助中心)
     if (ch === '和' && (endsName(text, start - 1) || UNIT_HEAD_END.test(text.slice(Math.max(0, start - 2), start - 1)))) break;
     // a name ending right before this one: cut, unless it is a parent of this one
-    if (start < suffixStart && endsName(text, start) && !PARENT_SUFFIXES.test(text.slice(Math.max(0, start - 3), start))) break;
+    if (start < suffixStart && endsName(text, start) && !branch && !PARENT_SUFFIXES.test(text.slice(Math.max(0, start - 3), start))) break;
     start--;
   }
   return start;
@@ -669,7 +679,7 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const isBody = BODIES.has(m.word);
     // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
     if (straddled(text, suffixStart, stopGuard)) continue;
-    let start = leftBoundary(text, suffixStart, guard);
+    let start = leftBoundary(text, suffixStart, guard, BRANCH_SUFFIXES.has(m.word));
     // a two-character word cut by its first character (按|照) is still a stop word
     start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart, stopGuard));
     const place = firstPlace(text, start, suffixStart);
