@@ -110,12 +110,24 @@ test('a branch is named after its parent, whatever the parent ends in', () => {
     orgs('杭州市生态环境局萧山分局、县生态环境分局和市公安局交通警察支队负责。').map((o) => o.text),
     ['杭州市生态环境局萧山分局', '县生态环境分局', '市公安局交通警察支队'],
   );
-  assert.deepEqual(orgs('省公安厅交通管理局要履职尽责').map((o) => o.text), ['省公安厅交通管理局']);
+  assert.deepEqual(
+    orgs('省公安厅交通管理局要履职尽责').map((o) => o.text),
+    ['省公安厅交通管理局'],
+  );
   // side by side, a name that is not a branch is still cut from the one before it
-  assert.deepEqual(orgs('县财政局县教育局').map((o) => o.text), ['县财政局', '县教育局']);
+  assert.deepEqual(
+    orgs('县财政局县教育局').map((o) => o.text),
+    ['县财政局', '县教育局'],
+  );
 });
 
 test('a village clinic counted by kind is not a name; a named village is', () => {
-  assert.deepEqual(orgs('全县共有乡镇卫生院14个，村卫生室210个。').map((o) => o.text), []);
-  assert.deepEqual(orgs('李家村卫生室负责接种。').map((o) => o.text), ['李家村卫生室']);
+  assert.deepEqual(
+    orgs('全县共有乡镇卫生院14个，村卫生室210个。').map((o) => o.text),
+    [],
+  );
+  assert.deepEqual(
+    orgs('李家村卫生室负责接种。').map((o) => o.text),
+    ['李家村卫生室'],
+  );
 });
