@@ -21,3 +21,11 @@ test('clauses: a run without separators is cut every 2000 units, never inside a 
   assert.ok(cut >= 2000 && cut <= 2001);
   assert.ok(!/[\uDC00-\uDFFF]/.test(text[cut]!), 'the cut falls between two characters');
 });
+
+test('simplifiedText: converted unit for unit; the text itself when nothing converts', () => {
+  const plain = '省财政厅负责。';
+  assert.equal(new AnalysisContext(plain, {}).simplifiedText, plain);
+  const mixed = new AnalysisContext('省財政廳負責。\n全市就业稳定。\n學校3個', {});
+  assert.equal(mixed.simplifiedText, '省财政厅负责。\n全市就业稳定。\n学校3个');
+  assert.equal(mixed.simplifiedText.length, mixed.text.length);
+});

@@ -5,6 +5,7 @@
 import type { Segmenter, TaggedWord } from './segment';
 import { splitLines, unitTable, type Line } from './text';
 import type { AnalysisOptions } from './options';
+import { mayConvert, simplifiedOf } from './simplified';
 import type { Entity } from './types';
 
 /** A word of the segmented text with its offsets. */
@@ -40,6 +41,7 @@ const MAX_CLAUSE = 2000;
 export class AnalysisContext {
   private cachedLines?: Line[];
   private cachedParagraphs?: Span[];
+  private cachedSimplified?: string;
   /** Start offsets of the clauses (see SEPARATOR_UNITS), computed on first use; a clause ends where the next starts. */
   private clauseStarts?: Int32Array;
   /** Words of each clause, by clause index, once segmented (tagged when a tag was asked for). */
@@ -61,6 +63,26 @@ export class AnalysisContext {
   /** Lines of the text (\n, \r\n, \r). */
   get lines(): Line[] {
     return (this.cachedLines ??= splitLines(this.text));
+  }
+
+  /**
+   * The text in simplified characters, unit for unit: a line whose conversion changes its length (a rare
+   * phrase rule) stays as written, so every offset is the same in both. Recognizers read names in it (省財政廳
+   * is found as 省财政厅); the text itself when nothing converts, as in almost every document.
+   */
+  get simplifiedText(): string {
+    if (this.cachedSimplified !== undefined) return this.cachedSimplified;
+    const text = this.text;
+    let out: string[] | undefined;
+    let copied = 0;
+    for (const line of this.lines) {
+      if (!mayConvert(text, line.start, line.end)) continue;
+      const converted = simplifiedOf(text.slice(line.start, line.end));
+      if (converted.length !== line.end - line.start) continue;
+      (out ??= []).push(text.slice(copied, line.start), converted);
+      copied = line.end;
+    }
+    return (this.cachedSimplified = out ? out.join('') + text.slice(copied) : text);
   }
 
   /**

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { analyze, applyEdits } from '../index';
 import { loadSegmenter } from '../segment';
-import { mayConvert } from './traditional-char';
+import { mayConvert } from '../simplified';
 
 const segmenter = loadSegmenter();
 const findings = (text: string, withSegmenter = true, userWords?: string[]) =>

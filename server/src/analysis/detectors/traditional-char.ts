@@ -13,6 +13,7 @@
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
+import { converter } from '../simplified';
 import { isHanAt } from '../text';
 import type { Finding } from '../types';
 
@@ -26,90 +27,23 @@ const TRADITIONAL_TEXT_SHARE = 0.03;
  */
 const ALSO_SIMPLIFIED = new Set('乾著藉瞭覆夥徵麽蘋祇隻鍾锺讚钜硃閒');
 
-/** What this detector needs of opencc-js: its converter, and the tables the converter is built from. */
-interface OpenCC {
-  Converter(options: { from: string; to: string }): (text: string) => string;
-  Locale?: { configs?: Record<string, Record<string, unknown> | undefined> };
-}
-
-let opencc: OpenCC | undefined;
-let toSimplified: ((text: string) => string) | undefined;
-let changeableUnits: Uint8Array | undefined;
-
-function openccModule(): OpenCC {
-  // opencc-js is an ES module package with a CommonJS build for require(); this project compiles to
-  // CommonJS, where a static import of it does not type-check, so the CommonJS build is required here
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (opencc ??= require('opencc-js/t2cn') as OpenCC);
-}
-
-/** OpenCC's converter, built on first use (its tables take a moment to load). */
-function converter(): (text: string) => string {
-  return (toSimplified ??= openccModule().Converter({ from: 't', to: 'cn' }));
-}
-
 /**
- * 1 for each UTF-16 unit that the conversion may change: the characters a rule of its tables rewrites
- * (乾 of 乾燥 → 干燥, 鋒 → 锋; for a rule that changes the length, every character of it; for a character
- * outside the BMP, its lead surrogate). A line without any of them converts to itself, whatever its
- * phrases, so only the few lines with one are converted: converting every line was most of this
- * detector's time. When the tables cannot be read (another opencc-js layout), every unit counts.
+ * Offsets of the Han characters that conversion changes: where the context's simplified text (converted
+ * line by line, a line whose length the conversion would change left as written) differs from the text.
  */
-function changeable(): Uint8Array {
-  if (changeableUnits) return changeableUnits;
-  const units = new Uint8Array(65536);
-  let read = 0;
-  const rule = (from: string, to: string) => {
-    read++;
-    if (from === to) return;
-    const same = from.length === to.length;
-    for (let i = 0; i < from.length; i++) if (!same || from[i] !== to[i]) units[from.charCodeAt(i)] = 1;
-  };
-  // a table is "from to|from to" or [from, to] pairs; configurations nest them in chains and groups
-  const visit = (value: unknown): void => {
-    if (typeof value === 'string') {
-      for (const entry of value.split('|')) {
-        const [from, to] = entry.split(' ');
-        if (from !== undefined && to !== undefined) rule(from, to);
-      }
-    } else if (Array.isArray(value)) {
-      if (value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && !value[0].includes(' '))
-        rule(value[0], value[1]);
-      else value.forEach(visit);
-    }
-  };
-  // the tables of Converter({ from: 't', to: 'cn' }): opencc-js's "t2s" configuration
-  const config = openccModule().Locale?.configs?.t2s;
-  if (config) [config.normalizationChain, config.segmentation, config.conversionChain].forEach(visit);
-  if (read === 0) units.fill(1);
-  return (changeableUnits = units);
-}
-
-/** Whether converting `text.slice(start, end)` may change it: false means it converts to itself. */
-export function mayConvert(text: string, start = 0, end = text.length): boolean {
-  const units = changeable();
-  for (let i = start; i < end; i++) if (units[text.charCodeAt(i)] === 1) return true;
-  return false;
-}
-
-/** Offsets where the converted text differs from `text`, per line so that a length change stays local. */
-function changedOffsets(text: string, ctx: AnalysisContext): number[] {
+function changedOffsets(ctx: AnalysisContext): number[] {
+  const { text, simplifiedText } = ctx;
   const out: number[] = [];
-  for (const line of ctx.lines) {
-    if (!mayConvert(text, line.start, line.end)) continue;
-    const original = text.slice(line.start, line.end);
-    const converted = converter()(original);
-    if (converted === original || converted.length !== original.length) continue;
-    for (let i = 0; i < original.length; i++) {
-      if (original[i] !== converted[i] && isHanAt(original, i)) out.push(line.start + i);
-    }
+  if (simplifiedText === text) return out;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== simplifiedText.charCodeAt(i) && isHanAt(text, i)) out.push(i);
   }
   return out;
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
   const { text } = ctx;
-  const changed = changedOffsets(text, ctx);
+  const changed = changedOffsets(ctx);
   if (changed.length === 0) return [];
   let han = 0;
   for (let i = 0; i < text.length; i++) if (isHanAt(text, i)) han++;

@@ -102,3 +102,12 @@ test('a short title the text defines (以下简称《措施》) names the full t
   const plain = docrefs('《措施》明确了支持方向。另见《关于支持中小企业数字化转型的若干措施》（以下简称《措施》）。');
   assert.equal(plain[0]!.id, '《措施》');
 });
+
+test('a number or title in traditional characters has the id of its simplified spelling', () => {
+  const [traditional, simplified] = docrefs('根据鄂政發〔2024〕5号和鄂政发〔2024〕5号');
+  assert.equal(traditional?.text, '鄂政發〔2024〕5号');
+  assert.equal(traditional?.id, simplified?.id);
+  assert.equal(traditional?.issuerOrg, '湖北省人民政府');
+  const titles = docrefs('《關於加強安全生產工作的決定》与《关于加强安全生产工作的决定》');
+  assert.equal(titles[0]?.id, titles[1]?.id);
+});

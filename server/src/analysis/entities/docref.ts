@@ -10,6 +10,7 @@
  * the same document from there on: 《措施》 gets the full title's `id`.
  */
 import type { AnalysisContext } from '../context';
+import { simplifiedOf } from '../simplified';
 import { unitTable, withoutLineBreaks } from '../text';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
@@ -158,9 +159,10 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
       issuer,
       year,
       serial,
-      id: numberId(issuer, year, serial),
+      // the identity of its simplified spelling: 鄂政發〔2024〕5号 is 鄂政发〔2024〕5号
+      id: numberId(simplifiedOf(issuer), year, serial),
     };
-    const issuerOrg = resolveIssuer(issuer);
+    const issuerOrg = resolveIssuer(simplifiedOf(issuer));
     if (issuerOrg) entity.issuerOrg = issuerOrg;
     numbers.push(entity);
   }
@@ -172,7 +174,7 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
     text: original.slice(t.start, t.end),
     form: 'title',
     title: t.title,
-    id: `《${t.title}》`,
+    id: `《${simplifiedOf(t.title)}》`,
   }));
 
   // a title followed by its number in brackets (…》(教职成〔2020〕7号)) or opening with it (《川教〔2021〕24号…》)

@@ -253,3 +253,13 @@ test('起 counts cases after an Arabic figure only (事故1235起), not 一起 o
   ]);
   assert.deepEqual(summary('一起推进，3起草案'), []);
 });
+
+test('units and subjects in traditional characters are read as simplified', () => {
+  assert.deepEqual(
+    metrics('安排資金1.5萬元，建成學校3個').map((m) => [m.text, m.value, m.unit, m.subject ?? null]),
+    [
+      ['1.5萬元', 15000, '元', '安排资金'],
+      ['3個', 3, '个', '学校'],
+    ],
+  );
+});

@@ -301,7 +301,8 @@ function isDigitOrSeparator(unit: number): boolean {
 
 function recognize(ctx: AnalysisContext): MetricEntity[] {
   const original = ctx.text;
-  const text = toHalfWidthDigits(original);
+  // units and subjects read in simplified characters (1.5萬元 is 1.5万元), offsets as written
+  const text = toHalfWidthDigits(ctx.simplifiedText);
   const blocked = blockedOffsets(ctx);
   const out: MetricEntity[] = [];
   // a subject never reaches back into the figure before it (60周岁及以上老年人口3.1亿人 counts 老年人口)

@@ -131,3 +131,11 @@ test('a village clinic counted by kind is not a name; a named village is', () =>
     ['李家村卫生室'],
   );
 });
+
+test('names in traditional characters are found as written and resolve as simplified', () => {
+  assert.deepEqual(names('省財政廳、國務院辦公廳和省财政厅负责。'), [
+    ['省財政廳', '省财政厅', 'self'],
+    ['國務院辦公廳', '国务院办公厅', 'self'],
+    ['省财政厅', '省财政厅', 'self'],
+  ]);
+});

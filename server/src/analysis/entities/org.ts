@@ -161,7 +161,8 @@ function blockedBy(ctx: AnalysisContext): Array<{ start: number; end: number }> 
 }
 
 function recognize(ctx: AnalysisContext): OrgEntity[] {
-  const text = ctx.text;
+  // names are read in simplified characters (省財政廳 is 省财政厅, and links to it); reported as written
+  const text = ctx.simplifiedText;
   const region = documentRegion(text);
   const userAliases = ctx.options.userAliases ?? new Map<string, string>();
   const workspaceNames = ctx.options.workspace?.orgNames ?? [];
@@ -226,7 +227,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
       type: 'org',
       start: c.start,
       end: c.end,
-      text: text.slice(c.start, c.end),
+      text: ctx.text.slice(c.start, c.end),
       canonical: resolution.canonical,
       resolvedBy: resolution.resolvedBy,
     });
@@ -367,6 +368,7 @@ function joinedHints(hints: WordHints, toText: (at: number) => number, toJoined:
 }
 
 /** The name a candidate spells: its text without the line break (and indent) a column put inside it. */
+/** The name a candidate spells, across a column's line breaks. */
 function nameAt(text: string, c: { start: number; end: number }): string {
   return withoutLineBreaks(text.slice(c.start, c.end));
 }

@@ -1,0 +1,77 @@
+/**
+ * Traditional → mainland-simplified conversion with OpenCC's tables (opencc-js), shared by the
+ * traditional-char detector, which reports the characters, and by the recognizers, which give a name or a
+ * document number written in traditional characters (鄂政發〔2024〕5号, 省財政廳) the identity of its
+ * simplified spelling, so that both link to the same mentions elsewhere.
+ */
+
+/** What this module needs of opencc-js: its converter, and the tables the converter is built from. */
+interface OpenCC {
+  Converter(options: { from: string; to: string }): (text: string) => string;
+  Locale?: { configs?: Record<string, Record<string, unknown> | undefined> };
+}
+
+let opencc: OpenCC | undefined;
+let toSimplified: ((text: string) => string) | undefined;
+let changeableUnits: Uint8Array | undefined;
+
+function openccModule(): OpenCC {
+  // opencc-js is an ES module package with a CommonJS build for require(); this project compiles to
+  // CommonJS, where a static import of it does not type-check, so the CommonJS build is required here
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (opencc ??= require('opencc-js/t2cn') as OpenCC);
+}
+
+/** OpenCC's converter, built on first use (its tables take a moment to load). */
+export function converter(): (text: string) => string {
+  return (toSimplified ??= openccModule().Converter({ from: 't', to: 'cn' }));
+}
+
+/**
+ * 1 for each UTF-16 unit that the conversion may change: the characters a rule of its tables rewrites
+ * (乾 of 乾燥 → 干燥, 鋒 → 锋; for a rule that changes the length, every character of it; for a character
+ * outside the BMP, its lead surrogate). A line without any of them converts to itself, whatever its
+ * phrases, so only the few lines with one are converted: converting every line was most of this
+ * detector's time. When the tables cannot be read (another opencc-js layout), every unit counts.
+ */
+function changeable(): Uint8Array {
+  if (changeableUnits) return changeableUnits;
+  const units = new Uint8Array(65536);
+  let read = 0;
+  const rule = (from: string, to: string) => {
+    read++;
+    if (from === to) return;
+    const same = from.length === to.length;
+    for (let i = 0; i < from.length; i++) if (!same || from[i] !== to[i]) units[from.charCodeAt(i)] = 1;
+  };
+  // a table is "from to|from to" or [from, to] pairs; configurations nest them in chains and groups
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const entry of value.split('|')) {
+        const [from, to] = entry.split(' ');
+        if (from !== undefined && to !== undefined) rule(from, to);
+      }
+    } else if (Array.isArray(value)) {
+      if (value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string' && !value[0].includes(' '))
+        rule(value[0], value[1]);
+      else value.forEach(visit);
+    }
+  };
+  // the tables of Converter({ from: 't', to: 'cn' }): opencc-js's "t2s" configuration
+  const config = openccModule().Locale?.configs?.t2s;
+  if (config) [config.normalizationChain, config.segmentation, config.conversionChain].forEach(visit);
+  if (read === 0) units.fill(1);
+  return (changeableUnits = units);
+}
+
+/** Whether converting `text.slice(start, end)` may change it: false means it converts to itself. */
+export function mayConvert(text: string, start = 0, end = text.length): boolean {
+  const units = changeable();
+  for (let i = start; i < end; i++) if (units[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/** `text` in simplified characters: itself (no conversion, no copy) when no character of it may change. */
+export function simplifiedOf(text: string): string {
+  return mayConvert(text) ? converter()(text) : text;
+}
