@@ -5,6 +5,7 @@
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
 import { ocrConfusable } from './detectors/ocr-confusable';
+import { rangeDash } from './detectors/range-dash';
 import { unbalancedBracket } from './detectors/unbalanced-bracket';
 import { cjkStraySpace } from './detectors/cjk-stray-space';
 import { columnBreak } from './detectors/column-break';
@@ -45,4 +46,5 @@ export const DETECTORS: readonly Detector[] = [
   sharesSum,
   unbalancedBracket,
   ocrConfusable,
+  rangeDash,
 ];

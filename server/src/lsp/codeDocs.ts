@@ -71,8 +71,11 @@ export const CODE_DOCS: Record<DiagnosticCode, { damage: Localized; repair: Loca
     repair: { zh: '换成对应的简体字，如“锋”。', en: 'Replace it with the simplified form, e.g. 锋.' },
   },
   'ocr-confusable': {
-    damage: { zh: 'OCR 把形近字认错，成了不存在的词，如“而积”。', en: 'OCR confused look-alike characters into a non-word, e.g. 而积.' },
-    repair: { zh: '改为正确的词，如“面积”。', en: 'Replace it with the intended word, e.g. 面积.' },
+    damage: {
+      zh: 'OCR 把形近字认错，成了不存在的词，如“而积”；或把数字间的连接号认成“一”，如“1一10月”。',
+      en: 'OCR confused look-alike characters into a non-word, e.g. 而积, or read the dash between two figures as 一, e.g. 1一10月.',
+    },
+    repair: { zh: '改为正确的词或连接号，如“面积”“1—10月”。', en: 'Replace it with the intended word or dash, e.g. 面积, 1—10月.' },
   },
   'unbalanced-bracket': {
     damage: { zh: '括号、书名号或引号缺了另一半。', en: 'A bracket, title mark or quotation mark is missing its partner.' },

@@ -1,0 +1,60 @@
+/**
+ * range-dash (reported as ocr-confusable): the numeral 一 between two Arabic figures, where OCR misread the
+ * dash of a range or a code as the look-alike character: 今年1一10月 for 1—10月, 2021一2025年 for
+ * 2021—2025年, 0571一28869017 for 0571-28869017.
+ *
+ * Chinese numerals never stand between Arabic digits, so 一 there is damage, and the repair is certain:
+ * a range dash (—, as GB/T 15834 and statistical bulletins write ranges), or a hyphen inside a telephone
+ * number (a 3- or 4-digit area code starting with 0, then 7 or 8 digits).
+ */
+import type { AnalysisContext } from '../context';
+import type { Detector } from '../detector';
+import { msg } from '../l10n';
+import { toHalfWidthDigits } from '../numbers';
+import type { Finding } from '../types';
+
+/** Arabic digits (after full-width ones are made half-width), 一, Arabic digits; no decimal part before it. */
+const ONE_BETWEEN_FIGURES = /(?<![\d.])(\d+(?:\.\d+)?)一(\d+)/g;
+
+/** An area code and a local number: the dash there is a hyphen. */
+function isTelephone(before: string, after: string): boolean {
+  return /^0\d{2,3}$/.test(before) && /^\d{7,8}$/.test(after);
+}
+
+function detect(ctx: AnalysisContext): Finding[] {
+  const text = toHalfWidthDigits(ctx.text);
+  const out: Finding[] = [];
+  for (const m of text.matchAll(ONE_BETWEEN_FIGURES)) {
+    const before = m[1]!;
+    const after = m[2]!;
+    const at = m.index + before.length;
+    const dash = isTelephone(before, after) ? '-' : '—';
+    const written = ctx.text.slice(m.index, m.index + m[0].length);
+    const repaired = `${ctx.text.slice(m.index, at)}${dash}${ctx.text.slice(at + 1, m.index + m[0].length)}`;
+    out.push({
+      code: 'ocr-confusable',
+      severity: 'warning',
+      start: m.index,
+      end: m.index + m[0].length,
+      message: msg(
+        `“${written}”中两个数字之间的“一”是 OCR 误读的连接号。修复将改为“${repaired}”。`,
+        `"${written}" has the numeral 一 between two figures, a dash that OCR misread. The fix changes it to "${repaired}".`,
+      ),
+      fixes: [
+        {
+          title: msg(`改为“${repaired}”`, `Change to "${repaired}"`),
+          edits: [{ start: at, end: at + 1, newText: dash }],
+        },
+      ],
+      fixAllSafe: true,
+    });
+  }
+  return out;
+}
+
+export const rangeDash: Detector = {
+  id: 'range-dash',
+  codes: ['ocr-confusable'],
+  description: msg('数字之间被误读为“一”的连接号（1一10月）', 'A dash between figures misread as 一 (1一10月)'),
+  detect,
+};
