@@ -162,3 +162,11 @@ test('a bulletin’s breakdown by town and country or by region names every part
   // regions given by their growth only are no parts
   silent('全年固定资产投资1200亿元，增长5%。分区域看，东部地区投资增长4.1%，中部地区增长6.2%，西部地区增长5.5%。');
 });
+
+test('a figure of another kind between the total and 其中 does not hide the total', () => {
+  const found = one('全市共举办招聘活动2150场，提供岗位86.5万个，其中，线上招聘1200场，线下招聘850场。');
+  assert.match(found.message.en, /1200\+850 = 2050 ≠ 2150/);
+  silent('全市共举办招聘活动2050场，提供岗位86.5万个，其中，线上招聘1200场，线下招聘850场。');
+  // a figure of the same kind between them is the total: the nearer one of the kind
+  assert.match(one('举办招聘活动2150场，专场招聘300场，其中，线上招聘1200场，线下招聘850场。').message.en, /≠ 300\./);
+});

@@ -128,6 +128,8 @@ const OTHERS = /^(?:其他|其它|其余)/;
 
 /** How far after a total its 其中 may come (in compact units): "共有学生1000人，其中". */
 const MAX_GAP_TO_QIZHONG = 12;
+/** How far, when only figures of another kind stand between them: "招聘活动2150场，提供岗位86.5万个，其中". */
+const MAX_GAP_PAST_OTHER_FIGURES = 30;
 
 interface Breakdown {
   total: Figure;
@@ -222,15 +224,24 @@ const MAX_SENTENCE_TO_QIZHONG = 40;
  */
 function qizhongAfter(text: string, figures: readonly Figure[], k: number): number | undefined {
   const total = figures[k]!;
-  const next = figures[k + 1];
-  const gap = text.slice(total.cEnd, total.cEnd + MAX_GAP_TO_QIZHONG + 2).indexOf('其中');
+  const gap = text.slice(total.cEnd, total.cEnd + MAX_GAP_PAST_OTHER_FIGURES + 2).indexOf('其中');
   if (gap >= 0) {
     const at = total.cEnd + gap;
-    // no other figure and no sentence end between the total and 其中
-    if (next && next.cStart < at) return undefined;
-    if (sentenceStart(text, at) > total.cStart) return undefined;
-    if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
-    return at;
+    // figures between the total and 其中 (招聘活动2150场，提供岗位86.5万个，其中线上1200场…) are allowed when
+    // all are of another kind than the total: the parts, of the total's kind, cannot be theirs
+    let between = 0;
+    let othersOnly = true;
+    for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
+      between++;
+      if (figures[j]!.family === '' || sameFamily(figures[j]!, total)) othersOnly = false;
+    }
+    if (gap <= MAX_GAP_TO_QIZHONG || (between > 0 && othersOnly)) {
+      if (between > 0 && !othersOnly) return undefined;
+      // no sentence end or clause of a list between the total and 其中
+      if (sentenceStart(text, at) > total.cStart) return undefined;
+      if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
+      return at;
+    }
   }
   const at = sentenceAfterComparisons(text, figures, k);
   return at !== undefined && text.startsWith('其中', at) ? at : undefined;
