@@ -70,6 +70,11 @@ const INSTITUTION_SUFFIXES = [
   // traffic bureaus (省公安厅交通管理局)
   '分局',
   '交通管理局',
+  // a country's missions abroad and a government's offices elsewhere (中国驻美国大使馆, 省政府驻北京办事处)
+  '大使馆',
+  '总领事馆',
+  '领事馆',
+  '办事处',
   '总工会',
   '工会',
   '联盟',
@@ -249,7 +254,16 @@ const PARENT_SUFFIXES = /(?:集团|公司|大学|研究院|科学院|总局|统�
  * Suffixes of a branch, which is named after its parent whatever the parent's suffix: 杭州市生态环境局萧山分局,
  * 市公安局交通警察支队, 中国建设银行湖南省分行.
  */
-const BRANCH_SUFFIXES = new Set(['分局', '监管分局', '分行', '支行', '中心支行', '支队', '总队', '分公司', '调查队', '交通管理局']);
+const BRANCH_SUFFIXES = new Set([
+  ...['分局', '监管局', '监管分局', '分行', '支行', '中心支行', '支队', '总队', '分公司', '调查队', '交通管理局'],
+  ...['大使馆', '总领事馆', '领事馆', '办事处'],
+]);
+
+/**
+ * Parents known by a short form, that a branch names before its place (武警湖南总队, 证监会湖南监管局,
+ * 人行长沙中心支行): the branch's name starts at the parent, not at the place.
+ */
+const SHORT_PARENT_BEFORE = /(?:武警|证监会|银保监会|银监会|保监会|人行|海关|税务)$/;
 
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
@@ -259,6 +273,10 @@ const STOP_CHARS = new Set(
 /** Words that end the text before a name: verbs and phrases that introduce one. */
 const STOP_WORDS = [
   '印发',
+  // 我国驻美国大使馆: a country referred to, not named
+  '我国',
+  '各国',
+  '本国',
   // documents go up or out to a body (抄报市政府办公室): the segmenter takes 抄报 for a noun
   '抄报',
   // 我代表市人民政府: a noun to the segmenter too
@@ -434,6 +452,8 @@ const PLACES = new Literals(PLACE_STARTS);
  */
 export const NAME_WORDS_WITH_STOPS = [
   '华为',
+  // 政协 is no 协办 (市政协办公厅)
+  '政协',
   // the stop word 代表 inside names
   '人民代表大会',
   '代表大会',
@@ -683,7 +703,16 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     // a two-character word cut by its first character (按|照) is still a stop word
     start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart, stopGuard));
     const place = firstPlace(text, start, suffixStart);
-    if (place >= 0) start = place;
+    // a branch after its parent keeps the parent (证监会湖南监管局, 武警湖南总队), and so does a mission or
+    // office where its government sends it (中国驻美国大使馆, 省政府驻北京办事处; not 我国驻…)
+    const sentBy = (at: number) => text[at - 1] === '驻' && (endsName(text, at - 1) || PLACES.longestEndingAt(text, at - 1) !== undefined);
+    const parentBefore =
+      place > start &&
+      BRANCH_SUFFIXES.has(m.word) &&
+      (endsName(text, place) || SHORT_PARENT_BEFORE.test(text.slice(start, place)) || sentBy(place));
+    if (place >= 0 && !parentBefore) start = place;
+    // 驻 never starts a name: what it follows was cut off (我国|驻美国大使馆)
+    if (text[start] === '驻' && start + 1 < suffixStart) start++;
     let anchored = place >= 0 || hasPlaceLevel(text, start, suffixStart);
     if (hints && !anchored) {
       // with the segmenter: a verb before the name is not part of it (影响学校, 共创…中心); an adjective,

@@ -139,3 +139,19 @@ test('names in traditional characters are found as written and resolve as simpli
     ['省财政厅', '省财政厅', 'self'],
   ]);
 });
+
+test('a branch named after a parent known by its short form, and missions abroad', () => {
+  assert.deepEqual(
+    orgs('证监会湖南监管局、武警湖南总队、市政协办公厅派员列席。').map((o) => o.text),
+    ['证监会湖南监管局', '武警湖南总队', '市政协办公厅'],
+  );
+  assert.deepEqual(
+    orgs('中国驻美国大使馆和省政府驻北京办事处').map((o) => o.text),
+    ['中国驻美国大使馆', '省政府驻北京办事处'],
+  );
+  // 我国 refers to the country, it does not name the mission's government
+  assert.deepEqual(
+    orgs('我国驻美国大使馆').map((o) => o.text),
+    ['美国大使馆'],
+  );
+});
