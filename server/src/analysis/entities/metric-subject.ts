@@ -10,18 +10,20 @@ import { isHanAt } from '../text';
 
 const MAX_SUBJECT = 10;
 const MIN_SUBJECT = 2;
+/** After a figure the phrase may run longer: 100个左右国家级教师发展示范基地. */
+const MAX_SUBJECT_AFTER = 12;
 
 const TRAILING_LINKS =
-  /(?:的|长期|始终|一直|持续|名义|实际|同比|环比|比上年同期|较上年同期|比上年|较上年|保持在|保持|稳定在|控制在|维持在|达到|达|为|是|有|共有|共计|共|总计|合计|累计|约|计|已|均|增至|增加到|增加了|增加|增长了|增长|新增|突破|提高到|提高了|提高|提升至|提升到|提升|升至|降至|下降了|下降|减少了|减少|超过|逾|近|占比|占|分别|各|每年|年均|总数达|多达|高达|仅|已达|就有|就|还有|又有|只有|了|在|到|至)$/;
+  /(?:的|长期|始终|一直|持续|名义|实际|同比|环比|比上年同期|较上年同期|比上年|较上年|保持在|保持|稳定在|控制在|维持在|达到|达|为|是|有|共有|共计|共|总计|合计|累计|约|计|已|均|增至|增加到|增加了|增加|增长了|增长|新增|突破|提高到|提高了|提高|提升至|提升到|提升|升至|降至|下降了|下降|减少了|减少|超过|逾|近|占比|占|分别|各|每人每月|每人每年|每户每年|每月|每人|每年|年均|总数达|最高可达|最高达|可达|多达|高达|仅|已达|就有|就|还有|又有|只有|了|在|到|至)$/;
 const LEADING_SCOPE =
-  /^(?:力争|确保|争取|预计|其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共|累计|已|并|和|及|与|还|又|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务|达到|占|对|将|使|让|有)/;
+  /^(?:力争|确保|争取|预计|其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共|累计|已|并|和|及|与|还|又|用于|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务|达到|占|对|将|使|让|有)/;
 
 /**
  * Verbs of making, choosing or funding: when the text before a figure ends in one (建成1所高水平高职院校,
  * 遴选500家左右产教融合型企业), what is counted is named after the figure's unit, not before it.
  */
 const ACTIONS =
-  '建成|建设|新建|建立|打造|培育|遴选|认定|办好|支持|资助|设立|组建|开设|完成|创建|评选|扶持|命名|新增|认证|挂牌|布局|建好|办成|立项|授牌';
+  '建成|建设|新建|建立|打造|培育|培养|遴选|认定|办好|支持|资助|设立|组建|开设|完成|创建|评选|扶持|命名|新增|认证|挂牌|布局|建好|办成|立项|授牌';
 const ACTION_BEFORE_FIGURE = new RegExp(`(?:${ACTIONS})$`);
 /** 累计建成: an action alone, which names nothing. */
 const ONLY_ACTION = new RegExp(`^(?:${ACTIONS})$`);
@@ -50,12 +52,17 @@ const SCOPE_ONLY = /^(?:全市|全省|全区|全县|全国|全年|我市|我省|
 /** Comparisons that qualify a change rather than name what changed (同比增长9.8%). */
 const COMPARISON_ONLY = /^(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)$/;
 
+/** Verbs that end the noun phrase after a figure: 遴选200所学校开展试点 counts 学校. */
+const VERB_AFTER_SUBJECT = /开展|进行|实施|参加|参与|用于|作为|承担|推进|纳入|给予|获得|达到|实现|开设|建设/;
+
 /** The noun phrase right after a figure (高水平高职院校 in 建成1所高水平高职院校，), or undefined. */
 function subjectAfter(ctx: AnalysisContext, text: string, after: number): string | undefined {
   let end = after;
-  while (end < text.length && end - after < MAX_SUBJECT && isHanAt(text, end) && !AFTER_FIGURE_STOP.test(text[end]!)) end++;
+  while (end < text.length && end - after < MAX_SUBJECT_AFTER && isHanAt(text, end) && !AFTER_FIGURE_STOP.test(text[end]!)) end++;
+  const verb = VERB_AFTER_SUBJECT.exec(text.slice(after, end));
+  if (verb && verb.index >= MIN_SUBJECT) end = after + verb.index;
   // cut short mid-phrase: end on a word boundary when the text is segmented
-  if (end - after === MAX_SUBJECT && isHanAt(text, end) && ctx.segmenter) {
+  if (end - after === MAX_SUBJECT_AFTER && isHanAt(text, end) && ctx.segmenter) {
     const word = ctx.wordAt(end);
     if (word && word.start < end) end = word.start;
   }

@@ -263,3 +263,24 @@ test('units and subjects in traditional characters are read as simplified', () =
     ],
   );
 });
+
+test('terms and sessions of congresses are ordinals, counts of them are not', () => {
+  assert.deepEqual(
+    metrics('党的二十届二中、三中全会，十四届全国人大二次会议，连续三届获评，召开三次会议').map((m) => [m.text, m.kind]),
+    [
+      ['二十届', 'ordinal'],
+      ['十四届', 'ordinal'],
+      ['二次', 'ordinal'],
+      ['三届', 'count'],
+      ['三次', 'count'],
+    ],
+  );
+});
+
+test('subjects: per-person qualifiers, "up to", 用于 and the verb after a counted noun are not part of them', () => {
+  const subjects = (text: string) => metrics(text).map((m) => m.subject ?? null);
+  assert.deepEqual(subjects('乡村教师生活补助标准每人每月不低于200元，最高可达1500元'), ['乡村教师生活补助标准', null]);
+  assert.deepEqual(subjects('其中，用于中西部地区90亿元'), ['中西部地区']);
+  assert.deepEqual(subjects('每年遴选200所学校开展试点，为脱贫县培养1万名左右师范生'), ['学校', '师范生']);
+  assert.deepEqual(subjects('建成100个左右国家级教师发展示范基地'), ['国家级教师发展示范基地']);
+});

@@ -520,7 +520,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     end,
     value: from.value,
     unit: baseUnit(unit),
-    kind: to ? 'range' : kindOf(unit),
+    kind: to ? 'range' : isOrdinalTerm(text, unit, reading.chinese === true, at, unitEnd) ? 'ordinal' : kindOf(unit),
     precision: Math.max(from.precision, to?.precision ?? 0),
     subjectEnd: approxStart(text, at),
   };
@@ -528,6 +528,26 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (approx) entity.approx = approx;
   if (to) entity.range = { from: from.value, to: to.value };
   return entity;
+}
+
+/** What a term of a congress or committee is followed by: 二十届二中全会, 二十届二中、三中全会, 十四届全国人大, 十三届市委. */
+const BODY_AFTER_TERM =
+  /^(?:[一二三四五六七八九十]+中(?:全会|、)|全国|中央|人大|政协|党代会|省委|市委|区委|县委|[一二三四五六七八九十]+次(?:会议|全体会议|全会))/;
+/** A body right before a session: 全国人大二次会议, 市政协十三届三次会议. */
+const BODY_BEFORE_SESSION = /(?:人大|政协|常委会|委员会|代表大会|党代会|届)$/;
+
+/**
+ * Whether a Chinese-numeral 届 or 次 is the ordinal of a term or session (二十届二中全会 is the 20th term,
+ * 全国人大二次会议 the 2nd session), not a count (连续三届, 召开三次会议).
+ */
+function isOrdinalTerm(text: string, unit: string, chinese: boolean, at: number, unitEnd: number): boolean {
+  if (!chinese) return false;
+  if (unit === '届') return BODY_AFTER_TERM.test(text.slice(unitEnd, unitEnd + 8));
+  return (
+    unit === '次' &&
+    /^(?:会议|全体会议)/.test(text.slice(unitEnd, unitEnd + 4)) &&
+    BODY_BEFORE_SESSION.test(text.slice(Math.max(0, at - 5), at))
+  );
 }
 
 /** 百分之二十, 百分之5.5 */
