@@ -266,13 +266,18 @@ test('units and subjects in traditional characters are read as simplified', () =
 
 test('terms and sessions of congresses are ordinals, counts of them are not', () => {
   assert.deepEqual(
-    metrics('党的二十届二中、三中全会，十四届全国人大二次会议，连续三届获评，召开三次会议').map((m) => [m.text, m.kind]),
+    metrics('党的二十届二中、三中全会，十四届全国人大二次会议，连续三届获评，召开三次会议，两届全国技能大赛，三届全国大赛').map((m) => [
+      m.text,
+      m.kind,
+    ]),
     [
       ['二十届', 'ordinal'],
       ['十四届', 'ordinal'],
       ['二次', 'ordinal'],
       ['三届', 'count'],
       ['三次', 'count'],
+      ['两届', 'count'],
+      ['三届', 'count'],
     ],
   );
 });

@@ -532,7 +532,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
 
 /** What a term of a congress or committee is followed by: 二十届二中全会, 二十届二中、三中全会, 十四届全国人大, 十三届市委. */
 const BODY_AFTER_TERM =
-  /^(?:[一二三四五六七八九十]+中(?:全会|、)|全国|中央|人大|政协|党代会|省委|市委|区委|县委|[一二三四五六七八九十]+次(?:会议|全体会议|全会))/;
+  /^(?:[一二三四五六七八九十]+中(?:全会|、)|全国人大|全国人民代表大会|全国政协|全国委员会|中央委员会|中央纪委|人大|政协|党代会|省委|市委|区委|县委|[一二三四五六七八九十]+次(?:会议|全体会议|全会))/;
 /** A body right before a session: 全国人大二次会议, 市政协十三届三次会议. */
 const BODY_BEFORE_SESSION = /(?:人大|政协|常委会|委员会|代表大会|党代会|届)$/;
 
@@ -541,7 +541,8 @@ const BODY_BEFORE_SESSION = /(?:人大|政协|常委会|委员会|代表大会|�
  * 全国人大二次会议 the 2nd session), not a count (连续三届, 召开三次会议).
  */
 function isOrdinalTerm(text: string, unit: string, chinese: boolean, at: number, unitEnd: number): boolean {
-  if (!chinese) return false;
+  // 两 only counts (连续两届全国技工院校…大赛)
+  if (!chinese || text[at] === '两') return false;
   if (unit === '届') return BODY_AFTER_TERM.test(text.slice(unitEnd, unitEnd + 8));
   return (
     unit === '次' &&
