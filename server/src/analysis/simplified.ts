@@ -31,8 +31,8 @@ export function converter(): (text: string) => string {
  * 1 for each UTF-16 unit that the conversion may change: the characters a rule of its tables rewrites
  * (乾 of 乾燥 → 干燥, 鋒 → 锋; for a rule that changes the length, every character of it; for a character
  * outside the BMP, its lead surrogate). A line without any of them converts to itself, whatever its
- * phrases, so only the few lines with one are converted: converting every line was most of this
- * detector's time. When the tables cannot be read (another opencc-js layout), every unit counts.
+ * phrases, so only the few lines with one are converted: converting every line was most of the
+ * traditional-char detector's time. When the tables cannot be read (another opencc-js layout), every unit counts.
  */
 function changeable(): Uint8Array {
   if (changeableUnits) return changeableUnits;

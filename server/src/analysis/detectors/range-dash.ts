@@ -13,7 +13,10 @@ import { msg } from '../l10n';
 import { toHalfWidthDigits } from '../numbers';
 import type { Finding } from '../types';
 
-/** Arabic digits (after full-width ones are made half-width), 一, Arabic digits; no decimal part before it. */
+/**
+ * A figure (Arabic digits after full-width ones are made half-width, a decimal part allowed: 1.5一2.5亿元), 一,
+ * Arabic digits; not starting inside a longer figure.
+ */
 const ONE_BETWEEN_FIGURES = /(?<![\d.])(\d+(?:\.\d+)?)一(\d+)/g;
 
 /** An area code and a local number: the dash there is a hyphen. */

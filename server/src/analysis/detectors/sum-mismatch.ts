@@ -235,13 +235,15 @@ function qizhongAfter(text: string, figures: readonly Figure[], k: number): numb
       between++;
       if (figures[j]!.family === '' || sameFamily(figures[j]!, total)) othersOnly = false;
     }
-    if (gap <= MAX_GAP_TO_QIZHONG || (between > 0 && othersOnly)) {
-      if (between > 0 && !othersOnly) return undefined;
+    const near = gap <= MAX_GAP_TO_QIZHONG;
+    if (between === 0 ? near : othersOnly) {
       // no sentence end or clause of a list between the total and 其中
       if (sentenceStart(text, at) > total.cStart) return undefined;
       if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
       return at;
     }
+    // a figure of the total's kind (or of none known) between them: the parts after 其中 are that one's
+    if (near) return undefined;
   }
   const at = sentenceAfterComparisons(text, figures, k);
   return at !== undefined && text.startsWith('其中', at) ? at : undefined;

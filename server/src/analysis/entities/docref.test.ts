@@ -108,6 +108,7 @@ test('a number or title in traditional characters has the id of its simplified s
   assert.equal(traditional?.text, '鄂政發〔2024〕5号');
   assert.equal(traditional?.id, simplified?.id);
   assert.equal(traditional?.issuerOrg, '湖北省人民政府');
+  assert.equal(traditional?.issuer, '鄂政发');
   const titles = docrefs('《關於加強安全生產工作的決定》与《关于加强安全生产工作的决定》');
   assert.equal(titles[0]?.id, titles[1]?.id);
 });

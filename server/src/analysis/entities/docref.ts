@@ -10,7 +10,6 @@
  * the same document from there on: 《措施》 gets the full title's `id`.
  */
 import type { AnalysisContext } from '../context';
-import { simplifiedOf } from '../simplified';
 import { unitTable, withoutLineBreaks } from '../text';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
@@ -142,7 +141,10 @@ function numberId(issuer: string, year: number, serial: number): string {
 
 function recognize(ctx: AnalysisContext): DocRefEntity[] {
   const original = ctx.text;
-  const text = toHalfWidthDigits(original);
+  // read in simplified characters, as names are: 鄂政發〔2024〕5号 is 鄂政发〔2024〕5号 (its issuer, its id), and
+  // a title in traditional characters is the same document as in simplified ones; reported as written
+  const simplified = ctx.simplifiedText;
+  const text = toHalfWidthDigits(simplified);
   const numbers: DocRefEntity[] = [];
   for (const m of docNumbers(text)) {
     const issuer = issuerCodeOf(m.run);
@@ -159,22 +161,21 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
       issuer,
       year,
       serial,
-      // the identity of its simplified spelling: 鄂政發〔2024〕5号 is 鄂政发〔2024〕5号
-      id: numberId(simplifiedOf(issuer), year, serial),
+      id: numberId(issuer, year, serial),
     };
-    const issuerOrg = resolveIssuer(simplifiedOf(issuer));
+    const issuerOrg = resolveIssuer(issuer);
     if (issuerOrg) entity.issuerOrg = issuerOrg;
     numbers.push(entity);
   }
 
-  const titles: DocRefEntity[] = findTitles(original).map((t) => ({
+  const titles: DocRefEntity[] = findTitles(simplified).map((t) => ({
     type: 'docref',
     start: t.start,
     end: t.end,
     text: original.slice(t.start, t.end),
     form: 'title',
     title: t.title,
-    id: `《${simplifiedOf(t.title)}》`,
+    id: `《${t.title}》`,
   }));
 
   // a title followed by its number in brackets (…》(教职成〔2020〕7号)) or opening with it (《川教〔2021〕24号…》)
@@ -191,7 +192,7 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
     const number = idOfTitle.get(title.title!);
     if (number && title.id !== number.id) linkTitle(title, number);
   }
-  linkShortTitles(original, titles);
+  linkShortTitles(simplified, titles);
   return [...titles, ...numbers].sort((a, b) => a.start - b.start);
 }
 

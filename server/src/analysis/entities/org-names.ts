@@ -265,6 +265,11 @@ const BRANCH_SUFFIXES = new Set([
  */
 const SHORT_PARENT_BEFORE = /(?:武警|证监会|银保监会|银监会|保监会|人行|海关|税务)$/;
 
+/** Whether the place at `at` is where a government named right before 驻 sends its office: 中国驻|美国大使馆. */
+function sentByGovernment(text: string, at: number): boolean {
+  return text[at - 1] === '驻' && (endsName(text, at - 1) || PLACES.longestEndingAt(text, at - 1) !== undefined);
+}
+
 /** Characters that never occur inside a name in running text: function words and clause words. */
 const STOP_CHARS = new Set(
   '的了在由经是为对将向从把被让等也并及或即跟给于其该这那每如据获按又还已就要我你他她它们各有以个到则距赴更最报、，。；：？！“”‘’（）《》〔〕【】()[]—…·「」『』,.;:?!"\'',
@@ -699,17 +704,17 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const isBody = BODIES.has(m.word);
     // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
     if (straddled(text, suffixStart, stopGuard)) continue;
-    let start = leftBoundary(text, suffixStart, guard, BRANCH_SUFFIXES.has(m.word));
+    const branch = BRANCH_SUFFIXES.has(m.word);
+    let start = leftBoundary(text, suffixStart, guard, branch);
     // a two-character word cut by its first character (按|照) is still a stop word
     start = Math.max(start, afterLastStopWord(text, Math.max(0, start - 1), suffixStart, stopGuard));
     const place = firstPlace(text, start, suffixStart);
     // a branch after its parent keeps the parent (证监会湖南监管局, 武警湖南总队), and so does a mission or
     // office where its government sends it (中国驻美国大使馆, 省政府驻北京办事处; not 我国驻…)
-    const sentBy = (at: number) => text[at - 1] === '驻' && (endsName(text, at - 1) || PLACES.longestEndingAt(text, at - 1) !== undefined);
     const parentBefore =
+      branch &&
       place > start &&
-      BRANCH_SUFFIXES.has(m.word) &&
-      (endsName(text, place) || SHORT_PARENT_BEFORE.test(text.slice(start, place)) || sentBy(place));
+      (endsName(text, place) || SHORT_PARENT_BEFORE.test(text.slice(start, place)) || sentByGovernment(text, place));
     if (place >= 0 && !parentBefore) start = place;
     // 驻 never starts a name: what it follows was cut off (我国|驻美国大使馆)
     if (text[start] === '驻' && start + 1 < suffixStart) start++;

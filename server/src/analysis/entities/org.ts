@@ -368,7 +368,6 @@ function joinedHints(hints: WordHints, toText: (at: number) => number, toJoined:
 }
 
 /** The name a candidate spells: its text without the line break (and indent) a column put inside it. */
-/** The name a candidate spells, across a column's line breaks. */
 function nameAt(text: string, c: { start: number; end: number }): string {
   return withoutLineBreaks(text.slice(c.start, c.end));
 }
