@@ -4,7 +4,7 @@
  * the language server's event loop. The core is pure, so it runs here unchanged; messages are plain data.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeChunked, createPieceCache, fixAllChunked, type PieceCache } from './cli/chunked';
+import { analyzeChunked, createPieceCache, fixAllChunked, type PieceCache } from './chunked';
 import type { AnalysisOptions } from './analysis/options';
 import {
   createLineCache,

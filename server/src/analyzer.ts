@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeChunked, fixAllChunked } from './cli/chunked';
+import { analyzeChunked, fixAllChunked } from './chunked';
 import type { AnalysisOptions } from './analysis/options';
 import { currentSegmenter, loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import type { AnalysisResult } from './analysis/types';

@@ -3,7 +3,7 @@
  * analysis core. Exit codes (DESIGN.md): 0 no error-level findings, 1 some, 2 bad usage or unreadable input.
  */
 import { parseArgs } from 'node:util';
-import { analyzeChunked } from './cli/chunked';
+import { analyzeChunked } from './chunked';
 import { languageFromEnv, languageOf } from './analysis/l10n';
 import type { AnalysisOptions } from './analysis/options';
 import { loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';

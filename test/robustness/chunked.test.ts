@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, applyEdits } from '../../server/src/analysis/index';
-import { analyzeChunked, chunkStarts, createPieceCache, fixAllChunked } from '../../server/src/cli/chunked';
+import { analyzeChunked, chunkStarts, createPieceCache, fixAllChunked } from '../../server/src/chunked';
 import { rangeProblems, SEEDS } from './helpers';
 
 const seeds = readdirSync(SEEDS)

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import type { AnalysisOptions } from '../analysis/options';
 import type { Finding, Language } from '../analysis/types';
 import { sidecarForCheck } from '../sidecar/checkFacts';
-import { analyzeChunked, fixAllChunked } from './chunked';
+import { analyzeChunked, fixAllChunked } from '../chunked';
 import { InputError, readInput } from './input';
 import { formatFindingsText, sarifResults, toJsonDiagnostic, type CheckReport } from './report';
 import { writeTextAtomic } from './write';

@@ -10,10 +10,10 @@
  * A piece is cut where the text is, not where the edit was, so an edit leaves the pieces before it
  * unchanged and, unless it moves a cut, the pieces after it too.
  */
-import { analyze, applyEdits, fixAllToFixpoint } from '../analysis/index';
-import type { FixAllResult } from '../analysis/fixes/apply';
-import type { AnalysisOptions } from '../analysis/options';
-import type { AnalysisResult, Entity, Finding, TextEdit } from '../analysis/types';
+import { analyze, applyEdits, fixAllToFixpoint } from './analysis/index';
+import type { FixAllResult } from './analysis/fixes/apply';
+import type { AnalysisOptions } from './analysis/options';
+import type { AnalysisResult, Entity, Finding, TextEdit } from './analysis/types';
 
 /** Texts up to this many UTF-16 units are analysed whole. */
 export const CHUNK_SIZE = 400_000;
