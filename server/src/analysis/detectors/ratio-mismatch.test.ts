@@ -103,3 +103,16 @@ test('占比达到 names no whole: the verb is not taken for the name of one par
   silent('在校生规模达到3.6万人，其中三年制中职在校生2.8万人。\n全区职业院校专任教师2150人，“双师型”教师占比达到55%。');
   silent('全区职业院校专任教师2150人，“双师型”教师占比已达55%。');
 });
+
+test('a figure per head, or one smaller than the part, is not the named whole (statistical bulletin shape)', () => {
+  const text =
+    '全年全市地区生产总值（GDP）6523.8亿元，比上年增长5.6%。人均地区生产总值98562元，比上年增长5.3%。\n' +
+    '全年研究与试验发展（R&D）经费支出162.4亿元，占地区生产总值的比重为2.49%。';
+  silent(text);
+  // the whole is then the total itself, bracketed abbreviation and all
+  const f = one(text.replace('2.49%', '3.49%'));
+  assert.match(f.message.en, /162.4亿\/6523.8亿 = 2.489% ≠ 3.49%/);
+  // a whole that can hold the part is preferred to a nearer one below it; alone, one below it is still used
+  silent('全市共有学校3750所，2020年共有学校375所。其中民办学校1020所，占学校总数的27.2%。');
+  assert.match(one('全市共有学校375所。其中民办学校1020所，占学校总数的27.2%。').message.en, /1020\/375 = 272% ≠ 27.2%/);
+});

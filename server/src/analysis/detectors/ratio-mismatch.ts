@@ -109,13 +109,31 @@ function findNamedWhole(compact: CompactText, figures: readonly Figure[], partIn
   const text = compact.text;
   const part = figures[partIndex]!;
   if (name.length < 2) return undefined;
+  let smaller: Figure | undefined;
   for (let j = partIndex - 1; j >= 0; j--) {
     const f = figures[j]!;
-    if (part.cStart - f.cStart > MAX_WHOLE_LOOKBACK) return undefined;
+    if (part.cStart - f.cStart > MAX_WHOLE_LOOKBACK) break;
     if (!sameFamily(f, part) || isComparisonBase(text, f)) continue;
-    if (labelBefore(text, f).includes(name)) return f;
+    const label = labelBefore(text, f);
+    const at = label.lastIndexOf(name);
+    // 人均地区生产总值98562元 is a figure per head, not the 地区生产总值 a share of it is taken of
+    if (at < 0 || PER_UNIT.test(label.slice(0, at))) continue;
+    if (canHold(f, part)) return f;
+    smaller ??= f;
   }
-  return undefined;
+  return smaller;
+}
+
+/** A label ending in these before the whole's name makes a figure per person, household or unit. */
+const PER_UNIT = /(?:人均|户均|亩均|均|每[^，,；;]{0,3})$/;
+
+/**
+ * Whether `whole` can be the whole `part` is a share of: not smaller than the part. A "whole" below its part
+ * is more often another figure that carries the name (an earlier year's, one region's) than a total that
+ * lost a digit: one that can hold the part is looked for first, and the smaller one used only if none is found.
+ */
+function canHold(whole: Figure, part: Figure): boolean {
+  return whole.hi >= part.lo;
 }
 
 /** 530万人…高技能人才超过168万名…占比31.7%: the nearest earlier count of the same unit in the sentence. */

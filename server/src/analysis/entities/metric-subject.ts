@@ -14,9 +14,9 @@ const MIN_SUBJECT = 2;
 const MAX_SUBJECT_AFTER = 12;
 
 const TRAILING_LINKS =
-  /(?:的|长期|始终|一直|持续|名义|实际|同比|环比|比上年同期|较上年同期|比上年|较上年|保持在|保持|稳定在|控制在|维持在|达到|达|为|是|有|共有|共计|共|总计|合计|累计|约|计|已|均|增至|增加到|增加了|增加|增长了|增长|新增|突破|提高到|提高了|提高|提升至|提升到|提升|升至|降至|下降了|下降|减少了|减少|超过|逾|近|占比|占|分别|各|每人每月|每人每年|每户每年|每月|每人|每年|年均|总数达|最高可达|最高达|可达|多达|高达|仅|已达|就有|就|还有|又有|只有|了|在|到|至)$/;
+  /(?:的|长期|始终|一直|持续|名义|实际|同比|环比|比上年同期|较上年同期|比上年|较上年|保持在|保持|稳定在|控制在|维持在|达到|达|为|是|有|共有|共计|共|总计|合计|累计|约|计|已|均|增至|增加到|增加了|增加|增长了|增长|新增|突破|提高到|提高了|提高|提升至|提升到|提升|升至|降至|下降了|下降|上涨|上升|回落|下跌|回升|减少了|减少|超过|逾|近|占比|占|分别|各|每人每月|每人每年|每户每年|每月|每人|每年|年均|总数达|最高可达|最高达|可达|多达|高达|仅|已达|就有|就|还有|又有|只有|了|在|到|至)$/;
 const LEADING_SCOPE =
-  /^(?:力争|确保|争取|预计|其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共|累计|已|并|和|及|与|还|又|用于|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务|达到|占|对|将|使|让|有)/;
+  /^(?:力争|确保|争取|预计|其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共计|总计|合计|共(?!享|同|青团)|累计|已|并|和|及|与|还|又|用于|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务(?!业|费|贸易|收入|外包)|达到|占|对(?!外|口|象)|将|使(?!用)|让|有(?!效|关|限|机|色|线|序|偿|形|益|利|力|害|毒|声))/;
 
 /**
  * Verbs of making, choosing or funding: when the text before a figure ends in one (建成1所高水平高职院校,
@@ -50,7 +50,7 @@ export function extractSubject(ctx: AnalysisContext, text: string, end: number, 
 const SCOPE_ONLY = /^(?:全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市)$/;
 
 /** Comparisons that qualify a change rather than name what changed (同比增长9.8%). */
-const COMPARISON_ONLY = /^(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期)$/;
+const COMPARISON_ONLY = /^(?:同比|环比|比上年|较上年|比去年|较去年|比上年同期|较上年同期|比上年末|较上年末|比年初|较年初)$/;
 
 /** Verbs that end the noun phrase after a figure: 遴选200所学校开展试点 counts 学校. */
 const VERB_AFTER_SUBJECT = /开展|进行|实施|参加|参与|用于|作为|承担|推进|纳入|给予|获得|达到|实现|开设|建设/;
@@ -102,18 +102,32 @@ function subjectBefore(ctx: AnalysisContext, text: string, end: number, floor: n
   const lastDe = subject.lastIndexOf('的');
   if (lastDe >= 0 && subject.length - lastDe - 1 >= MIN_SUBJECT) subject = subject.slice(lastDe + 1);
   // 广州市共有中职学校在校生: what follows a possessive verb is the subject, whatever names the place before it
-  const possessive = /(?:共有|拥有|现有|建成|建有|新增|累计|其中|全市|全省|全区|全县|全国)/g;
+  // 工业企业实现营业收入: what an actor achieved (实现, 完成) is what is counted
+  const possessive = /(?:共有|拥有|现有|建成|建有|新增|累计|其中|全市|全省|全区|全县|全国|实现|完成)/g;
   let cut = -1;
   for (const m of subject.matchAll(possessive)) cut = m.index + m[0].length;
   if (cut > 0 && subject.length - cut >= MIN_SUBJECT) subject = subject.slice(cut);
   for (let guard = 0; guard < 3; guard++) {
     const trimmed = subject.replace(LEADING_SCOPE, '');
     if (trimmed === subject || trimmed.length < MIN_SUBJECT) break;
+    // 有效灌溉面积, 服务业增加值: the scope word is the start of a longer word, not a word of its own
+    if (!startsWord(ctx, origin[subjectEnd - trimmed.length]!)) break;
     subject = trimmed;
   }
-  if (subject.length > MAX_SUBJECT) subject = snapToWord(ctx, origin.slice(subjectEnd - subject.length, subjectEnd), subject, MAX_SUBJECT);
+  if (subject.length > MAX_SUBJECT) {
+    subject = snapToWord(ctx, origin.slice(subjectEnd - subject.length, subjectEnd), subject, MAX_SUBJECT);
+    // 外商及港澳台商投资企业 cut to its last ten characters (商及港澳台商投资企业, or 及港澳… on a word
+    // boundary): a conjunction left in front, and the fragment before it, join nothing
+    subject = subject.replace(/^[^及和与或、]?[及和与或、]/, '');
+  }
   if (subject.length < MIN_SUBJECT || COMPARISON_ONLY.test(subject) || SCOPE_ONLY.test(subject)) return undefined;
   return subject;
+}
+
+/** Whether a word of the segmented text starts at `offset` (without the segmenter, what LEADING_SCOPE's lookaheads allow). */
+function startsWord(ctx: AnalysisContext, offset: number): boolean {
+  const word = ctx.wordAt(offset);
+  return word === undefined || word.start === offset;
 }
 
 /**

@@ -289,3 +289,31 @@ test('subjects: per-person qualifiers, "up to", 用于 and the verb after a coun
   assert.deepEqual(subjects('每年遴选200所学校开展试点，为脱贫县培养1万名左右师范生'), ['学校', '师范生']);
   assert.deepEqual(subjects('建成100个左右国家级教师发展示范基地'), ['国家级教师发展示范基地']);
 });
+
+test('subjects in a statistical bulletin: price moves, what was achieved, words that only look like scope words', () => {
+  const subjects = (text: string) => metrics(text).map((m) => m.subject ?? null);
+  assert.deepEqual(subjects('全年居民消费价格比上年上涨0.3%，其中食品烟酒价格下降1.2%。'), ['居民消费价格', '食品烟酒价格']);
+  assert.deepEqual(subjects('规模以上工业企业实现营业收入8652.4亿元，建筑业企业完成增加值412.6亿元。'), ['营业收入', '增加值']);
+  // 有效, 服务业, 共享, 对外 are words of their own, not 有, 服务, 共, 对 before one
+  assert.deepEqual(subjects('年末全市有效灌溉面积312.6万亩，服务业增加值3602.5亿元，共享单车12万辆，对外贸易总额50亿元。'), [
+    '有效灌溉面积',
+    '服务业增加值',
+    '共享单车',
+    '对外贸易总额',
+  ]);
+  // a comparison with the end of last year alone names nothing; a conjunction left by the length limit goes
+  assert.deepEqual(subjects('比上年末提高0.9个百分点。外商及港澳台商投资企业增长3.8%。'), [null, '港澳台商投资企业']);
+});
+
+test(
+  'with the segmenter a scope word is stripped only where it is a word of its own',
+  { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
+  () => {
+    const segmenter = loadSegmenter();
+    assert.ok(segmenter);
+    const subjects = analyze('有机农产品认证面积12万亩，有线电视用户86万户。', { segmenter })
+      .entities.filter((e): e is MetricEntity => e.type === 'metric')
+      .map((m) => m.subject ?? null);
+    assert.deepEqual(subjects, ['有机农产品认证面积', '有线电视用户']);
+  },
+);

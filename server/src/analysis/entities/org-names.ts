@@ -278,6 +278,22 @@ const STOP_CHARS = new Set(
 /** Words that end the text before a name: verbs and phrases that introduce one. */
 const STOP_WORDS = [
   '印发',
+  // a document's title ends in its genre: 杭州市国民经济和社会发展统计公报 above 杭州市统计局 is no name
+  // across the line break
+  '公报',
+  '通知',
+  '通报',
+  '通告',
+  '公告',
+  '意见',
+  '方案',
+  '报告',
+  '决定',
+  '纲要',
+  '办法',
+  '条例',
+  '细则',
+  '批复',
   // 我国驻美国大使馆: a country referred to, not named
   '我国',
   '各国',
