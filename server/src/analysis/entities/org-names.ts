@@ -428,6 +428,10 @@ const STOP_WORDS = [
   '构建',
   '组建',
   '建设',
+  // 新建改扩建中小学: building work done to schools of a kind (新建 alone stays: 南昌市新建区)
+  '改扩建',
+  '扩建',
+  '改建',
   '影响',
   '扩大',
   '切合',

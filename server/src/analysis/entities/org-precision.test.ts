@@ -275,3 +275,12 @@ test('bank branches and regulators’ local offices are one name with their head
   );
   assert.deepEqual(orgs('各商业银行分行要配合，商业银行网点，重庆农村商业银行。', segmenter), ['重庆农村商业银行']);
 });
+
+test('a title line does not join the issuer under it; building work on schools of a kind names no school', () => {
+  // the line break inside a paragraph would otherwise join 统计公报 and 杭州市统计局 as a column's broken name
+  assert.deepEqual(orgs('2025年杭州市国民经济和社会发展统计公报\n杭州市统计局\n2026年3月15日'), ['杭州市统计局']);
+  assert.deepEqual(orgs('关于做好2026年春耕生产工作的通知\n浙江省农业农村厅'), ['浙江省农业农村厅']);
+  assert.deepEqual(orgs('新建改扩建中小学和幼儿园46所。'), []);
+  // 新建 itself stays possible inside a name
+  assert.deepEqual(orgs('南昌市新建区人民政府'), ['南昌市新建区人民政府']);
+});
