@@ -563,6 +563,9 @@ export interface ItemListOptions {
   bareFigures?: boolean;
 }
 
+/** What joins the last item of a list to the one before it. */
+const FINAL_CONJUNCTION = /^(?:以及|和|及|与)/;
+
 /**
  * Reads a list of "label figure" items starting at compact offset `from`: 国家级4个、省部级10个、市级2个.
  * Stops before the first stretch that is not such an item, so "3.51%80%以上的…" ends the list at 3.51%
@@ -575,6 +578,7 @@ export function readItemList(compact: CompactText, figures: readonly Figure[], f
   let pos = from;
   let end = from;
   let k = firstFigureAtOrAfter(figures, pos);
+  let lastItem = false;
   for (;;) {
     const figure = figures[k];
     if (!figure) break;
@@ -584,9 +588,15 @@ export function readItemList(compact: CompactText, figures: readonly Figure[], f
     if (!options.accept(figure)) break;
     items.push({ labelStart: pos, label, figure });
     end = figure.cEnd;
+    if (lastItem) break;
     const sep = text[end];
-    if (sep === undefined || !options.separators.includes(sep)) break;
-    pos = end + 1;
+    // 分别占42%、35%和28%: a conjunction right after an item puts the last one after it
+    const conjunction = FINAL_CONJUNCTION.exec(text.slice(end, end + 2));
+    if (conjunction) {
+      pos = end + conjunction[0].length;
+      lastItem = true;
+    } else if (sep === undefined || !options.separators.includes(sep)) break;
+    else pos = end + 1;
     k++;
   }
   const open = text.startsWith('等', end) || items.some((item) => /等$/.test(item.label));

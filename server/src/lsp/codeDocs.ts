@@ -49,8 +49,8 @@ export const CODE_DOCS: Record<DiagnosticCode, { damage: Localized; repair: Loca
   },
   'enum-run-on': {
     damage: {
-      zh: '“一是…二是…”的分项之间丢了分号，而文中别处用了分号。',
-      en: 'Items of an 一是…二是… list lost the separator used elsewhere in the list.',
+      zh: '“一是…二是…”（或“一要…二要…”）的分项之间丢了分号，而文中别处用了分号。',
+      en: 'Items of an 一是…二是… (or 一要…二要…) list lost the separator used elsewhere in the list.',
     },
     repair: { zh: '插入“；”。', en: 'Insert ；.' },
   },

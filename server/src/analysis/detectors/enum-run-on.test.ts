@@ -60,3 +60,14 @@ test('fix-all applied twice gives the same text as once', () => {
   const once = fixAll('一是甲项工作二是乙项工作；三是丙项工作');
   assert.equal(fixAll(once), once);
 });
+
+test('一要…二要… lists are read the same way; their markers do not chain with 一是…二是…', () => {
+  const text = '会议强调，一要提高政治站位；二要强化统筹协调三要狠抓工作落实；四要营造良好氛围。';
+  const found = findings(text);
+  assert.equal(found.length, 1);
+  assert.equal(text.slice(found[0]!.start, found[0]!.end), '协调三要');
+  assert.equal(found[0]!.fixes[0]!.edits[0]!.newText, '；');
+  // 统一要求 starts nothing, and 二要素 is no item of a list of 是
+  assert.deepEqual(findings('会议提出统一要求，二要素齐全。一是提高站位；二是加强协调。'), []);
+  assert.deepEqual(findings('一是提高站位；二要素齐全三是加强协调。'), []);
+});

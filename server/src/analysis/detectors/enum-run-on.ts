@@ -1,5 +1,5 @@
 /**
- * enum-run-on: an enumeration 一是…二是…三是… whose separators were partly lost, as in
+ * enum-run-on: an enumeration 一是…二是…三是… (or 一要…二要…) whose separators were partly lost, as in
  * “一是落实立德树人根本任务二是推进职业教育协调发展三是完善…体系；四是…”. The repair inserts ； (or 。 when
  * the list ends its items with 。) right before the marker that lost it.
  *
@@ -15,7 +15,8 @@ import { msg } from '../l10n';
 import { parseChineseNumeral } from '../numbers';
 import type { Finding } from '../types';
 
-const MARKER = /([一二三四五六七八九十]{1,3})是/g;
+/** 一是…二是… and, in speeches and directives, 一要…二要…: a list uses one of them throughout. */
+const MARKER = /([一二三四五六七八九十]{1,3})([是要])/g;
 
 /** Characters that form a word with a following 一 (统一, 唯一, 第一…): such an 一是 is not a list item. */
 const WORD_BEFORE_ONE = new Set('统唯第之同万单专划均归合整如初逐其周星礼择');
@@ -27,6 +28,8 @@ interface Marker {
   start: number;
   value: number;
   numeral: string;
+  /** 是 or 要: the word the list's markers share. */
+  verb: string;
 }
 
 function markersIn(text: string, start: number, end: number): Marker[] {
@@ -34,7 +37,7 @@ function markersIn(text: string, start: number, end: number): Marker[] {
   for (const m of text.slice(start, end).matchAll(MARKER)) {
     const value = parseChineseNumeral(m[1]!);
     if (value === undefined || value < 1 || value > 30) continue;
-    out.push({ start: start + m.index, value, numeral: m[1]! });
+    out.push({ start: start + m.index, value, numeral: m[1]!, verb: m[2]! });
   }
   return out;
 }
@@ -48,6 +51,7 @@ function chains(text: string, markers: Marker[]): Marker[][] {
     const chain = [head];
     for (let j = i + 1; j < markers.length; j++) {
       const next = markers[j]!;
+      if (next.verb !== head.verb) continue;
       if (next.value === 1) break; // a new list starts
       if (next.value === chain[chain.length - 1]!.value + 1) chain.push(next);
     }
@@ -69,7 +73,7 @@ function detect(ctx: AnalysisContext): Finding[] {
       const separator = endsWithPeriod ? '。' : '；';
       for (const marker of glued) {
         const wordStart = Math.max(paragraph.start, marker.start - 2);
-        const label = `${marker.numeral}是`;
+        const label = `${marker.numeral}${marker.verb}`;
         out.push({
           code: 'enum-run-on',
           severity: 'warning',
@@ -96,6 +100,6 @@ function detect(ctx: AnalysisContext): Finding[] {
 export const enumRunOn: Detector = {
   id: 'enum-run-on',
   codes: ['enum-run-on'],
-  description: msg('列举项（一是…二是…）之间缺少分隔符', 'List items (一是…二是…) with a lost separator'),
+  description: msg('列举项（一是…二是…、一要…二要…）之间缺少分隔符', 'List items (一是…二是…, 一要…二要…) with a lost separator'),
   detect,
 };

@@ -49,3 +49,10 @@ test('single figures, ranges and reduplicated phrases stay clean', () => {
     assert.equal(findings(clean).length, 0, clean);
   }
 });
+
+test('a percentage run into an amount with its unit; a bare digit after it (a footnote mark) is left alone', () => {
+  assert.equal(repaired('游客满意度达到93.5%1.2亿人次到访。'), '游客满意度达到93.5%，1.2亿人次到访。');
+  assert.match(findings('增长3.5%12家企业')[0]!.message.en, /"3.5%" and "12家" are two figures/);
+  assert.deepEqual(findings('增长3.5%1，见附注。'), []);
+  assert.deepEqual(findings('增长3.5%—12%'), []);
+});

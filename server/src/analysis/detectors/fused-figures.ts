@@ -3,7 +3,8 @@
  * clauses whose punctuation it lost: 3.51%80%以上 (…3.51%；80%以上…), 50万元30万元.
  *
  * Only figures that cannot be one figure are flagged: a percentage followed at once by another number
- * and percent sign, or an amount followed at once by another amount of the same unit. Reduplicated
+ * and percent sign or by an amount with its unit, or an amount followed at once by another amount of the
+ * same unit. Reduplicated
  * phrases (1人1岗, 一人一档) use a count unit without digits on both sides and are not matched.
  *
  * The repair inserts a separator between the two. Which one is a matter of reading: 、 when the figures
@@ -24,6 +25,21 @@ const AMOUNT_UNITS = ['万元', '亿元', '万人次', '万人', '人次', '平�
 // tried from every position (quadratic)
 const PERCENTS = new RegExp(`(?<![\\d.])(${NUMBER})%(?=(${NUMBER})%)`, 'g');
 const AMOUNTS = new RegExp(`(?<![\\d.])(${NUMBER})(${AMOUNT_UNITS.join('|')})(?=(${NUMBER})\\2)`, 'g');
+/**
+ * A percentage followed at once by an amount with a unit (达到3.5%1.2亿人次): no figure reads on past its
+ * percent sign. A bare digit after it may be a footnote mark, so a unit is required.
+ */
+const PERCENT_THEN_AMOUNT = new RegExp(
+  `(?<![\\d.])(${NUMBER})%(?=(${NUMBER}(?:万|亿|千)?(?:${AMOUNT_UNITS.join('|')}|人|个|家|所|项|吨|亩|辆|件|场|次|户)))`,
+  'g',
+);
+
+/** How a message names the two figures. */
+const KIND_WORDS = {
+  percent: { zh: '百分数', en: 'percentages' },
+  amount: { zh: '数额', en: 'amounts' },
+  mixed: { zh: '数', en: 'figures' },
+};
 
 /** The comma the text uses for clauses: full-width unless ASCII commas dominate (common in OCR output). */
 function clauseComma(text: string): string {
@@ -41,7 +57,7 @@ function detect(ctx: AnalysisContext): Finding[] {
   const text = toHalfWidthDigits(ctx.text);
   const comma = clauseComma(ctx.text);
   const out: Finding[] = [];
-  const report = (start: number, at: number, end: number, what: 'percent' | 'amount') => {
+  const report = (start: number, at: number, end: number, what: keyof typeof KIND_WORDS) => {
     // the figure must not continue a longer number on its left (12.3.51%...)
     if (/[\d.]/.test(text[start - 1] ?? '')) return;
     const after = text.slice(end, end + 6);
@@ -59,8 +75,8 @@ function detect(ctx: AnalysisContext): Finding[] {
       start,
       end,
       message: msg(
-        `“${first}”与“${second}”是两个${what === 'percent' ? '百分数' : '数额'}，中间缺少分隔符。修复将在两者之间插入“${separators[0]}”。`,
-        `"${first}" and "${second}" are two ${what === 'percent' ? 'percentages' : 'amounts'} with no separator between them. The fix inserts "${separators[0]}" between them.`,
+        `“${first}”与“${second}”是两个${KIND_WORDS[what].zh}，中间缺少分隔符。修复将在两者之间插入“${separators[0]}”。`,
+        `"${first}" and "${second}" are two ${KIND_WORDS[what].en} with no separator between them. The fix inserts "${separators[0]}" between them.`,
       ),
       fixes,
       fixAllSafe: false,
@@ -69,6 +85,11 @@ function detect(ctx: AnalysisContext): Finding[] {
   for (const m of text.matchAll(PERCENTS)) {
     const at = m.index + m[1]!.length + 1;
     report(m.index, at, at + m[2]!.length + 1, 'percent');
+  }
+  for (const m of text.matchAll(PERCENT_THEN_AMOUNT)) {
+    const at = m.index + m[1]!.length + 1;
+    if (out.some((f) => f.start === m.index)) continue;
+    report(m.index, at, at + m[2]!.length, 'mixed');
   }
   for (const m of text.matchAll(AMOUNTS)) {
     const at = m.index + m[1]!.length + m[2]!.length;

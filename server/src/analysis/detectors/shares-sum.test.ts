@@ -81,3 +81,10 @@ test('其中 after a share opens a breakdown of it, not another share of the who
   // shares listed after 占比为 still add up
   one('就业的区域占比为重庆主城50%、重庆周边26%、发达地区19%。');
 });
+
+test('a conjunction before the last share keeps it in the list (分别占42%、35%和28%)', () => {
+  silent('从资金来源看，财政资金、社会资本和赞助收入分别占42%、35%和23%。');
+  assert.match(one('从资金来源看，财政资金、社会资本和赞助收入分别占42%、35%和28%。').message.en, /42%\+35%\+28% = 105% ≠ 100%/);
+  // labelled items joined the same way
+  assert.match(one('就业去向占比为主城区50%、周边区县26%以及外省14%。').message.en, /50%\+26%\+14% = 90% ≠ 100%/);
+});

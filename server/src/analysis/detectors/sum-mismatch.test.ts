@@ -170,3 +170,11 @@ test('a figure of another kind between the total and 其中 does not hide the to
   // a figure of the same kind between them is the total: the nearer one of the kind
   assert.match(one('举办招聘活动2150场，专场招聘300场，其中，线上招聘1200场，线下招聘850场。').message.en, /≠ 300\./);
 });
+
+test('a conjunction before the last part keeps it among the parts', () => {
+  silent('全年举办招聘会2860场，其中线上招聘会1650场、线下招聘会1200场和校园招聘会10场。');
+  assert.match(
+    one('全年举办招聘会2860场，其中线上招聘会1650场、线下招聘会1200场和校园招聘会20场。').message.en,
+    /1650\+1200\+20 = 2870 ≠ 2860/,
+  );
+});
