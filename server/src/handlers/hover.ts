@@ -12,7 +12,7 @@ import type { ServerContext } from '../context';
 import { CODE_DOCS, codeHref } from '../lsp/codeDocs';
 import { toOffset, toRange } from '../lsp/convert';
 import { WorkspaceIndex, type Mention } from '../workspace/index';
-import { docKey, docNumber, orgKey } from '../workspace/keys';
+import { docKey, orgKey, standardNumberOf } from '../workspace/keys';
 import { fileName, languageOfDocument, recentAnalysisOf, stillReads, tr } from './common';
 
 /** At most this many other figures, citations or files are listed. */
@@ -119,7 +119,7 @@ function orgHover(ctx: ServerContext, uri: string, org: OrgEntity, language: Lan
 }
 
 function docHover(ctx: ServerContext, uri: string, line: number, doc: DocRefEntity, language: Language): string[] {
-  const number = doc.issuer && doc.year !== undefined && doc.serial !== undefined ? docNumber(doc.issuer, doc.year, doc.serial) : undefined;
+  const number = standardNumberOf(doc);
   const mentions = ctx.index.mentionsOf(docKey(doc));
   const title = doc.title ?? mentions.find((m) => m.doc?.title)?.doc?.title;
   const numberSeen = number ?? mentions.find((m) => m.doc?.number)?.doc?.number;

@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { WorkspaceFacts } from '../analysis/options';
 import type { AnalysisResult, Approx, Entity } from '../analysis/types';
 import { toRange } from '../lsp/convert';
-import { docNumber, entityKey, isFullMention } from './keys';
+import { entityKey, isFullMention, standardNumberOf } from './keys';
 import { uriKey } from './uris';
 
 /** One mention of an institution or a document. */
@@ -94,10 +94,7 @@ function nameOf(entity: Entity): string {
 
 function docDetails(entity: Extract<Entity, { type: 'docref' }>): NonNullable<Mention['doc']> {
   return {
-    number:
-      entity.issuer && entity.year !== undefined && entity.serial !== undefined
-        ? docNumber(entity.issuer, entity.year, entity.serial)
-        : undefined,
+    number: standardNumberOf(entity),
     title: entity.title,
     issuer: entity.issuer,
     issuerOrg: entity.issuerOrg,

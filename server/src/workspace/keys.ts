@@ -4,6 +4,7 @@
  * one key are mentions of one thing, across files.
  */
 import type { DocRefEntity, Entity, OrgEntity } from '../analysis/types';
+import { orderId } from '../analysis/entities/docref';
 
 /** The navigation key of an entity, or undefined for entities that are not navigated (metrics, dates). */
 export function entityKey(entity: Entity): string | undefined {
@@ -20,8 +21,8 @@ export function orgKey(entity: Pick<OrgEntity, 'canonical' | 'text'>): string {
 /** `doc:<id>`, else `doc:<issuer〔year〕serial号>`, else `doc:《title》`, else the mention's text. */
 export function docKey(entity: Pick<DocRefEntity, 'id' | 'issuer' | 'year' | 'serial' | 'title' | 'text'>): string {
   if (entity.id) return `doc:${entity.id}`;
-  if (entity.issuer && entity.year !== undefined && entity.serial !== undefined)
-    return `doc:${docNumber(entity.issuer, entity.year, entity.serial)}`;
+  const number = standardNumberOf(entity);
+  if (number) return `doc:${number}`;
   if (entity.title) return `doc:《${entity.title}》`;
   return `doc:${entity.text}`;
 }
@@ -31,9 +32,15 @@ export function docNumber(issuer: string, year: number, serial: number): string 
   return `${issuer}〔${year}〕${serial}号`;
 }
 
+/** The standard number of a document reference, if it has one: 渝人社〔2021〕452号, or an order's 国务院令第723号. */
+export function standardNumberOf(entity: Pick<DocRefEntity, 'issuer' | 'year' | 'serial'>): string | undefined {
+  if (!entity.issuer || entity.serial === undefined) return undefined;
+  return entity.year !== undefined ? docNumber(entity.issuer, entity.year, entity.serial) : orderId(entity.issuer, entity.serial);
+}
+
 /** Whether a mention names its thing in full (the kind of mention a definition jumps to). */
 export function isFullMention(entity: Entity): boolean {
   if (entity.type === 'org') return entity.resolvedBy === 'self' || entity.text === entity.canonical;
-  if (entity.type === 'docref') return entity.form === 'title' || (entity.issuer !== undefined && entity.serial !== undefined);
+  if (entity.type === 'docref') return entity.form === 'title' || standardNumberOf(entity) !== undefined;
   return false;
 }

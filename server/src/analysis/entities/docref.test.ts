@@ -112,3 +112,39 @@ test('a number or title in traditional characters has the id of its simplified s
   const titles = docrefs('《關於加強安全生產工作的決定》与《关于加强安全生产工作的决定》');
   assert.equal(titles[0]?.id, titles[1]?.id);
 });
+
+test('a version the text replaces (原《…》) keeps its number to itself; the new one under the same title is its own', () => {
+  const text =
+    '我们制定了《湖南省补助资金管理办法》（以下简称《办法》），现印发给你们。《办法》自印发之日起施行。原《湖南省补助资金管理办法》（湘财教〔2019〕35号）同时废止。';
+  const found = docrefs(text);
+  const ids = found.map((d) => [d.text, d.id]);
+  assert.deepEqual(ids, [
+    ['《湖南省补助资金管理办法》', '《湖南省补助资金管理办法》'],
+    ['《办法》', '《湖南省补助资金管理办法》'],
+    ['《办法》', '《湖南省补助资金管理办法》'],
+    ['《湖南省补助资金管理办法》', '湘财教〔2019〕35号'],
+    ['湘财教〔2019〕35号', '湘财教〔2019〕35号'],
+  ]);
+  // without 原, one number for the title names every mention of it
+  assert.ok(docrefs(text.replace('原《', '《')).every((d) => d.id === '湘财教〔2019〕35号'));
+});
+
+test('orders: 国务院令第723号 and the title after it, the head of state’s in Chinese numerals, a ministry’s', () => {
+  const found = docrefs(
+    '根据国务院令第723号《保障农民工工资支付条例》，以中华人民共和国主席令第二十四号公布，依照国家发展和改革委员会令第1号和财政部令第108号执行。命令第3号不是文件。',
+  );
+  assert.deepEqual(
+    found.map((d) => [d.text, d.form, d.id, d.issuer, d.serial, d.year ?? null, d.issuerOrg ?? null]),
+    [
+      ['国务院令第723号', 'number', '国务院令第723号', '国务院', 723, null, '国务院'],
+      ['《保障农民工工资支付条例》', 'title', '国务院令第723号', '国务院', 723, null, '国务院'],
+      ['中华人民共和国主席令第二十四号', 'number', '中华人民共和国主席令第24号', '中华人民共和国主席', 24, null, null],
+      ['国家发展和改革委员会令第1号', 'number', '国家发展和改革委员会令第1号', '国家发展和改革委员会', 1, null, '国家发展和改革委员会'],
+      ['财政部令第108号', 'number', '财政部令第108号', '财政部', 108, null, '财政部'],
+    ],
+  );
+  // a title with its order in brackets after it
+  const [title, order] = docrefs('《保障农民工工资支付条例》（国务院令第724号）');
+  assert.equal(title!.id, '国务院令第724号');
+  assert.equal(order!.id, '国务院令第724号');
+});

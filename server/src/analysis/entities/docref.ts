@@ -6,6 +6,8 @@
  * server/data/issuers.json, or by rule from a region abbreviation and an abbreviated body (渝人社 →
  * 重庆市人力资源和社会保障局, see regions.ts). A title followed by its number in brackets, or opening
  * with it, names one document: both mentions get the same `id`, and so do later mentions of the title.
+ * An order (国务院令第723号) is a number without a year; a title right after it (国务院令第723号《保障农民工
+ * 工资支付条例》) is the document it made.
  * A short title the text defines for it (《关于支持中小企业数字化转型的若干措施》（以下简称《措施》）) names
  * the same document from there on: 《措施》 gets the full title's `id`.
  */
@@ -13,7 +15,7 @@ import type { AnalysisContext } from '../context';
 import { unitTable, withoutLineBreaks } from '../text';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
-import { toHalfWidthDigits } from '../numbers';
+import { parseChineseNumeral, toHalfWidthDigits } from '../numbers';
 import type { DocRefEntity } from '../types';
 import issuersData from '../../../data/issuers.json';
 import { expandBody, regionByAbbr } from './regions';
@@ -105,6 +107,47 @@ export function issuerCodeOf(run: string): string {
   return code.length > MAX_ISSUER - 2 ? code.slice(code.length - (MAX_ISSUER - 2)) : code;
 }
 
+/**
+ * An order (令): 国务院令第723号, 中华人民共和国主席令第二十四号, 教育部令第50号, 湖南省人民政府令第285号. It has
+ * no year; the issuer is the body itself, named in full before 令, not a code.
+ */
+const ORDER = /令第([0-9]{1,4}|[一二三四五六七八九十百零〇两]{1,8})号/g;
+/** What an order's issuer ends with: a body that makes rules, or the head of state. */
+const ORDER_ISSUER = /(?:国务院|主席|部|委员会|委|总局|局|署|银行|人民政府|政府)$/;
+/**
+ * What ends the text before an order's issuer: verbs, 的, and a conjunction that joins it to the text before
+ * (和 and 及 inside a name stay: 中华人民共和国主席, 国家发展和改革委员会).
+ */
+const BEFORE_ORDER_ISSUER = /^.*(?:印发|根据|按照|依照|遵照|依据|参照|转发|执行|落实|贯彻|详见|实施|的|以|由|经|是|为|见|即|号)/;
+const CONJUNCTION_BEFORE = /^[和及与]/;
+
+interface OrderMatch {
+  start: number;
+  end: number;
+  issuer: string;
+  serial: number;
+}
+
+function orders(text: string): OrderMatch[] {
+  const out: OrderMatch[] = [];
+  for (const m of text.matchAll(ORDER)) {
+    let start = m.index;
+    while (start > 0 && m.index - start < MAX_ISSUER_RUN && isHanUnit(text.charCodeAt(start - 1))) start--;
+    const run = text.slice(start, m.index);
+    const issuer = run.replace(BEFORE_ORDER_ISSUER, '').replace(CONJUNCTION_BEFORE, '');
+    if (issuer.length < 2 || !ORDER_ISSUER.test(issuer)) continue;
+    const serial = /^\d/.test(m[1]!) ? Number(m[1]) : parseChineseNumeral(m[1]!);
+    if (serial === undefined || serial < 1) continue;
+    out.push({ start: m.index - issuer.length, end: m.index + m[0].length, issuer, serial });
+  }
+  return out;
+}
+
+/** The standard form of an order's number: 国务院令第723号. */
+export function orderId(issuer: string, serial: number): string {
+  return `${issuer}令第${serial}号`;
+}
+
 interface TitleSpan {
   start: number;
   end: number;
@@ -134,6 +177,9 @@ function findTitles(text: string): TitleSpan[] {
   }
   return out;
 }
+
+/** Before a title, what makes it the version a document replaces: 原《…》, 旧《…》. */
+const FORMER_VERSION = /(?:原|旧)$/;
 
 function numberId(issuer: string, year: number, serial: number): string {
   return `${issuer}〔${year}〕${serial}号`;
@@ -168,6 +214,24 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
     numbers.push(entity);
   }
 
+  for (const o of orders(text)) {
+    if (numbers.some((n) => n.start < o.end && o.start < n.end)) continue;
+    const entity: DocRefEntity = {
+      type: 'docref',
+      start: o.start,
+      end: o.end,
+      text: original.slice(o.start, o.end),
+      form: 'number',
+      issuer: o.issuer,
+      serial: o.serial,
+      id: orderId(o.issuer, o.serial),
+    };
+    // the issuer of an order is named in full (国务院, 教育部); the head of state is no organisation
+    if (!o.issuer.endsWith('主席')) entity.issuerOrg = o.issuer;
+    numbers.push(entity);
+  }
+  numbers.sort((a, b) => a.start - b.start);
+
   const titles: DocRefEntity[] = findTitles(simplified).map((t) => ({
     type: 'docref',
     start: t.start,
@@ -179,18 +243,23 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
   }));
 
   // a title followed by its number in brackets (…》(教职成〔2020〕7号)) or opening with it (《川教〔2021〕24号…》)
-  const idOfTitle = new Map<string, DocRefEntity>();
+  // the title's other mentions are that document too, unless the title names more than one: a version the
+  // text replaces (原《…办法》（湘财教〔2019〕35号）同时废止) shares its title with the new one
+  const idOfTitle = new Map<string, DocRefEntity | null>();
   for (const title of titles) {
-    const number = numbers.find(
-      (n) => n.start >= title.start && (n.end <= title.end ? n.start <= title.start + 1 : isBracketedAfter(text, title.end, n.start)),
-    );
+    const number =
+      numbers.find(
+        (n) => n.start >= title.start && (n.end <= title.end ? n.start <= title.start + 1 : isBracketedAfter(text, title.end, n.start)),
+      ) ?? numbers.find((n) => n.year === undefined && n.end <= title.start && title.start - n.end <= 1 && /^\s?$/.test(text.slice(n.end, title.start)));
     if (!number) continue;
     linkTitle(title, number);
-    idOfTitle.set(title.title!, number);
+    const known = idOfTitle.get(title.title!);
+    const former = FORMER_VERSION.test(text.slice(Math.max(0, title.start - 2), title.start));
+    idOfTitle.set(title.title!, former || (known !== undefined && known?.id !== number.id) ? null : number);
   }
   for (const title of titles) {
     const number = idOfTitle.get(title.title!);
-    if (number && title.id !== number.id) linkTitle(title, number);
+    if (number && title.id !== number.id && !title.sameAs) linkTitle(title, number);
   }
   linkShortTitles(simplified, titles);
   return [...titles, ...numbers].sort((a, b) => a.start - b.start);

@@ -706,6 +706,11 @@ export function descriptiveReason(name: string, suffix: string, anchored: boolea
 /** 各 and a level or kind of place right before a body: 各区县, 各省（区、市）, 各设区市. */
 const EACH_BEFORE = new RegExp(`各(?:${PLACE_KINDS}|[省市区县乡镇])?(?:[(（][^()（）]{1,8}[)）])?$`);
 
+/** A list of bodies addressed by kind up to a 、 (各市州财政局、 and 各县市区财政局、教育局、). */
+const EACH_LIST_BEFORE = new RegExp(
+  `各(?:${PLACE_KINDS}|[省市区县乡镇])?(?:[(（][^()（）]{1,8}[)）])?[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){0,6}、$`,
+);
+
 /** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
 const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
 
@@ -760,6 +765,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const body = text.slice(start, suffixStart);
     // addressed by kind (各区县财政局, 各省教育厅, 各区县（自治县）人民政府): every such body, not one
     if (EACH_BEFORE.test(text.slice(Math.max(0, suffixStart - 14), suffixStart))) continue;
+    // …and so is a bare body listed after one (各市州财政局、教育局)
+    if (isBody && start === suffixStart && EACH_LIST_BEFORE.test(text.slice(Math.max(0, start - 40), start))) continue;
     if (isBody) {
       // 教育部, 人社局 alone are names; with a prefix the prefix must look like a place or level (市, 北碚区)
       if (body.length > 0 && !anchored) start = suffixStart;

@@ -284,3 +284,10 @@ test('a title line does not join the issuer under it; building work on schools o
   // 新建 itself stays possible inside a name
   assert.deepEqual(orgs('南昌市新建区人民政府'), ['南昌市新建区人民政府']);
 });
+
+test('bare bodies listed after one addressed by kind are addressed by kind too (各市州财政局、教育局)', () => {
+  assert.deepEqual(orgs('各市州财政局、教育局，各县市区财政局、教育局、人社局：'), []);
+  // alone, a bare body stays a name, as before
+  assert.deepEqual(orgs('教育局要加强管理。'), ['教育局']);
+  assert.deepEqual(orgs('各市州财政局、长沙市教育局：'), ['长沙市教育局']);
+});
