@@ -211,3 +211,28 @@ test('a page number between two lines of a running sentence goes with the break 
   const between = '    全年新增就业岗位1.2万个以上，超额完成目标任务。\n— 3 —\n    二、加强就业服务。开展招聘专项行动。';
   assert.deepEqual(find(between), []);
 });
+
+test('in a column that indents its paragraphs, a sentence that ends with a full line goes on on the next, unindented one', () => {
+  const indented = [
+    '　　近日，记者从市住房和城乡建设',
+    '局获悉，今年我市计划改造老旧小',
+    '区一百二十六个，总投资十五亿元。',
+    '截至目前，已开工改造小区九十八',
+    '个，开工率达百分之七十七。',
+    '　　据市住建局相关负责人介绍，今',
+    '年的改造工作坚持居民自愿原则。',
+    '　　下一步，市住建局将会同市财政',
+    '局等部门加大资金争取力度。',
+  ].join('\n');
+  assert.equal(
+    fixAll(indented),
+    [
+      '　　近日，记者从市住房和城乡建设局获悉，今年我市计划改造老旧小区一百二十六个，总投资十五亿元。截至目前，已开工改造小区九十八个，开工率达百分之七十七。',
+      '　　据市住建局相关负责人介绍，今年的改造工作坚持居民自愿原则。',
+      '　　下一步，市住建局将会同市财政局等部门加大资金争取力度。',
+    ].join('\n'),
+  );
+  // a column that does not indent its paragraphs gives no sign of where they start: the sentence end stays a break
+  const flush = indented.replace(/^　　/gm, '');
+  assert.equal(fixAll(flush).split('\n')[0], '近日，记者从市住房和城乡建设局获悉，今年我市计划改造老旧小区一百二十六个，总投资十五亿元。');
+});

@@ -7,7 +7,9 @@
  *   圈建设战略的提          入实施"巴渝工匠
  *
  * How a break between two non-blank lines A and B is judged (blank lines between them do not matter):
- * - never a wrap: A ends a sentence (。！？…； or a closing quote after one, or ：); B is indented deeper
+ * - never a wrap: A ends a sentence (。！？…； or a closing quote after one, or ：), unless the text indents
+ *   its paragraphs, B is not indented and A is as wide as the column (the sentence ended where the line
+ *   did, and the paragraph goes on); B is indented deeper
  *   than A (a new paragraph); B starts with a list or heading marker (●, （一）, 二是, 3.); either line is
  *   wider than a column (a normal paragraph or document line); B is clearly wider than A (a short line
  *   before a longer one is a heading or the end of a paragraph, never a wrapped line: a column wraps at
@@ -213,9 +215,20 @@ function pageWrap(a: ContentLine, b: ContentLine): boolean {
  * line, or the break before A is not a wrap). Blank lines say nothing here: some columns have one between
  * every two lines.
  */
-function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsParagraph: boolean, aEndsParagraph: boolean): Break {
+function judge(
+  ctx: AnalysisContext,
+  a: ContentLine,
+  b: ContentLine,
+  aStartsParagraph: boolean,
+  aEndsParagraph: boolean,
+  layout: Layout,
+): Break {
   const brk: Break = { a, b, blank: b.afterBlank, candidate: false, evidence: 'none' };
-  if (SENTENCE_END.test(a.text)) return brk;
+  const sentenceEnd = SENTENCE_END.test(a.text);
+  // a sentence that ends where the column does: in a layout that indents its paragraphs, an unindented
+  // line after a full-width one goes on with the same paragraph (…亿元。⏎截至目前，…)
+  if (sentenceEnd && !(layout.indentsParagraphs && !aStartsParagraph && !b.afterBlank && b.indent === 0 && a.width >= layout.columnWidth - WIDTH_SLACK))
+    return brk;
   // table cells and lone figures (2020, >3.5) are not lines of running text
   if (!HAN.test(a.text) || !HAN.test(b.text)) return brk;
   if (b.indent > a.indent) return brk;
@@ -233,6 +246,7 @@ function judge(ctx: AnalysisContext, a: ContentLine, b: ContentLine, aStartsPara
   if (aEndsParagraph && !split) return brk;
 
   brk.candidate = true;
+  if (sentenceEnd) return brk;
   if (
     split ||
     // a sentence left open at the foot of a page goes on on the next
@@ -317,15 +331,46 @@ function blockFinding(ctx: AnalysisContext, block: readonly Break[], certain: bo
   };
 }
 
+/** What the text's lines say of its layout as a whole. */
+interface Layout {
+  /** Whether its paragraphs start indented: lines after a sentence's end are indented (　　近日，…) as often as not. */
+  indentsParagraphs: boolean;
+  /** The width most of its column lines have (the column's), or Infinity when they have none in common. */
+  columnWidth: number;
+}
+
+function layoutOf(lines: readonly ContentLine[]): Layout {
+  let indented = 0;
+  let flush = 0;
+  const widths = new Map<number, number>();
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (line.width <= MAX_COLUMN_WIDTH) widths.set(line.width, (widths.get(line.width) ?? 0) + 1);
+    if (k === 0 || !SENTENCE_END.test(lines[k - 1]!.text)) continue;
+    if (line.indent > 0) indented++;
+    else flush++;
+  }
+  let columnWidth = Infinity;
+  let most = 2;
+  for (const [width, count] of widths) {
+    if (count > most || (count === most && width > columnWidth)) {
+      most = count;
+      columnWidth = width;
+    }
+  }
+  return { indentsParagraphs: indented >= 2 && indented >= flush, columnWidth };
+}
+
 function findings(ctx: AnalysisContext): Finding[] {
   const lines = contentLines(ctx);
+  const layout = layoutOf(lines);
   const breaks: Break[] = [];
   for (let k = 0; k + 1 < lines.length; k++) {
     const previous = breaks[k - 1];
     const startsParagraph = !previous?.candidate;
     // a wrapped line is as wide as the column; one clearly narrower than the line before it ends its paragraph
     const endsParagraph = previous !== undefined && previous.candidate && previous.b.width < previous.a.width - WIDTH_SLACK;
-    breaks.push(judge(ctx, lines[k]!, lines[k + 1]!, startsParagraph, endsParagraph));
+    breaks.push(judge(ctx, lines[k]!, lines[k + 1]!, startsParagraph, endsParagraph, layout));
   }
   const out: Finding[] = [];
   for (const raw of blocksOf(breaks)) {
