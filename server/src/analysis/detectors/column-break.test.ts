@@ -233,6 +233,6 @@ test('in a column that indents its paragraphs, a sentence that ends with a full 
     ].join('\n'),
   );
   // a column that does not indent its paragraphs gives no sign of where they start: the sentence end stays a break
-  const flush = indented.replace(/^　　/gm, '');
+  const flush = indented.replace(/^\u3000+/gm, '');
   assert.equal(fixAll(flush).split('\n')[0], '近日，记者从市住房和城乡建设局获悉，今年我市计划改造老旧小区一百二十六个，总投资十五亿元。');
 });

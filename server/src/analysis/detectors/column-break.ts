@@ -333,7 +333,7 @@ function blockFinding(ctx: AnalysisContext, block: readonly Break[], certain: bo
 
 /** What the text's lines say of its layout as a whole. */
 interface Layout {
-  /** Whether its paragraphs start indented: lines after a sentence's end are indented (　　近日，…) as often as not. */
+  /** Whether its paragraphs start indented: lines after a sentence's end are indented (an ideographic-space indent) as often as not. */
   indentsParagraphs: boolean;
   /** The width most of its column lines have (the column's), or Infinity when they have none in common. */
   columnWidth: number;
