@@ -227,7 +227,10 @@ function judge(
   const sentenceEnd = SENTENCE_END.test(a.text);
   // a sentence that ends where the column does: in a layout that indents its paragraphs, an unindented
   // line after a full-width one goes on with the same paragraph (…亿元。⏎截至目前，…)
-  if (sentenceEnd && !(layout.indentsParagraphs && !aStartsParagraph && !b.afterBlank && b.indent === 0 && a.width >= layout.columnWidth - WIDTH_SLACK))
+  if (
+    sentenceEnd &&
+    !(layout.indentsParagraphs && !aStartsParagraph && !b.afterBlank && b.indent === 0 && a.width >= layout.columnWidth - WIDTH_SLACK)
+  )
     return brk;
   // table cells and lone figures (2020, >3.5) are not lines of running text
   if (!HAN.test(a.text) || !HAN.test(b.text)) return brk;

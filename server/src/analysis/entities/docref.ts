@@ -250,7 +250,10 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
     const number =
       numbers.find(
         (n) => n.start >= title.start && (n.end <= title.end ? n.start <= title.start + 1 : isBracketedAfter(text, title.end, n.start)),
-      ) ?? numbers.find((n) => n.year === undefined && n.end <= title.start && title.start - n.end <= 1 && /^\s?$/.test(text.slice(n.end, title.start)));
+      ) ??
+      numbers.find(
+        (n) => n.year === undefined && n.end <= title.start && title.start - n.end <= 1 && /^\s?$/.test(text.slice(n.end, title.start)),
+      );
     if (!number) continue;
     linkTitle(title, number);
     const known = idOfTitle.get(title.title!);
