@@ -278,6 +278,10 @@ const STOP_CHARS = new Set(
 /** Words that end the text before a name: verbs and phrases that introduce one. */
 const STOP_WORDS = [
   '印发',
+  // （以下简称市政府办公厅）: the words that introduce a short name are no part of it
+  '以下简称',
+  '简称',
+  '下称',
   // a document's title ends in its genre: 杭州市国民经济和社会发展统计公报 above 杭州市统计局 is no name
   // across the line break
   '公报',

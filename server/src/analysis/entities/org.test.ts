@@ -155,3 +155,21 @@ test('a branch named after a parent known by its short form, and missions abroad
     ['美国大使馆'],
   );
 });
+
+test('short forms of a province’s bodies: 委 for 委员会, the place after a parent (省税务局), the party committee, 中国 dropped', () => {
+  const text =
+    '浙江省发展和改革委员会、国家税务总局浙江省税务局、中国人民银行浙江省分行、中共浙江省委联合发文。' +
+    '省发展改革委牵头，省税务局、人民银行浙江省分行配合，省委高度重视。杭州市人民政府办公厅（以下简称市政府办公厅）负责督查。';
+  const resolved = names(text).filter(([, , by]) => by === 'document');
+  assert.deepEqual(resolved, [
+    ['省发展改革委', '浙江省发展和改革委员会', 'document'],
+    ['省税务局', '国家税务总局浙江省税务局', 'document'],
+    ['人民银行浙江省分行', '中国人民银行浙江省分行', 'document'],
+    ['省委', '中共浙江省委', 'document'],
+    ['市政府办公厅', '杭州市人民政府办公厅', 'document'],
+  ]);
+  // 省委 is the party's committee, never another body ending in 委
+  assert.equal(abbreviates('省委', '浙江省发展和改革委员会'), false);
+  assert.equal(abbreviates('省委', '中共浙江省委员会'), true);
+  assert.equal(abbreviates('省发展改革委', '浙江省发展和改革委员会'), true);
+});

@@ -84,20 +84,47 @@ interface Candidate {
   priority: number;
 }
 
-/** Whether `short` abbreviates `full`: its characters in order, ending alike, starting at the name (or after its place). */
-export function abbreviates(short: string, full: string): boolean {
-  if (short.length < 2 || short.length >= full.length) return false;
-  if (short[short.length - 1] !== full[full.length - 1]) return false;
-  let j = 0;
-  let first = -1;
-  for (let i = 0; i < full.length && j < short.length; i++) {
-    if (full[i] === short[j]) {
-      if (j === 0) first = i;
-      j++;
+/**
+ * Bodies whose local offices carry their name before the place (国家税务总局浙江省税务局, 中国人民银行浙江省分行)
+ * and the party before its committees (中共浙江省委): a short form starts at the place (省税务局, 省委).
+ */
+const PARENT_PREFIXES = ['', '中共', '共青团', '国家税务总局', '中国人民银行', '国家金融监督管理总局', '国家统计局'];
+
+/** Where in `full` an abbreviation of it may start: at the name, or at (or just after) its place. */
+function abbreviationStarts(full: string): number[] {
+  const starts = [0];
+  for (const prefix of PARENT_PREFIXES) {
+    if (!full.startsWith(prefix)) continue;
+    for (const place of REGION_NAMES) {
+      if (!full.startsWith(place, prefix.length)) continue;
+      for (let i = prefix.length; i <= prefix.length + place.length + 1 && i < full.length; i++) starts.push(i);
     }
   }
-  if (j < short.length) return false;
-  return first === 0 || REGION_NAMES.some((place) => full.startsWith(place) && first <= place.length + 1);
+  return starts;
+}
+
+/** A party committee by its level alone. */
+const PARTY_COMMITTEE = /^[省市区县]委$/;
+
+/** 委 abbreviates 委员会 at the end of a name (省发展改革委 for 浙江省发展和改革委员会): the form to compare with. */
+function comparableEnd(short: string, full: string): string {
+  return short.endsWith('委') && full.endsWith('委员会') ? full.slice(0, -2) : full;
+}
+
+/** Whether `short` abbreviates `full`: its characters in order, ending alike, starting at the name (or at its place). */
+export function abbreviates(short: string, full: string): boolean {
+  // 省委, 市委: the party's committee of the level (中共浙江省委), never another body whose name ends in 委
+  if (PARTY_COMMITTEE.test(short)) return full.startsWith('中共') && comparableEnd(short, full).endsWith(short);
+  const target = comparableEnd(short, full);
+  if (short.length < 2 || short.length >= target.length) return false;
+  if (short[short.length - 1] !== target[target.length - 1]) return false;
+  for (const start of abbreviationStarts(target)) {
+    if (target[start] !== short[0]) continue;
+    let j = 1;
+    for (let i = start + 1; i < target.length && j < short.length; i++) if (target[i] === short[j]) j++;
+    if (j === short.length) return true;
+  }
+  return false;
 }
 
 /**
@@ -110,17 +137,15 @@ class AbbreviationIndex {
 
   constructor(fullNames: Iterable<string>) {
     for (const full of fullNames) {
-      const last = full[full.length - 1]!;
-      const starts = new Set([full[0]!]);
-      for (const place of REGION_NAMES) {
-        if (!full.startsWith(place)) continue;
-        for (let i = 0; i <= place.length + 1 && i < full.length; i++) starts.add(full[i]!);
-      }
-      for (const first of starts) {
-        const key = first + last;
-        const group = this.byKey.get(key);
-        if (group) group.push(full);
-        else this.byKey.set(key, [full]);
+      const lasts = full.endsWith('委员会') ? ['会', '委'] : [full[full.length - 1]!];
+      const firsts = new Set(abbreviationStarts(full).map((i) => full[i]!));
+      for (const first of firsts) {
+        for (const last of lasts) {
+          const key = first + last;
+          const group = this.byKey.get(key);
+          if (group) group.push(full);
+          else this.byKey.set(key, [full]);
+        }
       }
     }
   }
@@ -257,6 +282,8 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
       if (workspaceNames.includes(byRule)) return { canonical: byRule, resolvedBy: 'workspace' };
       return { canonical: byRule, resolvedBy: 'dictionary' };
     }
+    // 人民银行浙江省分行, 建设银行长沙支行: the full name the document gives adds only 中国
+    if (fullNames.has(`中国${name}`)) return { canonical: `中国${name}`, resolvedBy: 'document' };
     // a full name is itself, except a company's short form (重庆长安汽车公司 for …股份有限公司)
     if (!fullNames.has(name) || /(?<!有限)公司$/.test(name)) {
       const inDocument = (documentIndex ??= new AbbreviationIndex(fullNames)).find(name);
@@ -374,9 +401,12 @@ function nameAt(text: string, c: { start: number; end: number }): string {
 
 /** A name that is not itself an abbreviation: long enough, with a full suffix. */
 function isFullName(name: string): boolean {
-  if (PLACE_BODY.test(name)) return false;
+  if (PLACE_BODY.test(name) || RELATIVE_LEVEL.test(name)) return false;
   return name.length >= 5 || DICTIONARY.get(name) === name;
 }
+
+/** A name that starts with a bare level (省发展改革委, 市政府办公厅): relative to the document's place, never a full name. */
+const RELATIVE_LEVEL = /^(?:省|市(?!场|民)|区(?!域)|县)/;
 
 /** Short forms a full name implies: 重庆长安汽车股份有限公司 → 长安汽车, 重庆市工业学校 → 工业校. */
 function impliedAliases(full: string): string[] {
