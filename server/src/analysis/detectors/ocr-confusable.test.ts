@@ -112,3 +112,18 @@ test('shapes scanned policy texts also confuse: 平/乎, 竞/竟, 实/买', () =
     );
   }
 });
+
+test('more shapes of scanned pages: 项/顶, 划/刘, 季/李, 广/厂, 颁/颂; the words they belong to stay clean', () => {
+  for (const [damaged, repaired] of [
+    ['今年共实施重点顶目126个。', '今年共实施重点项目126个。'],
+    ['全年计刘投资2200亿元。', '全年计划投资2200亿元。'],
+    ['第三李度增长5%。', '第三季度增长5%。'],
+    ['要厂泛动员群众。', '要广泛动员群众。'],
+    ['颂发荣誉证书。', '颁发荣誉证书。'],
+  ] as const) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
+  }
+  assert.deepEqual(findings('重点项目、计划、季度、广泛、颁发、延长、工厂、刘强同志、李明同志、宇宙、栽培、眼睛、晴天、载体。'), []);
+});
