@@ -317,3 +317,24 @@ test(
     assert.deepEqual(subjects, ['有机农产品认证面积', '有线电视用户']);
   },
 );
+
+test('percentages and fractions in words: 百分之五点六, 千分之三, 三分之二以上; 数十万 is no figure', () => {
+  assert.deepEqual(
+    metrics('增长百分之五点六，三分之二以上的村，约占全国的三分之一，千分之三，百分之百，数十万人，几百家企业。').map((m) => [
+      m.text,
+      m.value,
+      m.unit,
+      m.precision,
+      m.approx ?? null,
+    ]),
+    [
+      ['百分之五点六', 5.6, '%', 1, null],
+      ['三分之二以上', 66.67, '%', 2, 'at-least'],
+      ['三分之一', 33.33, '%', 2, null],
+      ['千分之三', 3, '‰', 0, null],
+      ['百分之百', 100, '%', 0, null],
+    ],
+  );
+  // a numerator not below its denominator is no fraction of a whole
+  assert.deepEqual(metrics('三分之五'), []);
+});

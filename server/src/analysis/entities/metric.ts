@@ -36,6 +36,11 @@ const ARABIC_ONLY_UNITS = new Set(unitsData.arabicOnly);
  */
 const NUMERAL_START_UNITS = unitTable('0123456789零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾');
 const PERCENT_WORD = '百分之';
+const PERMILLE_WORD = '千分之';
+/** A fraction in words: 三分之二, 十分之一 (the denominator a numeral up to 99). */
+const FRACTION_WORD = /([二两三四五六七八九十]{1,3})分之([一二三四五六七八九十]{1,3})/y;
+/** The decimals of a percentage in words: 百分之五点六. */
+const CN_DECIMALS = /点([零〇一二三四五六七八九]{1,4})/y;
 
 /**
  * The next place at or after `from` where a numeral may start, and how long its start is (1, or 3 for
@@ -46,7 +51,8 @@ function nextNumeralStart(text: string, from: number): { at: number; length: num
   for (let i = from; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (NUMERAL_START_UNITS[unit]) return { at: i, length: 1 };
-    if (unit === 0x767e && text.startsWith(PERCENT_WORD, i)) return { at: i, length: PERCENT_WORD.length };
+    if ((unit === 0x767e && text.startsWith(PERCENT_WORD, i)) || (unit === 0x5343 && text.startsWith(PERMILLE_WORD, i)))
+      return { at: i, length: PERCENT_WORD.length };
   }
   return { at: -1, length: 0 };
 }
@@ -417,6 +423,10 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   // part of an identifier or of a longer number: G20, H7N9, 3.5 read from its middle
   if (/[A-Za-z0-9._/\\#]/.test(previous)) return undefined;
   if (isPercentWord) return readPercentWord(text, at, blocked);
+  // 数十万人, 几百家: an order of magnitude, not a figure
+  if ((previous === '数' || previous === '几') && /[十百千万]/.test(text[at] ?? '')) return undefined;
+  const fraction = readFractionWord(text, at);
+  if (fraction) return fraction;
 
   let ordinalStart = -1;
   {
@@ -551,8 +561,38 @@ function isOrdinalTerm(text: string, unit: string, chinese: boolean, at: number,
   );
 }
 
-/** 百分之二十, 百分之5.5 */
+/** 三分之二 (66.67%), 十分之一: a share of the whole, read as the percentage it is. */
+function readFractionWord(text: string, at: number): Found | undefined {
+  FRACTION_WORD.lastIndex = at;
+  const m = FRACTION_WORD.exec(text);
+  if (!m) return undefined;
+  const denominator = parseChineseNumeral(m[1]!);
+  const numerator = parseChineseNumeral(m[2]!);
+  if (!denominator || !numerator || numerator >= denominator || !isWellFormedChineseNumeral(m[1]!)) return undefined;
+  let end = at + m[0].length;
+  let approx = qualifierBefore(text, at);
+  const after = qualifierAfter(text, end);
+  if (after) {
+    approx = after.approx;
+    end = after.end;
+  }
+  const entity: Found = {
+    type: 'metric',
+    start: at,
+    end,
+    value: Number(((numerator / denominator) * 100).toFixed(2)),
+    unit: '%',
+    kind: 'percent',
+    precision: 2,
+    subjectEnd: approxStart(text, at),
+  };
+  if (approx) entity.approx = approx;
+  return entity;
+}
+
+/** 百分之二十, 百分之5.5, 百分之五点六; 千分之三 (‰) */
 function readPercentWord(text: string, at: number, blocked: Uint8Array): Found | undefined {
+  const unit = text[at] === '千' ? '‰' : '%';
   const numberAt = at + 3;
   if (blocked[numberAt]) return undefined;
   const code = text.charCodeAt(numberAt);
@@ -565,7 +605,14 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
     const value = run && (isWellFormedChineseNumeral(run) || run === '一') ? parseChineseNumeral(run) : undefined;
     if (run && value !== undefined) reading = { start: numberAt, end: numberAt + run.length, value, precision: 0, magnitude: 1 };
     // 百分之百
-    if (run === '百') reading = { start: numberAt, end: numberAt + 1, value: 100, precision: 0, magnitude: 1 };
+    if (run === '百' && unit === '%') reading = { start: numberAt, end: numberAt + 1, value: 100, precision: 0, magnitude: 1 };
+    // 百分之五点六
+    CN_DECIMALS.lastIndex = reading?.end ?? 0;
+    const decimals = reading ? CN_DECIMALS.exec(text) : null;
+    if (reading && decimals) {
+      const digits = [...decimals[1]!].map((d) => String(parseChineseNumeral(d === '〇' ? '零' : d) ?? 0)).join('');
+      reading = { ...reading, end: reading.end + decimals[0].length, value: Number(`${reading.value}.${digits}`), precision: digits.length };
+    }
   }
   if (!reading) return undefined;
   let end = reading.end;
@@ -580,7 +627,7 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
     start: at,
     end,
     value: reading.value,
-    unit: '%',
+    unit,
     kind: 'percent',
     precision: reading.precision,
     subjectEnd: approxStart(text, at),
