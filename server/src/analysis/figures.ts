@@ -650,7 +650,9 @@ export function clauseStart(text: string, at: number): number {
  */
 export function isComparisonBase(text: string, figure: Figure): boolean {
   const prefix = text.slice(clauseStart(text, figure.cStart), figure.cStart);
-  return /(?:(?<!占)比|较|相比|从|由)[^，,；;。]*$/.test(prefix);
+  if (/(?:(?<!占)比|较|相比|从|由)[^，,；;。]*$/.test(prefix)) return true;
+  // 是去年同期2.78万人次的3.1倍, 相当于上年的1.2倍: what a multiple is taken of
+  return /^的?[\d.]+倍/.test(text.slice(figure.cEnd, figure.cEnd + 8)) && /(?:是|为|相当于|达到|达)[^，,；;。]*$/.test(prefix);
 }
 
 /** The label before a figure: the text from its clause start, at most `max` units (开办专业点 of 开办专业点414个). */

@@ -116,3 +116,18 @@ test('a figure per head, or one smaller than the part, is not the named whole (s
   silent('全市共有学校3750所，2020年共有学校375所。其中民办学校1020所，占学校总数的27.2%。');
   assert.match(one('全市共有学校375所。其中民办学校1020所，占学校总数的27.2%。').message.en, /1020\/375 = 272% ≠ 27.2%/);
 });
+
+test('分别占: each share goes with the part in the same place, against the named whole; unnamed, the parts are left to shares-sum', () => {
+  silent('其中男性4800人，女性5200人，分别占48%和52%。');
+  silent('签订协议和合同就业3512人，升学986人，自主创业88人，灵活就业425人，分别占70.09%、19.68%、1.76%和8.48%。');
+  const text = '全市已就业毕业生5000人，其中协议就业3500人，升学1000人，分别占已就业毕业生的70%、20%。';
+  silent(text);
+  const f = one(text.replace('20%。', '25%。'));
+  assert.match(f.message.en, /1000\/5000 = 20% ≠ 25%/);
+});
+
+test('a name right before 占比 names the part (省内转移占比), not the last count before it', () => {
+  const text = '全年农村劳动力转移就业2658.3万人，其中省内转移1520.6万人、省外输出1137.7万人，省内转移占比57.2%。';
+  silent(text);
+  assert.match(one(text.replace('57.2%', '67.2%')).message.en, /1520.6万\/2658.3万 = 57.2% ≠ 67.2%/);
+});

@@ -67,7 +67,12 @@ function detect(ctx: AnalysisContext): Finding[] {
     const m = SHARE_LEAD.exec(lead);
     if (!m) continue;
     const zhan = leadFrom + m.index;
-    const partIndex = findPart(compact, figures, k, zhan);
+    if (RESPECTIVELY.test(text.slice(Math.max(0, zhan - 2), zhan))) {
+      // 男性4800人，女性5200人，分别占48%和52%: shares of the parts in turn
+      k = respectiveShares(compact, figures, k, zhan, wholeName(m[1]), out);
+      continue;
+    }
+    const partIndex = namedPart(text, figures, k, zhan) ?? findPart(compact, figures, k, zhan);
     if (partIndex < 0) continue;
     const part = figures[partIndex]!;
     const named = wholeName(m[1]);
@@ -89,6 +94,68 @@ function wholeName(captured: string | undefined): string {
     .replace(SCOPE, '');
   return NO_WHOLE.test(name) ? '' : name;
 }
+
+/** 分别占, 依次占: the shares that follow are those of the parts before, in order. */
+const RESPECTIVELY = /(?:分别|依次)$/;
+/** Separators between the shares of one 分别占 list. */
+const SHARE_LIST_SEPARATOR = /^(?:、|，|,|和|及|与|以及)$/;
+
+/**
+ * 其中男性4800人，女性5200人，分别占48%和52%: pairs each share of the list starting at `first` with the
+ * part in the same place among the counts before 分别, and judges each against the named whole (分别占已就业
+ * 毕业生的…). Without a named whole the text leaves it to the parts' sum, which shares-sum checks: silent.
+ * Returns the index of the list's last share, so the caller goes on after it.
+ */
+function respectiveShares(
+  compact: CompactText,
+  figures: readonly Figure[],
+  first: number,
+  zhan: number,
+  named: string,
+  out: Finding[],
+): number {
+  const text = compact.text;
+  let last = first;
+  while (figures[last + 1]?.kind === 'percent' && SHARE_LIST_SEPARATOR.test(text.slice(figures[last]!.cEnd, figures[last + 1]!.cStart)))
+    last++;
+  const count = last - first + 1;
+  const from = sentenceStart(text, zhan);
+  const parts: number[] = [];
+  for (let j = first - 1; j >= 0 && parts.length < count; j--) {
+    const f = figures[j]!;
+    if (f.cStart < from) break;
+    if (f.cEnd > zhan || !isAdditive(f) || isComparisonBase(text, f)) continue;
+    parts.unshift(j);
+  }
+  if (!named || parts.length < count || parts.some((j) => !sameFamily(figures[j]!, figures[parts[0]!]!))) return last;
+  const whole = findNamedWhole(compact, figures, parts[0]!, named);
+  if (!whole || whole.lo <= 0) return last;
+  for (let i = 0; i < count; i++) {
+    const finding = judge(compact, figures[first + i]!, figures[parts[i]!]!, whole, true);
+    if (finding) out.push(finding);
+  }
+  return last;
+}
+
+/**
+ * 其中省内转移1520.6万人、省外输出1137.7万人，省内转移占比57.2%: 占 right after a name gives the part by
+ * that name, not the last count before it. The index of the figure the name labels, or undefined.
+ */
+function namedPart(text: string, figures: readonly Figure[], shareIndex: number, zhan: number): number | undefined {
+  const name = NAME_BEFORE_ZHAN.exec(text.slice(Math.max(0, zhan - 12), zhan))?.[0];
+  if (!name) return undefined;
+  const from = Math.max(0, sentenceStart(text, zhan) - 1);
+  for (let j = shareIndex - 1; j >= 0; j--) {
+    const f = figures[j]!;
+    if (f.cStart < from) return undefined;
+    if (f.cEnd > zhan || !isAdditive(f)) continue;
+    if (labelBefore(text, f).replace(SCOPE, '').endsWith(name)) return j;
+  }
+  return undefined;
+}
+
+/** The name right before 占 (省内转移占比): two to eight Han characters after a clause mark. */
+const NAME_BEFORE_ZHAN = /(?<=[，,；;。、])[\u4e00-\u9fff]{2,8}$/;
 
 /** The last count before 占 in the sentence, skipping comparison bases, percentages and multiples. */
 function findPart(compact: CompactText, figures: readonly Figure[], shareIndex: number, zhan: number): number {

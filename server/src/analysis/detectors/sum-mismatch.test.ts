@@ -178,3 +178,25 @@ test('a conjunction before the last part keeps it among the parts', () => {
     /1650\+1200\+20 = 2870 ≠ 2860/,
   );
 });
+
+test('what a multiple is taken of, and figures per head, are no totals', () => {
+  silent('接待入境游客8.62万人次，是去年同期2.78万人次的3.1倍，其中外国游客5.14万人次、港澳台游客3.48万人次。');
+  assert.match(
+    one('接待入境游客8.62万人次，是去年同期2.78万人次的3.1倍，其中外国游客5.14万人次、港澳台游客4.48万人次。').message.en,
+    /5.14万\+4.48万 = 9.62万 ≠ 8.62万/,
+  );
+  silent('居民人均可支配收入71589元，比上年的67421元增长6.2%。其中，城镇居民人均可支配收入74865元，农村居民人均可支配收入36124元。');
+});
+
+test('parts after commas whose labels divide the whole (城镇/农村, 出口/进口) or start alike (参保…); a 其中 in the next sentence', () => {
+  assert.match(one('新增就业5.2万人，其中城镇3.1万人，农村3.2万人。').message.en, /3.1万\+3.2万 = 6.3万 ≠ 5.2万/);
+  silent('新增就业6.3万人，其中城镇3.1万人，农村3.2万人。');
+  assert.match(one('进出口总额2405.1亿元。其中，出口1634.2亿元，进口761.9亿元。').message.en, /1634.2亿\+761.9亿 = 2396.1亿 ≠ 2405.1亿/);
+  silent('进出口总额2396.1亿元。其中，出口1634.2亿元，进口761.9亿元。');
+  assert.match(
+    one('参保人数2986.4万人，比上年末增加112.7万人。其中，参保职工2093.5万人，参保离退休人员829.9万人。').message.en,
+    /2093.5万\+829.9万 = 2923.4万 ≠ 2986.4万/,
+  );
+  // a clause about something else after a comma is still no part
+  silent('共有学生1000人，其中男生600人，参加培训800人。');
+});

@@ -23,6 +23,7 @@ import {
   isAdditive,
   isComparisonBase,
   clauseStart,
+  labelBefore,
   figuresFinding,
   readItemList,
   sameFamily,
@@ -123,6 +124,9 @@ function totalAfterParts(compact: CompactText, figures: readonly Figure[], k: nu
   return undefined;
 }
 
+/** Labels of figures per head, per household or on average: not sums of their kinds. */
+const PER_UNIT_LABEL = /人均|户均|亩均|平均|均价|单价/;
+
 /** A label for the rest of a breakdown: 其他粮食作物, 其余. */
 const OTHERS = /^(?:其他|其它|其余)/;
 
@@ -151,6 +155,10 @@ function detect(ctx: AnalysisContext): Finding[] {
   for (let k = 0; k < figures.length; k++) {
     const total = figures[k]!;
     if (!isAdditive(total)) continue;
+    // a figure per head or an average (居民人均可支配收入71589元) is no total its kinds add up to
+    if (PER_UNIT_LABEL.test(labelBefore(compact.text, total))) continue;
+    // what a comparison or a multiple is taken of (是去年同期2.78万人次的3.1倍) is no total either
+    if (isComparisonBase(compact.text, total)) continue;
     const breakdown =
       bracketBreakdown(compact, figures, k) ??
       // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
@@ -233,17 +241,21 @@ function qizhongAfter(text: string, figures: readonly Figure[], k: number): numb
     let othersOnly = true;
     for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
       between++;
-      if (figures[j]!.family === '' || sameFamily(figures[j]!, total)) othersOnly = false;
+      const f = figures[j]!;
+      // a comparison (是去年同期2.78万人次的3.1倍) compares the total; it does not compete with it
+      if (isComparisonBase(text, f) || f.kind === 'multiple' || f.kind === 'percent') continue;
+      if (f.family === '' || sameFamily(f, total)) othersOnly = false;
     }
     const near = gap <= MAX_GAP_TO_QIZHONG;
-    if (between === 0 ? near : othersOnly) {
-      // no sentence end or clause of a list between the total and 其中
-      if (sentenceStart(text, at) > total.cStart) return undefined;
+    // a 其中 that opens the next sentence is looked at below, with what the total's sentence adds
+    const sameSentence = sentenceStart(text, at) <= total.cStart;
+    if (sameSentence && (between === 0 ? near : othersOnly)) {
+      // no clause of a list between the total and 其中
       if (/[；;]/.test(text.slice(total.cEnd, at))) return undefined;
       return at;
     }
     // a figure of the total's kind (or of none known) between them: the parts after 其中 are that one's
-    if (near) return undefined;
+    if (near && sameSentence) return undefined;
   }
   const at = sentenceAfterComparisons(text, figures, k);
   return at !== undefined && text.startsWith('其中', at) ? at : undefined;
@@ -280,10 +292,48 @@ function parallelPrefix(text: string, items: readonly ListItem[]): ListItem[] {
   for (const item of items) {
     const prev = kept[kept.length - 1];
     // 其他粮食作物 closes a list of 稻谷播种面积, 小麦播种面积…: "the others" run parallel to any item
-    if (prev && text[prev.figure.cEnd] !== '、' && prev.label.slice(-1) !== item.label.slice(-1) && !OTHERS.test(item.label)) break;
+    if (
+      prev &&
+      text[prev.figure.cEnd] !== '、' &&
+      prev.label.slice(-1) !== item.label.slice(-1) &&
+      !OTHERS.test(item.label) &&
+      !complementary(prev.label, item.label)
+    )
+      break;
     kept.push(item);
   }
   return kept;
+}
+
+/** Words that divide a whole in two or more by themselves: 城镇3.1万人，农村3.2万人; 出口…，进口…. */
+const COMPLEMENTS = [
+  ['城镇', '城市', '农村', '乡村'],
+  ['线上', '线下'],
+  ['境内', '境外'],
+  ['国内', '国外'],
+  ['省内', '省外'],
+  ['市内', '市外'],
+  ['区内', '区外'],
+  ['公办', '民办'],
+  ['男', '女'],
+  ['出口', '进口'],
+  ['东部', '中部', '西部', '东北'],
+  ['上半年', '下半年'],
+];
+
+/**
+ * Whether two labels start alike: with words of one of COMPLEMENTS, or with the same two characters
+ * (参保职工…，参保离退休人员…), after a leading 其中 or 向.
+ */
+function complementary(a: string, b: string): boolean {
+  const bare = (label: string) => label.replace(/^[，,：:]?(?:其中|向|对)[，,：:]?/, '');
+  const [x, y] = [bare(a), bare(b)];
+  if (x.length >= 3 && y.length >= 3 && x.slice(0, 2) === y.slice(0, 2)) return true;
+  return COMPLEMENTS.some((group) => {
+    const i = group.findIndex((word) => x.startsWith(word));
+    const j = group.findIndex((word) => y.startsWith(word));
+    return i >= 0 && j >= 0 && i !== j;
+  });
 }
 
 /** 技师学院、高级技工学校分别为20所、35所: as many labels as figures. */

@@ -611,7 +611,12 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
     const decimals = reading ? CN_DECIMALS.exec(text) : null;
     if (reading && decimals) {
       const digits = [...decimals[1]!].map((d) => String(parseChineseNumeral(d === '〇' ? '零' : d) ?? 0)).join('');
-      reading = { ...reading, end: reading.end + decimals[0].length, value: Number(`${reading.value}.${digits}`), precision: digits.length };
+      reading = {
+        ...reading,
+        end: reading.end + decimals[0].length,
+        value: Number(`${reading.value}.${digits}`),
+        precision: digits.length,
+      };
     }
   }
   if (!reading) return undefined;
