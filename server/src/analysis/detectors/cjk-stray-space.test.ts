@@ -199,3 +199,10 @@ test('in a letter-spaced line the spaces beside its punctuation go too; elsewher
   const edits = found.filter((f) => f.fixAllSafe).flatMap((f) => f.fixes[0]!.edits);
   assert.equal(applyEdits(text, edits), '关于印发《重庆市技工教育发展规划》的通知\n市政府印发 《规划》 。');
 });
+
+test('a caption’s number and the year after it are two figures (表1　2023届…), not one split by a space', () => {
+  assert.deepEqual(find('表1　2023届毕业生就业情况'), []);
+  assert.deepEqual(find('附件2 2024年度项目清单'), []);
+  // in running text the split figure is still found
+  assert.equal(find('全市中职学校4 5所。').length, 1);
+});

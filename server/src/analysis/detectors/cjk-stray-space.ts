@@ -295,6 +295,9 @@ function spaceInFigure(start: number, end: number, message: Finding['message'], 
   };
 }
 
+/** What numbers a table, figure or attachment: the number after it ends before the space. */
+const CAPTION_BEFORE = /(?:表|图|附件|序号|编号|栏)$/;
+
 function spacedFigures(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of text.matchAll(SPACED_DECIMAL_POINT)) {
@@ -325,6 +328,8 @@ function spacedFigures(text: string): Finding[] {
     // 14 687件: a space as thousands separator is a style, not damage
     if (/^[0-9０-９]{3}$/.test(m[3]!)) continue;
     const start = m.index;
+    // 表1　2023届毕业生: a caption's number, then what it is about
+    if (CAPTION_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
     const gapStart = start + m[1]!.length;
     const gap = { start: gapStart, end: gapStart + m[2]!.length };
     const end = gap.end + m[3]!.length;

@@ -236,3 +236,7 @@ test('in a column that indents its paragraphs, a sentence that ends with a full 
   const flush = indented.replace(/^\u3000+/gm, '');
   assert.equal(fixAll(flush).split('\n')[0], '近日，记者从市住房和城乡建设局获悉，今年我市计划改造老旧小区一百二十六个，总投资十五亿元。');
 });
+
+test('captions of tables and figures on consecutive lines are not a broken paragraph', () => {
+  assert.deepEqual(find('表1　2023届毕业生就业情况\n表2　2023年度学校经费收入情况\n图3　2022年各专业招生人数\n'), []);
+});
