@@ -148,3 +148,20 @@ test('orders: 国务院令第723号 and the title after it, the head of state’
   assert.equal(title!.id, '国务院令第724号');
   assert.equal(order!.id, '国务院令第724号');
 });
+
+test('a province’s department numbering with the ministry’s code after its abbreviation is the province’s (湘财社 is not 财政部’s 财社)', () => {
+  const found = docrefs(
+    '（湘财社〔2023〕12号）、京财预〔2021〕9号、湘发改就业〔2023〕112号、粤教职函〔2023〕16号、陕建发〔2024〕18号，根据财社〔2023〕5号',
+  );
+  assert.deepEqual(
+    found.map((d) => [d.issuer, d.issuerOrg ?? null]),
+    [
+      ['湘财社', '湖南省财政厅'],
+      ['京财预', '北京市财政局'],
+      ['湘发改就业', '湖南省发展和改革委员会'],
+      ['粤教职函', '广东省教育厅'],
+      ['陕建发', '陕西省住房和城乡建设厅'],
+      ['财社', '财政部'],
+    ],
+  );
+});

@@ -92,6 +92,11 @@ export function resolveIssuer(code: string): string | undefined {
     const expanded = expandBody(body, region.municipality === true);
     if (expanded) return region.name + expanded;
   }
+  // 湘财社, 湘发改就业, 粤教职函: the department whose body the code starts with (财, 发改, 教)
+  for (let length = Math.min(rest.length - 1, 4); length >= 1; length--) {
+    const expanded = expandBody(rest.slice(0, length), region.municipality === true);
+    if (expanded) return region.name + expanded;
+  }
   return undefined;
 }
 
@@ -100,7 +105,13 @@ export function issuerCodeOf(run: string): string {
   // a known code or a region + known body, longest first
   for (let length = Math.min(run.length, MAX_ISSUER); length >= 2; length--) {
     const code = run.slice(run.length - length);
-    if (ISSUERS.has(code) || (resolveIssuer(code) && regionByAbbr(code[0]!))) return code;
+    if (resolveIssuer(code) && regionByAbbr(code[0]!)) return code;
+    if (!ISSUERS.has(code)) continue;
+    // 湘财社: a province's department numbers its documents with the ministry's code after its own
+    // abbreviation; the ministry's code alone (财社, 财政部) would credit the wrong body
+    const before = run[run.length - length - 1];
+    if (before && regionByAbbr(before) && !regionByAbbr(code[0]!) && resolveIssuer(before + code)) return before + code;
+    return code;
   }
   const afterStopWord = run.replace(BEFORE_ISSUER, '');
   const code = afterStopWord.length > 0 ? afterStopWord : run;
