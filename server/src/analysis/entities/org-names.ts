@@ -243,6 +243,23 @@ const GOVERNMENT_BODIES = [
   '发展改革委员会',
   '民族宗教事务委员会',
   '民宗委',
+  // more departments as provinces and cities name them since the 2018 reform (省林草局, 海南省旅游和文化广电
+  // 体育厅, 市城市管理局)
+  '林草局',
+  '文化广电和旅游厅',
+  '文化广电和旅游局',
+  '文化广电旅游局',
+  '文广旅局',
+  '旅游和文化广电体育厅',
+  '旅游发展委员会',
+  '城市管理局',
+  '城市管理委员会',
+  '城管局',
+  '综合行政执法局',
+  '行政审批局',
+  '行政审批服务局',
+  '政务服务管理局',
+  '政务服务和大数据管理局',
   // the abbreviations above that end like a body (人社 alone does not)
   ...REGION_BODY_ABBREVIATIONS.filter((body) => /[局厅委部署]$/.test(body)),
 ].sort((a, b) => b.length - a.length);
@@ -301,6 +318,8 @@ const STOP_WORDS = [
   // 我国驻美国大使馆: a country referred to, not named
   '我国',
   '各国',
+  // 各地住房公积金管理中心: every place's, not one
+  '各地',
   '本国',
   // documents go up or out to a body (抄报市政府办公室): the segmenter takes 抄报 for a noun
   '抄报',
@@ -464,7 +483,7 @@ const PLACE_KINDS = '设区的?市|直辖市|县市区|市州|区县|县区|旗�
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS = new RegExp(
-  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|村|村级|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
+  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|村|村级|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|义务教育阶段|阶段|年度|本年度|上年度|普惠|普惠性|成果|转化|成果转化|算力|游客|展示|体验|交流|交易|物流|检测|检验|调度|会展|健康|康复|养老|托育|便民|党群|网格|应急|救助|志愿|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
 );
 
 const MAX_NAME = 30;
@@ -715,6 +734,9 @@ const EACH_LIST_BEFORE = new RegExp(
   `各(?:${PLACE_KINDS}|[省市区县乡镇])?(?:[(（][^()（）]{1,8}[)）])?[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){0,6}、$`,
 );
 
+/** One-character verbs and prepositions before a bare level (受省…, 向市…, 由县…): never a name's start. */
+const VERB_BEFORE_LEVEL = /^[受向由对在于从被将把给请按][省市县区](?!场|民|委员)/;
+
 /** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
 const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
 
@@ -733,6 +755,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const isBody = BODIES.has(m.word);
     // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
     if (straddled(text, suffixStart, stopGuard)) continue;
+    // 中心村, 中心城区, 中心镇: 中心 is the start of another word here
+    if (m.word === '中心' && /[村城镇区]/.test(text[end] ?? '')) continue;
     const branch = BRANCH_SUFFIXES.has(m.word);
     let start = leftBoundary(text, suffixStart, guard, branch);
     // a two-character word cut by its first character (按|照) is still a stop word
@@ -747,6 +771,10 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     if (place >= 0 && !parentBefore) start = place;
     // 驻 never starts a name: what it follows was cut off (我国|驻美国大使馆)
     if (text[start] === '驻' && start + 1 < suffixStart) start++;
+    // 受省人民政府委托, 向市教育局报告: a verb or preposition of one character before a bare level
+    if (VERB_BEFORE_LEVEL.test(text.slice(start, start + 2)) && start + 1 < suffixStart) start++;
+    // 各住房公积金管理中心, 各地…: every such body, not one
+    if (text[start - 1] === '各' || text.startsWith('各地', start - 2)) continue;
     let anchored = place >= 0 || hasPlaceLevel(text, start, suffixStart);
     if (hints && !anchored) {
       // with the segmenter: a verb before the name is not part of it (影响学校, 共创…中心); an adjective,

@@ -291,3 +291,34 @@ test('bare bodies listed after one addressed by kind are addressed by kind too (
   assert.deepEqual(orgs('教育局要加强管理。'), ['教育局']);
   assert.deepEqual(orgs('各市州财政局、长沙市教育局：'), ['长沙市教育局']);
 });
+
+test('with the segmenter: a city or county before its party committee (合肥市委, 中共肥西县委); not 全体 or a verb', () => {
+  const segmenter = loadSegmenter();
+  assert.deepEqual(orgs('在合肥市委、市政府的坚强领导下，中共肥西县委、肥西县人民政府部署。', segmenter), [
+    '合肥市委',
+    '市政府',
+    '中共肥西县委',
+    '肥西县人民政府',
+  ]);
+  assert.deepEqual(orgs('要加强市委领导。全体市委常委参加。', segmenter), ['市委', '市委']);
+});
+
+test('a line that starts with a whole name of its own is not joined to the line above', () => {
+  assert.deepEqual(orgs('潍坊市统计局\n国家统计局潍坊调查队\n2024年3月1日'), ['潍坊市统计局', '国家统计局潍坊调查队']);
+  assert.deepEqual(orgs('在湖南省第十四届人民代表大会第二次会议上\n湖南省财政厅'), ['湖南省财政厅']);
+});
+
+test('a verb before a bare level, 各 and 各地 before a body, kinds of centres and schools are not names', () => {
+  assert.deepEqual(orgs('受省人民政府委托，向市教育局报告。'), ['省人民政府', '市教育局']);
+  assert.deepEqual(orgs('各地住房公积金管理中心要落实，各住房公积金管理中心要配合。'), []);
+  assert.deepEqual(orgs('建设中心村12个，推进成果转化中心、游客中心建设，发展普惠性幼儿园和义务教育阶段学校。'), []);
+  assert.deepEqual(orgs('表2　2023年度学校经费收入情况'), []);
+});
+
+test('departments named since the 2018 reform: 省林草局, 旅游和文化广电体育厅', () => {
+  assert.deepEqual(orgs('甘肃省林业和草原局、海南省旅游和文化广电体育厅、省林草局。'), [
+    '甘肃省林业和草原局',
+    '海南省旅游和文化广电体育厅',
+    '省林草局',
+  ]);
+});

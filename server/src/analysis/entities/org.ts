@@ -60,12 +60,15 @@ const LEVEL_BODY =
 /** Places that may stand before one (重庆市委: 重庆 + 市委), found backwards from the level character. */
 const LEVEL_BODY_PLACES = new Literals(REGION_NAMES);
 
-/** Such bodies in `text`, with the place and 中共 or 共青团 before them when written (中共四川省委, 共青团重庆市委). */
-function levelBodies(text: string): Array<{ start: number; end: number }> {
+/**
+ * Such bodies in `text`, with the place and 中共 or 共青团 before them when written (中共四川省委, 共青团重庆市委).
+ * A province is known by name; a city or county (合肥市委, 中共肥西县委) by the segmenter's place tag.
+ */
+function levelBodies(text: string, ctx: AnalysisContext): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const m of text.matchAll(LEVEL_BODY)) {
     let start = m.index;
-    start -= LEVEL_BODY_PLACES.longestEndingAt(text, start)?.length ?? 0;
+    start -= LEVEL_BODY_PLACES.longestEndingAt(text, start)?.length ?? placeBefore(ctx, start);
     if (text.startsWith('中共', start - 2)) start -= 2;
     else if (m[0].endsWith('委') && text.startsWith('共青团', start - 3)) start -= 3;
     out.push({ start, end: m.index + m[0].length });
@@ -73,6 +76,25 @@ function levelBodies(text: string): Array<{ start: number; end: number }> {
     if (m[1]) out.push({ start, end: m.index + m[0].length - m[1].length });
   }
   return out;
+}
+
+/** Nouns before a level that say which or how many, not where (全体市委常委, 上级市委). */
+const NOT_PLACES = new Set(['全体', '全部', '各级', '广大', '上级', '下级', '本级', '同级', '有关', '相关', '历届', '新一届']);
+
+/** The length of the place the segmenter tags right before a level character (合肥 of 合肥市委, or 合肥市 itself), or 0. */
+function placeBefore(ctx: AnalysisContext, level: number): number {
+  if (!ctx.segmenter || level === 0) return 0;
+  const withLevel = ctx.taggedWordAt(level);
+  if (withLevel && withLevel.tag === 'ns' && withLevel.start < level && withLevel.end === level + 1) return level - withLevel.start;
+  const before = ctx.taggedWordAt(level - 1);
+  if (!before || before.end !== level || level - before.start < 2 || level - before.start > 3) return 0;
+  if (before.tag === 'ns') return level - before.start;
+  // jieba tags many cities plain nouns (合肥 n): a noun is the place when nothing but a preposition, a
+  // conjunction, punctuation or 中共 stands before it (在合肥市委, 中共肥西县委; not 加强市委)
+  if (!/^(?:n|nz)$/.test(before.tag) || NOT_PLACES.has(ctx.text.slice(before.start, level))) return 0;
+  if (before.start === 0 || ctx.text.startsWith('中共', before.start - 2)) return level - before.start;
+  const previous = ctx.taggedWordAt(before.start - 1);
+  return previous && /^(?:p|c|x)$/.test(previous.tag) ? level - before.start : 0;
 }
 
 interface Candidate {
@@ -203,7 +225,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     for (const m of new Literals(user).matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
   }
   for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
-  for (const c of levelBodies(text)) candidates.push({ ...c, priority: 2 });
+  for (const c of levelBodies(text, ctx)) candidates.push({ ...c, priority: 2 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
   for (const c of namesAcrossLineBreaks(text, hints)) candidates.push(c);
@@ -372,8 +394,12 @@ function namesAcrossLineBreaks(text: string, hints: WordHints | undefined): Cand
       })),
       ...DICTIONARY_NAMES.matches(joined).map((d) => ({ start: d.index, end: d.index + d.word.length, priority: 3 })),
     ];
+    // the next line starting with a whole name of its own (潍坊市统计局⏎国家统计局潍坊调查队, a session's line⏎
+    // 湖南省财政厅): the break separates two things, it does not cut one
+    const ownName = (end: number) =>
+      findNameSpans(joined.slice(left.length, end)).some((own) => own.start === 0 && own.end === end - left.length && own.anchored);
     for (const span of spans) {
-      if (span.start < left.length && span.end > left.length)
+      if (span.start < left.length && span.end > left.length && !ownName(span.end))
         out.push({ start: toText(span.start), end: toText(span.end), priority: span.priority });
     }
   }
@@ -477,6 +503,7 @@ const KIND_WORDS = new Set([
   ...['居委会', '日报社', '大中学校', '普通高校', '高等院校', '高职院校', '理工大学', '农业大学', '师范大学', '医科大学'],
   ...['政法大学', '财经大学', '理工学院', '文理学院', '商学院', '法学院', '医学院', '师范学院', '农学院', '文学院'],
   ...['公共场所', '交汇处', '汇合处', '住院部', '财务处', '财务部', '联络处', '开发部', '现政府', '非政府', '全公社'],
+  ...['学校', '幼儿园', '医院', '大学', '中学', '小学'],
 ]);
 
 /** Whether a word the segmenter tags `nt` names an organisation: it ends like one and is not a description (党和政府). */
