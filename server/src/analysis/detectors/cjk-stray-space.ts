@@ -328,7 +328,7 @@ function spacedFigures(text: string): Finding[] {
     // 14 687件: a space as thousands separator is a style, not damage
     if (/^[0-9０-９]{3}$/.test(m[3]!)) continue;
     const start = m.index;
-    // 表1　2023届毕业生: a caption's number, then what it is about
+    // 表1 2023届毕业生 (an ideographic space between): a caption's number, then what it is about
     if (CAPTION_BEFORE.test(text.slice(Math.max(0, start - 2), start))) continue;
     const gapStart = start + m[1]!.length;
     const gap = { start: gapStart, end: gapStart + m[2]!.length };

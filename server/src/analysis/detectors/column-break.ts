@@ -104,7 +104,7 @@ const SENTENCE_END = /(?:[。！？!?；;…：:]|\.{3})[”’"'）)」』》�
 const CONTINUATION_START = /^[，。、；：？！）》」』”’〕】…,.;:?!)%‰]/;
 /** An opening bracket or quote left at the end of a line. */
 const OPEN_END = /[（《「『“‘〔【(]$/;
-/** List items, headings and captions (表2　…, 附件1). */
+/** List items, headings and captions (表2 …, 附件1). */
 const MARKER_START =
   /^(?:[●■◆▲★※•·▪○◎□√>＞\-—–*#]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十百]+[、.．]|\d+[、．)）]|\d+\.(?!\d)|第[一二三四五六七八九十百千\d]+[章节条部篇编]|[一二三四五六七八九十]是|(?:附表|附图|附件|表|图)[ \u3000]?[0-9０-９一二三四五六七八九十]+(?:[-—.．][0-9０-９]+)?(?:[ \u3000:：、]|$))/;
 /** A figure carried on to the next line: 1600\n余人次, 102.5万\n人. */
