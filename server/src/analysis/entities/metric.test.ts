@@ -338,3 +338,21 @@ test('percentages and fractions in words: 百分之五点六, 千分之三, 三�
   // a numerator not below its denominator is no fraction of a whole
   assert.deepEqual(metrics('三分之五'), []);
 });
+
+test('units of work and traffic (人日, 辆次, 笔, 工作日), 最高 as at most, lists of ordinals, cohorts and slogans', () => {
+  const read = (text: string) => metrics(text).map((m) => [m.text, m.value, m.unit, m.kind, m.approx ?? null]);
+  assert.deepEqual(read('职业培训4.72万人日，发放贷款3.86万笔，车辆超过20万辆次，在5个工作日内办结，最高100万元。'), [
+    ['4.72万人日', 47200, '人日', 'count', null],
+    ['3.86万笔', 38600, '笔', 'count', null],
+    ['20万辆次', 200000, '辆次', 'count', 'more-than'],
+    ['5个工作日', 5, '工作日', 'time', null],
+    ['100万元', 1000000, '元', 'money', 'at-most'],
+  ]);
+  // 第17、18届: two ordinals, each with the list's unit
+  assert.deepEqual(read('在第17、18届博览会上'), [
+    ['第17', 17, '届', 'ordinal', null],
+    ['18届', 18, '届', 'ordinal', null],
+  ]);
+  // a cohort by its year, a slogan in quotes, a year with a letter for a digit: no figures
+  assert.deepEqual(read('2023届毕业生。“四个不摘”。２Ｏ２３年'), []);
+});

@@ -35,6 +35,12 @@ const ARABIC_ONLY_UNITS = new Set(unitsData.arabicOnly);
  * at 百.
  */
 const NUMERAL_START_UNITS = unitTable('0123456789零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾');
+/** Before an ordinal that continues a list begun with 第: 第17、 or 第17、18、. */
+const ORDINAL_LIST_BEFORE = /第[0-9０-９一二三四五六七八九十百]{1,4}(?:、[0-9０-９一二三四五六七八九十百]{1,4})*、$/;
+/** After the first ordinal of such a list, up to its unit: 、18 of 第17、18届. */
+const ORDINAL_LIST_AFTER = /^(?:、[0-9０-９一二三四五六七八九十百]{1,4})+/;
+/** A Chinese numeral's first character. */
+const CHINESE_NUMERAL_START = /[一二两三四五六七八九十]/;
 const PERCENT_WORD = '百分之';
 const PERMILLE_WORD = '千分之';
 /** A fraction in words: 三分之二, 十分之一 (the denominator a numeral up to 99). */
@@ -71,6 +77,7 @@ const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Approx]> = [
   ['不高于', 'at-most'],
   ['不多于', 'at-most'],
   ['最多', 'at-most'],
+  ['最高', 'at-most'],
   ['至多', 'at-most'],
   ['不足', 'less-than'],
   ['不到', 'less-than'],
@@ -420,8 +427,8 @@ type Found = Omit<MetricEntity, 'text'> & { subjectEnd: number };
 function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked: Uint8Array): Found | undefined {
   if (blocked[at]) return undefined;
   const previous = text[at - 1] ?? '';
-  // part of an identifier or of a longer number: G20, H7N9, 3.5 read from its middle
-  if (/[A-Za-z0-9._/\\#]/.test(previous)) return undefined;
+  // part of an identifier or of a longer number: G20, H7N9, 3.5 read from its middle (full-width too: ２Ｏ２３)
+  if (/[A-Za-z0-9._/\\#Ａ-Ｚａ-ｚ０-９．]/.test(previous)) return undefined;
   if (isPercentWord) return readPercentWord(text, at, blocked);
   // 数十万人, 几百家: an order of magnitude, not a figure
   if ((previous === '数' || previous === '几') && /[十百千万]/.test(text[at] ?? '')) return undefined;
@@ -433,19 +440,32 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     let back = at;
     while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
     if (text[back - 1] === '第') ordinalStart = back - 1;
+    // 第17、18届: the ordinals after the first share its 第
+    else if (ORDINAL_LIST_BEFORE.test(text.slice(Math.max(0, at - 24), at))) ordinalStart = at;
   }
+  // 2023届毕业生, 2024届: a cohort by its year, neither a count nor an ordinal
+  if (ordinalStart < 0 && /^(?:19|20)\d\d届/.test(text.slice(at, at + 5))) return undefined;
+  // “四个不摘”, “三个代表”: a slogan's numeral counts nothing
+  if (previous === '“' && CHINESE_NUMERAL_START.test(text[at] ?? '')) return undefined;
 
   const first = readNumeral(text, at);
   if (!first) return undefined;
   if (ordinalStart >= 0) {
     if (first.magnitude !== 1) return undefined;
     const unitStart = skipInlineSpace(text, first.end);
-    const unit = unitAt(text, unitStart, ORDINAL_UNITS);
+    let unit = unitAt(text, unitStart, ORDINAL_UNITS);
+    let end = unitStart + (unit?.length ?? 0);
+    if (!unit) {
+      // 第17、18届: the first ordinal of a list takes the unit at its end
+      const rest = ORDINAL_LIST_AFTER.exec(text.slice(first.end, first.end + 24));
+      unit = rest ? unitAt(text, first.end + rest[0].length, ORDINAL_UNITS) : undefined;
+      end = first.end;
+    }
     if (!unit || blocked[unitStart]) return undefined;
     return {
       type: 'metric',
       start: ordinalStart,
-      end: unitStart + unit.length,
+      end,
       value: first.value,
       unit: baseUnit(unit),
       kind: 'ordinal',
