@@ -155,6 +155,10 @@ export interface Figure {
 
 /** Units after a number, longest first. */
 const UNITS = [
+  // concentrations (环境质量公报): compared year on year, never added up
+  '微克/立方米',
+  '毫克/立方米',
+  '毫克/升',
   '平方公里',
   '个百分点',
   '百分点',
@@ -218,12 +222,15 @@ const UNITS = [
   '宗',
   '笔',
   '例',
+  '人日',
+  '辆次',
 ];
 
 /** Units that are not quantities these checks compare (dates, ages, editions). */
 const NOT_QUANTITIES = new Set(['年', '月', '日', '天', '岁', '届', '期', '号']);
 
 const PERSON_UNITS = new Set(['人', '名', '位']);
+const CONCENTRATIONS = new Set(['微克/立方米', '毫克/立方米', '毫克/升']);
 
 function familyOf(unit: string): UnitFamily {
   if (PERSON_UNITS.has(unit)) return '人';
@@ -240,6 +247,7 @@ function kindOf(unit: string): MetricKind {
   if (unit === '公里' || unit === '米') return 'length';
   if (unit === '吨' || unit === '公斤') return 'weight';
   if (NOT_QUANTITIES.has(unit) || unit === '学时' || unit === '课时') return 'time';
+  if (CONCENTRATIONS.has(unit)) return 'other';
   return unit ? 'count' : 'other';
 }
 
@@ -630,7 +638,7 @@ export function sumInterval(figures: readonly Figure[]): { value: number; lo: nu
 
 /** Whether the figure is a quantity that parts can add up to (not a percentage, multiple, date or age). */
 export function isAdditive(figure: Figure): boolean {
-  return figure.family !== '' && !['percent', 'percentage-point', 'multiple', 'time'].includes(figure.kind);
+  return figure.family !== '' && !['percent', 'percentage-point', 'multiple', 'time', 'other'].includes(figure.kind);
 }
 
 /** Slack for floating point noise in sums of decimals. */

@@ -107,3 +107,20 @@ test('比上年增长N%，上年为X: the previous year’s figure stated after 
   // another figure after the growth is not the previous year's
   silent('利润总额186亿元，比上年增长12%，其中制造业160亿元。');
 });
+
+test('a share of something else between the figures, years after 到, concentrations', () => {
+  silent('全年收入3562.8亿元，为预算的101.2%，比上年的3373.9亿元增长5.6%。');
+  assert.match(one('全年收入3562.8亿元，为预算的101.2%，比上年的3373.9亿元增长8.6%。').message.en, /5.6% ≠ 8.6%/);
+  silent('农民收入由2015年的2846元提高到2020年的9718元，增长了2.4倍。');
+  const slip = one('农民收入由2015年的2846元提高到2020年的9718元，增长了3.4倍。');
+  assert.equal(slip.severity, 'information');
+  assert.match(slip.message.en, /"增长了3.4倍" means ×4.4/);
+  silent('二氧化硫平均浓度为9微克/立方米，比上年的10微克/立方米下降10.0%。');
+  assert.match(one('二氧化硫平均浓度为9微克/立方米，比上年的10微克/立方米下降30.0%。').message.en, /\(10 − 9\)\/10 = 10% ≠ 30.0%/);
+});
+
+test('the 增加了/增加到 slip is suggested only when the figures as written give it', () => {
+  const f = one('产值由2020年的2亿元增加到5亿元，增长4倍。');
+  assert.equal(f.severity, 'warning');
+  assert.doesNotMatch(f.message.en, /增加到4倍/);
+});

@@ -42,7 +42,7 @@ const GROWTH_VERB = new RegExp(`(${UP}|${DOWN})(了)?(到|至|为)?(?:约|近|�
 /** 比上年增加0.6万人: a verb right before the figure after 比 (not 增加到, which names the new figure). */
 const CHANGE_VERB = new RegExp(`(${UP}|${DOWN})(?:了)?(?:约|近|超过|逾)?$`);
 /** 从A增加到N / 由A下降至N: the verb right before the new figure. */
-const TO_VERB = new RegExp(`(?:${UP}|${DOWN})(?:了)?(?:到|至)$`);
+const TO_VERB = new RegExp(`(?:${UP}|${DOWN})(?:了)?(?:到|至)(?:\\d{4}年(?:底|末)?的?)?$`);
 
 /** A growth over the previous year with no figure after 比: …，比上年增长12% (同比 is read the same way). */
 const PREVIOUS_YEAR_COMPARISON = /(?:(?:比|较)(?:上年|去年|上一年)(?:同期)?|同比)/;
@@ -64,6 +64,8 @@ interface Growth {
   /** Compact span of the comparison, for the finding's range (its end: the stated growth's, unless given). */
   start: number;
   end?: number;
+  /** The verb as written before the stated growth (增长, 增加了), for the message. */
+  verb?: string;
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
@@ -74,6 +76,9 @@ function detect(ctx: AnalysisContext): Finding[] {
     if (stated.kind !== 'multiple' && stated.kind !== 'percent' && stated.kind !== 'percentage-point') continue;
     const growth = comparison(compact, figures, k);
     if (!growth) continue;
+    growth.verb ??= GROWTH_VERB.exec(compact.text.slice(Math.max(0, stated.cStart - 8), stated.cStart))
+      ?.slice(1, 3)
+      .join('');
     const finding = judge(compact, growth);
     if (finding) out.push(finding);
   }
@@ -130,6 +135,8 @@ function comparison(compact: CompactText, figures: readonly Figure[], k: number)
       const f = figures[j]!;
       if (f.cStart < sentence) return undefined;
       if (f.cEnd > bi || f.kind === 'time') continue;
+      // 收入3562.8亿元，为预算的101.2%，比上年的…: a share or multiple of something else between them
+      if (old.kind !== 'percent' && (f.kind === 'percent' || f.kind === 'multiple' || f.kind === 'percentage-point')) continue;
       if (!comparable(f, old)) return undefined;
       if (!change) return { old, new: f, stated, relation, start: f.cStart };
       // only a percentage growth relates a change to its base; its direction must be the change's
@@ -166,6 +173,8 @@ function relationOf(stated: Figure, down: boolean, to: boolean): Relation | unde
 /** Old and new figures that a growth can relate: same unit, and both counts or both percentages. */
 function comparable(a: Figure, b: Figure): boolean {
   if (a.kind === 'percent' && b.kind === 'percent') return true;
+  // concentrations (9微克/立方米, 比上年的10微克/立方米) compare though they do not add up
+  if (a.kind === 'other' && a.unit !== '' && a.unit === b.unit) return true;
   return isAdditive(a) && sameFamily(a, b);
 }
 
@@ -216,11 +225,14 @@ function judge(compact: CompactText, g: Growth): Finding | undefined {
 
   let severity: Severity = 'warning';
   let note: Localized = msg('', '');
-  if (g.relation === 'times-plus-one' && ratio.hi >= s.lo - EPSILON && ratio.lo <= s.hi + EPSILON) {
+  // the slip of 增加了N倍 for 增加到N倍: the figures as written (not only their rounding) give ×N
+  if (g.relation === 'times-plus-one' && ratio.value >= s.lo - EPSILON && ratio.value <= s.hi + EPSILON) {
     severity = 'information';
+    const said = g.verb || '增加了';
+    const to = `${said.replace(/了$/, '')}到`;
     note = msg(
-      `；“增加了${stated.numberText}倍”指新值为原值的${formatNumber(stated.value + 1, 4)}倍，按数字应为“增加到${stated.numberText}倍”或“增加了${formatNumber(ratio.value - 1, 2)}倍”`,
-      `; "增加了${stated.numberText}倍" means ×${formatNumber(stated.value + 1, 4)}; the figures give "增加到${stated.numberText}倍" (×${stated.numberText}), i.e. 增加了${formatNumber(ratio.value - 1, 2)}倍`,
+      `；“${said}${stated.numberText}倍”指新值为原值的${formatNumber(stated.value + 1, 4)}倍，按数字应为“${to}${stated.numberText}倍”或“${said}${formatNumber(ratio.value - 1, 2)}倍”`,
+      `; "${said}${stated.numberText}倍" means ×${formatNumber(stated.value + 1, 4)}; the figures give "${to}${stated.numberText}倍" (×${stated.numberText}), i.e. ${said}${formatNumber(ratio.value - 1, 2)}倍`,
     );
   }
   return figuresFinding(
