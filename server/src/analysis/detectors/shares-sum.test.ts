@@ -88,3 +88,8 @@ test('a conjunction before the last share keeps it in the list (分别占42%、3
   // labelled items joined the same way
   assert.match(one('就业去向占比为主城区50%、周边区县26%以及外省14%。').message.en, /50%\+26%\+14% = 90% ≠ 100%/);
 });
+
+test('a list after 分别占 whose first label names the whole (已就业毕业生的) is a list of bare shares', () => {
+  silent('分别占已就业毕业生的70.09%、19.68%、1.76%和8.48%。');
+  assert.match(one('分别占已就业毕业生的70.09%、16.98%、1.76%和8.48%。').message.en, /= 97.31% ≠ 100%/);
+});

@@ -71,8 +71,10 @@ function detect(ctx: AnalysisContext): Finding[] {
     if (items.length < 2) continue;
     consumed = list.end;
     if (items.some((i) => i.figure.approx !== undefined || NOT_A_SHARE.test(i.label))) continue;
+    // 分别占已就业毕业生的70.09%、16.98%…: the first label names the whole, the shares are bare
+    const labels = items.map((item, i) => (i === 0 && item.label.endsWith('的') ? '' : item.label));
     // bare figures and labelled ones do not mix in one list of shares
-    if (items.some((i) => i.label === '') && items.some((i) => i.label !== '')) continue;
+    if (labels.some((l) => l === '') && labels.some((l) => l !== '')) continue;
     const finding = judge(
       items.map((i) => i.figure),
       list.open,
