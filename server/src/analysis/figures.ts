@@ -658,7 +658,12 @@ export function clauseStart(text: string, at: number): number {
  */
 export function isComparisonBase(text: string, figure: Figure): boolean {
   const prefix = text.slice(clauseStart(text, figure.cStart), figure.cStart);
-  if (/(?:(?<!占)比|较|相比|从|由)[^，,；;。]*$/.test(prefix)) return true;
+  const base = /((?<!占)比|较|相比|从|由)([^，,；;。]*)$/.exec(prefix);
+  if (base) {
+    // 由上年的62.0亿元增加到72.5亿元: the figure after 到 is the new one, not the base
+    const fromTo = (base[1] === '从' || base[1] === '由') && /到|至/.test(base[2]!);
+    if (!fromTo) return true;
+  }
   // 是去年同期2.78万人次的3.1倍, 相当于上年的1.2倍: what a multiple is taken of
   return /^的?[\d.]+倍/.test(text.slice(figure.cEnd, figure.cEnd + 8)) && /(?:是|为|相当于|达到|达)[^，,；;。]*$/.test(prefix);
 }

@@ -131,3 +131,9 @@ test('a name right before 占比 names the part (省内转移占比), not the la
   silent(text);
   assert.match(one(text.replace('57.2%', '67.2%')).message.en, /1520.6万\/2658.3万 = 57.2% ≠ 67.2%/);
 });
+
+test('the whole named at the start of a long 由…增加到 clause is the new figure after 到', () => {
+  const text = '一般公共预算收入由上年的62.0亿元增加到72.5亿元，增长16.9%，其中税收收入55.1亿元，占一般公共预算收入的76.0%。';
+  silent(text);
+  assert.match(one(text.replace('76.0%', '67.0%')).message.en, /55.1亿\/72.5亿 = 76% ≠ 67.0%/);
+});

@@ -181,7 +181,8 @@ function findNamedWhole(compact: CompactText, figures: readonly Figure[], partIn
     const f = figures[j]!;
     if (part.cStart - f.cStart > MAX_WHOLE_LOOKBACK) break;
     if (!sameFamily(f, part) || isComparisonBase(text, f)) continue;
-    const label = labelBefore(text, f);
+    // the whole's name may open a long clause (一般公共预算收入由上年的62.0亿元增加到72.5亿元)
+    const label = labelBefore(text, f, 40);
     const at = label.lastIndexOf(name);
     // 人均地区生产总值98562元 is a figure per head, not the 地区生产总值 a share of it is taken of
     if (at < 0 || PER_UNIT.test(label.slice(0, at))) continue;
