@@ -35,8 +35,8 @@ export const CODE_DOCS: Record<DiagnosticCode, { damage: Localized; repair: Loca
   },
   'letter-for-digit': {
     damage: {
-      zh: '数字中有一个字母，是 OCR 把形近的数字（0、1）识别成了字母（O、l、I），如“2O20年”“l20个”；汉字年份中的“〇”被识别成了 O 或 0，如“二O二三年”。',
-      en: 'A figure holds a letter where OCR misread a look-alike digit (0, 1 as O, l, I), e.g. 2O20年, l20个; or the 〇 of a year in Chinese numerals became O or 0, e.g. 二O二三年.',
+      zh: '数字中有一个字母，是 OCR 把形近的数字（0、1、8、5）识别成了字母（O、l、I、B、S），如“2O20年”“l20个”“6B%”；汉字年份中的“〇”被识别成了 O 或 0，如“二O二三年”。',
+      en: 'A figure holds a letter where OCR misread a look-alike digit (0, 1, 8, 5 as O, l, I, B, S), e.g. 2O20年, l20个, 6B%; or the 〇 of a year in Chinese numerals became O or 0, e.g. 二O二三年.',
     },
     repair: { zh: '把字母改回数字。', en: 'Write the digit back.' },
   },

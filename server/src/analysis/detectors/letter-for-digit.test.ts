@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, applyEdits } from '../index';
+import { AnalysisContext } from '../context';
+import { letterForDigit } from './letter-for-digit';
 
 const findings = (text: string) => analyze(text).diagnostics.filter((f) => f.code === 'letter-for-digit');
 const repaired = (text: string) => {
@@ -68,4 +70,20 @@ test('a year in Chinese numerals with a look-alike for 〇 (二O二三年, 二0�
     findings(text).flatMap((f) => f.fixes[0]!.edits),
   );
   assert.ok(analyze(fixed, { only: { diagnostics: false } }).entities.some((e) => e.type === 'date' && e.text.startsWith('二〇二三年')));
+});
+
+test('B for 8 and S for 5 inside figures; full-width figures keep full-width digits; labels and codes stay', () => {
+  const fixed = (text: string) => {
+    const found = letterForDigit.detect(new AnalysisContext(text, {}));
+    assert.equal(found.length, 1, text);
+    return applyEdits(text, found[0]!.fixes[0]!.edits);
+  };
+  assert.equal(fixed('数控化率达到6B%。'), '数控化率达到68%。');
+  assert.equal(fixed('平均浓度为3B.6微克/立方米。'), '平均浓度为38.6微克/立方米。');
+  assert.equal(fixed('全县5S个村。'), '全县55个村。');
+  assert.equal(fixed('２Ｏ２３年'), '２０２３年');
+  assert.deepEqual(
+    letterForDigit.detect(new AnalysisContext('4S店、5G网络、B2B平台、G20峰会、2B铅笔、3D打印、S1线路、B1层、1B号楼、3B座。', {})),
+    [],
+  );
 });

@@ -1,7 +1,7 @@
 /**
  * letter-for-digit: a Latin letter that OCR read for a digit inside a figure, as scanned pages do with the
- * shapes they share: 2O20年, 1O%, 共有l2所, 3.l万人 (O and o for 0, l and I for 1). The repair writes the
- * digit.
+ * shapes they share: 2O20年, 1O%, 共有l2所, 3.l万人, 6B% (O and o for 0, l and I for 1, B for 8, S for 5).
+ * The repair writes the digit, full-width in a figure of full-width digits.
  *
  * Letters stand next to digits legitimately in codes and names (5G, O2O, ISO9001, PM2.5, COVID-19, 1080P),
  * so a run of digits and confusable letters counts only when
@@ -25,7 +25,29 @@ import { unitTable } from '../text';
 import type { Finding } from '../types';
 
 /** The letters OCR reads for digits, and the digit each stands for (full-width forms included). */
-const DIGIT_FOR_LETTER: Record<string, string> = { O: '0', o: '0', Ｏ: '0', ｏ: '0', l: '1', I: '1', ｌ: '1', Ｉ: '1' };
+const DIGIT_FOR_LETTER: Record<string, string> = {
+  O: '0',
+  o: '0',
+  Ｏ: '0',
+  ｏ: '0',
+  l: '1',
+  I: '1',
+  ｌ: '1',
+  Ｉ: '1',
+  // the rounder shapes scanned at low resolution: 6B% for 68%, 5S个 for 55个 (4S店, 5G, B2B stay: see above)
+  B: '8',
+  Ｂ: '8',
+  S: '5',
+  Ｓ: '5',
+};
+
+/** The letters added for rounder shapes, which also label things (1B号楼, B1层). */
+const ROUND_LETTERS = new Set(['B', 'Ｂ', 'S', 'Ｓ']);
+/** What a label of a building, floor, seat or line is followed by. */
+const LABEL_AFTER = /[号座栋幢层楼室区线型级门期]/;
+
+/** Full-width digits by half-width digit: a figure written in full-width digits keeps them (２Ｏ２３ → ２０２３). */
+const FULL_WIDTH_DIGIT: Record<string, string> = Object.fromEntries([...'0123456789'].map((d, i) => [d, String.fromCharCode(0xff10 + i)]));
 
 /** Date words that follow a figure without being units (2O20年 is one: 年 is a unit): 1O月, 3O日, 2O号. */
 const DATE_WORDS = /^[月日号]/;
@@ -63,7 +85,11 @@ function detect(ctx: AnalysisContext): Finding[] {
     // letters (O2O, I2I are names)
     if (/^[.．]|[.．]$/.test(run)) continue;
     if (run[0]! in DIGIT_FOR_LETTER && run[run.length - 1]! in DIGIT_FOR_LETTER) continue;
-    const followedByUnit = unitAfterFigure(text, end) !== undefined || DATE_WORDS.test(text.slice(end, end + 1));
+    const unitAfter = unitAfterFigure(text, end) !== undefined;
+    const followedByUnit = unitAfter || DATE_WORDS.test(text.slice(end, end + 1));
+    // B and S end names of buildings, floors and lines as well (1B号楼, 3B座, S1线): at an edge they need a
+    // unit that counts or measures
+    const quantityAfter = unitAfter && !LABEL_AFTER.test(text.slice(end, end + 1));
     let certain = true;
     let readable = true;
     for (let k = 0; k < run.length; k++) {
@@ -71,10 +97,16 @@ function detect(ctx: AnalysisContext): Finding[] {
       const between =
         isRunUnit(run[k - 1]) && isRunUnit(run[k + 1]) && !(run[k - 1]! in DIGIT_FOR_LETTER && run[k + 1]! in DIGIT_FOR_LETTER);
       if (!between) certain = false;
-      if (!between && !followedByUnit) readable = false;
+      if (!between && !(ROUND_LETTERS.has(run[k]!) ? quantityAfter : followedByUnit)) readable = false;
     }
     if (!readable) continue;
-    const figure = [...run].map((c) => DIGIT_FOR_LETTER[c] ?? c).join('');
+    const fullWidth = /[０-９]/.test(run) || (!/[0-9]/.test(run) && /[Ａ-Ｚａ-ｚ]/.test(run));
+    const figure = [...run]
+      .map((c) => {
+        const digit = DIGIT_FOR_LETTER[c];
+        return digit === undefined ? c : fullWidth ? FULL_WIDTH_DIGIT[digit]! : digit;
+      })
+      .join('');
     out.push({
       code: 'letter-for-digit',
       severity: 'warning',
