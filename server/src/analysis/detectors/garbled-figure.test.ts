@@ -38,3 +38,18 @@ test('counts with measure words, units, codes and ordinary numbers stay clean', 
     assert.equal(findings(clean, false).length, 0, clean);
   }
 });
+
+test('a figure with two decimal points before its unit is garbled; versions, dates and section numbers are not', () => {
+  const found = analyze('全年接待国内游客1.0.2亿人次，增长3.5.6%。').diagnostics.filter((d) => d.code === 'garbled-figure');
+  assert.deepEqual(
+    found.map((d) => [d.severity, d.fixes.length]),
+    [
+      ['warning', 0],
+      ['warning', 0],
+    ],
+  );
+  assert.deepEqual(
+    analyze('版本2.0.1版。2023.10.15召开。V1.2.3。\n1.2.3 总体要求').diagnostics.filter((d) => d.code === 'garbled-figure'),
+    [],
+  );
+});

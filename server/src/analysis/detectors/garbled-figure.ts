@@ -13,6 +13,7 @@ import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
 import { toHalfWidthDigits } from '../numbers';
+import { unitAfterFigure } from '../entities/metric';
 import type { Finding } from '../types';
 
 /** Words after which a count follows. */
@@ -74,6 +75,34 @@ function detect(ctx: AnalysisContext): Finding[] {
       message: msg(
         `“${ctx.text.slice(m.index, numberEnd + word.length)}”：数字“${m[2]}”后直接跟名词、缺少量词，疑为几个数字粘连或识别错误，请对照原文核对。无法自动修复。`,
         `"${ctx.text.slice(m.index, numberEnd + word.length)}": the number ${m[2]} is followed by a noun without a measure word; several figures may have run together. Check it against the source; there is no automatic fix.`,
+      ),
+      fixes: [],
+    });
+  }
+  out.push(...twoDecimalPoints(text));
+  return out;
+}
+
+/**
+ * A figure with two decimal points before its unit (接待游客1.0.2亿人次): a point too many, or two figures
+ * run together; no reading is certain. Version numbers (V1.2.3, 2.0.1版), dates (2023.10.15) and section
+ * numbers at a line's start are not figures with a unit, and are left alone.
+ */
+const TWO_POINTS = /(?<![\d.A-Za-z])\d{1,6}\.\d{1,6}\.\d{1,6}(?![\d.])/g;
+
+function twoDecimalPoints(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(TWO_POINTS)) {
+    const end = m.index + m[0].length;
+    if (!unitAfterFigure(text, end) || /^(?:19|20)\d\d\./.test(m[0])) continue;
+    out.push({
+      code: 'garbled-figure',
+      severity: 'warning',
+      start: m.index,
+      end,
+      message: msg(
+        `“${m[0]}”有两个小数点，不能读作一个数：多了一个小数点，或两个数粘连在一起，请对照原文核对。无法自动修复。`,
+        `"${m[0]}" has two decimal points and cannot be read as one figure: a point too many, or two figures run together. Check it against the source; there is no automatic fix.`,
       ),
       fixes: [],
     });
