@@ -64,7 +64,9 @@ export function compactText(original: string): CompactText {
       if (c === 10 || c === 13) sawBreak = true;
       k++;
     }
-    if (last >= 0 && k < n && isAlnum(last) && isAlnum(half.charCodeAt(k))) {
+    if (sawBreak && k < n && numberBrokenAt(half, j, k)) {
+      // 美兰机场8⏎6.4万人次: a narrow column's line break inside a number joins it, with no space
+    } else if (last >= 0 && k < n && isAlnum(last) && isAlnum(half.charCodeAt(k))) {
       pieces.push(' ');
       origin[kept++] = j;
       last = 32;
@@ -74,6 +76,27 @@ export function compactText(original: string): CompactText {
   }
   origin[kept++] = original.length;
   return { text: pieces.join(''), origin: origin.subarray(0, kept), breaks };
+}
+
+/**
+ * Whether the line break in `[breakStart, resume)` falls inside a number of running text: digits on both
+ * sides, a Han character before the first part (美兰机场8) and a unit or more text after the second
+ * (6.4万人次), so that a column of figures one per line (2019⏎2020) is not joined.
+ */
+function numberBrokenAt(text: string, breakStart: number, resume: number): boolean {
+  if (!isDigitUnit(text.charCodeAt(breakStart - 1)) || !isDigitUnit(text.charCodeAt(resume))) return false;
+  let before = breakStart - 1;
+  while (before > 0 && (isDigitUnit(text.charCodeAt(before - 1)) || text.charCodeAt(before - 1) === 46)) before--;
+  const lead = text.charCodeAt(before - 1);
+  if (!(lead >= 0x4e00 && lead <= 0x9fff)) return false;
+  let after = resume;
+  while (after < text.length && (isDigitUnit(text.charCodeAt(after)) || text.charCodeAt(after) === 46)) after++;
+  const next = text.charCodeAt(after);
+  return (next >= 0x4e00 && next <= 0x9fff) || next === 37;
+}
+
+function isDigitUnit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** [0-9A-Za-z] */

@@ -200,3 +200,12 @@ test('parts after commas whose labels divide the whole (城镇/农村, 出口/�
   // a clause about something else after a comma is still no part
   silent('共有学生1000人，其中男生600人，参加培训800人。');
 });
+
+test('a number a narrow column broke over two lines is read whole (美兰机场8⏎6.4万人次); figures one per line are not joined', () => {
+  assert.match(
+    one('全省机场旅客吞吐量156.7万人次，其中美兰机场8\n6.4万人次、三亚机场61.5万人次、博鳌机场18.8万人次。').message.en,
+    /86.4万\+61.5万\+18.8万 = 166.7万 ≠ 156.7万/,
+  );
+  silent('全省机场旅客吞吐量166.7万人次，其中美兰机场8\n6.4万人次、三亚机场61.5万人次、博鳌机场18.8万人次。');
+  silent('共有学校3所，其中\n2019\n2020\n2021');
+});

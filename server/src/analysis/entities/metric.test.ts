@@ -356,3 +356,13 @@ test('units of work and traffic (人日, 辆次, 笔, 工作日), 最高 as at m
   // a cohort by its year, a slogan in quotes, a year with a letter for a digit: no figures
   assert.deepEqual(read('2023届毕业生。“四个不摘”。２Ｏ２３年'), []);
 });
+
+test('a narrow column’s line break between a number and its magnitude (1250⏎万亩)', () => {
+  assert.deepEqual(
+    metrics('任务1250\n万亩，户均增收1.8\n万元。').map((m) => [m.value, m.unit]),
+    [
+      [12500000, '亩'],
+      [18000, '元'],
+    ],
+  );
+});

@@ -67,6 +67,8 @@ const CN_RUN = /[零〇一二两三四五六七八九十百千万亿壹贰叁肆
 const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
 const RANGE_DASH = /[ \u3000]?(?:[-—–~～－]{1,2}|至|到)[ \u3000]?/y;
 const INLINE_SPACE = /[ \u3000]{0,2}/y;
+/** A line break (and the next line's indent) before a magnitude word. */
+const BROKEN_MAGNITUDE = /\r?\n[ \t\u3000]*(万亿|十万|百万|千万|[万亿千百])/y;
 
 const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Approx]> = [
   ['不少于', 'at-least'],
@@ -141,6 +143,16 @@ function readNumeral(text: string, at: number): Reading | undefined {
   if (code >= 48 && code <= 57) {
     const read = readNumberAt(text, at);
     if (!read) return undefined;
+    // 任务1250⏎万亩: a narrow column's line break between the number and its magnitude
+    if (read.magnitude === 1 && (text.charCodeAt(read.end) === 10 || text.charCodeAt(read.end) === 13)) {
+      BROKEN_MAGNITUDE.lastIndex = read.end;
+      const broken = BROKEN_MAGNITUDE.exec(text);
+      const magnitude = broken ? magnitudeOf(broken[1]!) : undefined;
+      if (broken && magnitude && !unitAt(text, BROKEN_MAGNITUDE.lastIndex - broken[1]!.length)) {
+        const end = BROKEN_MAGNITUDE.lastIndex;
+        return { start: at, end, value: scale(read.value, magnitude, read.precision), precision: read.precision, magnitude };
+      }
+    }
     // 千米, 千克, 百分点 are units, not a magnitude and a unit
     if (read.magnitude > 1) {
       const magnitudeStart = read.end - magnitudeLength(read.magnitude, text, read.end);
