@@ -57,3 +57,10 @@ test('a wrong bracket inside a document number is docnum-bracket’s finding, no
   const open = '落实国办发〔2020〕7号（附件精神。';
   assert.ok(analyze(open, {}).diagnostics.some((f) => f.code === 'unbalanced-bracket' && open[f.start] === '（'));
 });
+
+test('an unclosed title mark closes before the document number bracketed after the title', () => {
+  const text = '按照《湖南省企业职工岗位技能提升培训补贴办法（湘人社发〔2021〕18号）执行，做好工作。';
+  const found = analyze(text).diagnostics.filter((d) => d.code === 'unbalanced-bracket');
+  assert.equal(found.length, 1);
+  assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), text.replace('办法（', '办法》（'));
+});

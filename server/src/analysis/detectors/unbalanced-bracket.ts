@@ -43,6 +43,8 @@ const FAMILIES: Family[] = [
 /** What follows an opener in a table heading: short, no clause punctuation. */
 const SHORT_TAIL = /^[^，。；！？,;!?：:]{0,12}$/;
 const CLAUSE_PUNCT = /[，。；！？,;!?]/;
+/** A bracket holding a document number, which follows a title: （湘人社发〔2021〕18号）. */
+const NUMBER_AFTER_TITLE = /[（(][\u4e00-\u9fff]{1,12}[〔[【(（]\s?(?:19|20)\d\d/;
 
 type Paragraph = Span;
 
@@ -161,6 +163,9 @@ function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Findin
   else {
     const punct = CLAUSE_PUNCT.exec(tail);
     insertAt = punct ? u.at + 1 + punct.index : u.at + 1 + trimmedTail.length;
+    // 《…补贴办法（湘人社发〔2021〕18号）执行: a title ends before the document number bracketed after it
+    const numbered = opener === '《' ? NUMBER_AFTER_TITLE.exec(tail) : null;
+    if (numbered && u.at + 1 + numbered.index < insertAt) insertAt = u.at + 1 + numbered.index;
   }
   const enclosed = text.slice(u.at, insertAt);
   return {
