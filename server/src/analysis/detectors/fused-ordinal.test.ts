@@ -57,3 +57,10 @@ test('consecutiveSplit finds n | n+1 only', () => {
   assert.equal(consecutiveSplit('100'), undefined);
   assert.equal(consecutiveSplit('1001'), undefined);
 });
+
+test('a narrow column’s line break between the fused digits and the unit', () => {
+  const text = '在第1718\n届中国义乌国际森林产品博览会上。';
+  const found = analyze(text).diagnostics.filter((d) => d.code === 'fused-ordinal');
+  assert.equal(found.length, 1);
+  assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), '在第17、18\n届中国义乌国际森林产品博览会上。');
+});

@@ -19,7 +19,8 @@ import type { Finding } from '../types';
  */
 const PLAUSIBLE_MAX: Record<string, number> = { 届: 300, 次: 1000, 期: 3000, 轮: 200, 批: 300, 季: 200, 代: 50, 任: 200 };
 
-const FUSED = new RegExp(`第(\\d{2,6})(${Object.keys(PLAUSIBLE_MAX).join('|')})`, 'g');
+// a narrow column's line break may fall between the digits and the unit (第1718⏎届)
+const FUSED = new RegExp(`第(\\d{2,6})(?:[ \\t\\u3000]*\\r?\\n[ \\t\\u3000]*)?(${Object.keys(PLAUSIBLE_MAX).join('|')})`, 'g');
 
 /** The split point where the digits read as n followed by n+1, if any (no leading zeros). */
 export function consecutiveSplit(digits: string): number | undefined {
