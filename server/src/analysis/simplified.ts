@@ -1,9 +1,23 @@
 /**
- * Traditional → mainland-simplified conversion with OpenCC's tables (opencc-js), shared by the
+ * Traditional → mainland-simplified conversion with OpenCC's tables (opencc-js), and of the Japanese forms
+ * OCR leaves (増 → 增, from data/variants.json), shared by the
  * traditional-char detector, which reports the characters, and by the recognizers, which give a name or a
  * document number written in traditional characters (鄂政發〔2024〕5号, 省財政廳) the identity of its
  * simplified spelling, so that both link to the same mentions elsewhere.
  */
+
+import variantsData from '../../data/variants.json';
+
+/**
+ * Japanese forms (増 for 增, 経 for 经) that OCR engines with Japanese models leave in Chinese text, and
+ * that OpenCC's traditional tables do not convert: one character for one, see scripts/gen-variants.mjs.
+ */
+const VARIANTS = new Map(Object.entries(variantsData.variants as Record<string, string>));
+
+/** Whether `char` is one of the Japanese forms above. */
+export function isJapaneseForm(char: string): boolean {
+  return VARIANTS.has(char);
+}
 
 /** What this module needs of opencc-js: its converter, and the tables the converter is built from. */
 interface OpenCC {
@@ -61,6 +75,7 @@ function changeable(): Uint8Array {
   const config = openccModule().Locale?.configs?.t2s;
   if (config) [config.normalizationChain, config.segmentation, config.conversionChain].forEach(visit);
   if (read === 0) units.fill(1);
+  for (const form of VARIANTS.keys()) units[form.charCodeAt(0)] = 1;
   return (changeableUnits = units);
 }
 
@@ -73,5 +88,15 @@ export function mayConvert(text: string, start = 0, end = text.length): boolean 
 
 /** `text` in simplified characters: itself (no conversion, no copy) when no character of it may change. */
 export function simplifiedOf(text: string): string {
-  return mayConvert(text) ? converter()(text) : text;
+  if (!mayConvert(text)) return text;
+  const converted = converter()(text);
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < converted.length; i++) {
+    const simplified = VARIANTS.get(converted[i]!);
+    if (simplified === undefined) continue;
+    out += converted.slice(from, i) + simplified;
+    from = i + 1;
+  }
+  return from === 0 ? converted : out + converted.slice(from);
 }

@@ -103,3 +103,18 @@ test('a line that mayConvert rules out converts to itself (property, over the co
   );
   assert.ok(ruledOut > 100 && kept > 100, `both kinds of line were tried (${ruledOut} ruled out, ${kept} kept)`);
 });
+
+test('Japanese forms OCR leaves (増, 経) are repaired to their simplified characters; Chinese characters OpenCC’s Japanese tables would rewrite (芸) stay', () => {
+  const text =
+    '全市企业比上年末増加286家，経済总量稳步提升，全年地区生产总值达到6523.8亿元，比上年增长5.6%，其中第一产业增加值312.4亿元，第二产业增加值2608.9亿元，第三产业增加值3602.5亿元。芸芸众生。全市常住人口671.5万人，城镇化率71.2%，比上年末提高0.9个百分点，城乡居民收入稳步增长。';
+  const found = analyze(text, { segmenter }).diagnostics.filter((d) => d.code === 'traditional-char');
+  // the segmenter knows no word of these forms: each is reported on its own
+  assert.deepEqual(
+    found.map((d) => text.slice(d.start, d.end)),
+    ['増', '経', '済'],
+  );
+  let fixed = text;
+  for (const d of [...found].reverse()) fixed = applyEdits(fixed, d.fixes[0]!.edits);
+  assert.ok(fixed.includes('增加286家') && fixed.includes('经济总量') && fixed.includes('芸芸众生'), fixed);
+  assert.match(found[0]!.message.en, /Japanese form/);
+});

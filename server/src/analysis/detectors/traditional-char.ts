@@ -13,7 +13,7 @@
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
-import { converter } from '../simplified';
+import { isJapaneseForm, simplifiedOf } from '../simplified';
 import { isHanAt } from '../text';
 import type { Finding } from '../types';
 
@@ -58,7 +58,7 @@ function detect(ctx: AnalysisContext): Finding[] {
     covered = span.end;
     const word = text.slice(span.start, span.end);
     if (userWords.some((w) => w.includes(word) || word.includes(w))) continue;
-    const simplified = converter()(word);
+    const simplified = simplifiedOf(word);
     if (simplified === word || simplified.length !== word.length) continue;
     const chars = [...word].filter((c, i) => c !== [...simplified][i]);
     const guess = chars.some((c) => ALSO_SIMPLIFIED.has(c));
@@ -67,10 +67,15 @@ function detect(ctx: AnalysisContext): Finding[] {
       severity: guess ? 'information' : 'warning',
       start: span.start,
       end: span.end,
-      message: msg(
-        `简体文本中出现繁体字“${chars.join('')}”（“${word}”）。修复将改为“${simplified}”。`,
-        `Traditional character${chars.length > 1 ? 's' : ''} "${chars.join('')}" in a simplified text ("${word}"). The fix changes it to "${simplified}".`,
-      ),
+      message: chars.every(isJapaneseForm)
+        ? msg(
+            `简体文本中出现日文字形“${chars.join('')}”（“${word}”），多为 OCR 按日文字库识别所致。修复将改为“${simplified}”。`,
+            `Japanese form${chars.length > 1 ? 's' : ''} "${chars.join('')}" in a simplified text ("${word}"), as OCR with a Japanese model leaves them. The fix changes it to "${simplified}".`,
+          )
+        : msg(
+            `简体文本中出现繁体字“${chars.join('')}”（“${word}”）。修复将改为“${simplified}”。`,
+            `Traditional character${chars.length > 1 ? 's' : ''} "${chars.join('')}" in a simplified text ("${word}"). The fix changes it to "${simplified}".`,
+          ),
       fixes: [
         {
           title: msg(`改为“${simplified}”`, `Change to "${simplified}"`),
