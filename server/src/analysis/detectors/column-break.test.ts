@@ -240,3 +240,16 @@ test('in a column that indents its paragraphs, a sentence that ends with a full 
 test('captions of tables and figures on consecutive lines are not a broken paragraph', () => {
   assert.deepEqual(find('表1　2023届毕业生就业情况\n表2　2023年度学校经费收入情况\n图3　2022年各专业招生人数\n'), []);
 });
+
+test('the indented first line of a paragraph is as wide as the column: the next line is no wider than it', () => {
+  const text = [
+    '　　“过去一刮风，沙子就埋',
+    '到门槛上。”林场场长郭万刚说。',
+    '　　近年来，古浪县探索治沙模',
+    '式，在沙区发展梭梭接种肉苁蓉。',
+  ].join('\n');
+  assert.equal(
+    fixAll(text),
+    ['　　“过去一刮风，沙子就埋到门槛上。”林场场长郭万刚说。', '　　近年来，古浪县探索治沙模式，在沙区发展梭梭接种肉苁蓉。'].join('\n'),
+  );
+});

@@ -242,7 +242,8 @@ function judge(
   const split = verdict.kind === 'split-word';
   if (split) brk.word = verdict.word;
   // punctuation squeezed to half width and a first-line indent make widths vary; a split word earns more slack
-  if (b.width > a.width + (split ? 2 * WIDTH_SLACK : WIDTH_SLACK)) return brk;
+  // widths with their indents: a paragraph's indented first line is as wide as the column too
+  if (b.indent + b.width > a.indent + a.width + (split ? 2 * WIDTH_SLACK : WIDTH_SLACK)) return brk;
   const aBody = a.text.replace(MARKER_START, '');
   const headingLike = aStartsParagraph && !CLAUSE_PUNCTUATION.test(aBody);
   if (headingLike && brk.blank && !split) return brk;
