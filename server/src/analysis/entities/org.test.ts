@@ -173,3 +173,19 @@ test('short forms of a province’s bodies: 委 for 委员会, the place after a
   assert.equal(abbreviates('省委', '中共浙江省委员会'), true);
   assert.equal(abbreviates('省发展改革委', '浙江省发展和改革委员会'), true);
 });
+
+test('a name relative to its level, a company without its legal form, a body known from a document number it issued', () => {
+  const text =
+    '肥西县人民政府印发通知。县人民政府决定，县政府要求。海尔集团股份有限公司、海尔集团。根据云政办发〔2023〕28号，省政府办公厅要求。';
+  assert.deepEqual(
+    names(text).filter(([, , by]) => by === 'document'),
+    [
+      ['县人民政府', '肥西县人民政府', 'document'],
+      ['县政府', '肥西县人民政府', 'document'],
+      ['海尔集团', '海尔集团股份有限公司', 'document'],
+      ['省政府办公厅', '云南省人民政府办公厅', 'document'],
+    ],
+  );
+  // two counties named: 县政府 could be either
+  assert.equal(names('肥西县人民政府和长丰县人民政府。县政府要求。').find(([t]) => t === '县政府')?.[2], 'self');
+});

@@ -46,6 +46,8 @@ const REGION_BODY = new RegExp(
 /** Bracketed aliases: …研究所(中物院六所), …公司（以下简称“长安汽车”）. */
 const BRACKET_ALIAS = /^\s?[(（](?:以下简称|下称|简称)?[“"「]?([\u4e00-\u9fff]{2,10})[”"」]?[)）]/;
 const COMPANY_SUFFIX = /(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|公司)$/;
+/** What follows a company's short name in its full name: its legal form alone. */
+const LEGAL_FORM = /^(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司|集团公司|股份公司)$/;
 const SCHOOL_SUFFIX = /学校$/;
 
 /**
@@ -247,6 +249,10 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     const name = nameAt(text, c);
     if (isFullName(name)) fullNames.add(name);
   }
+  // the bodies that issued the document numbers it cites (云政办发 → 云南省人民政府办公厅) are named there too:
+  // 省政府办公厅 resolves to one of them; kept after the names written out, which go first
+  const issuers = new Set<string>();
+  for (const e of ctx.entities) if (e.type === 'docref' && e.issuerOrg && !fullNames.has(e.issuerOrg)) issuers.add(e.issuerOrg);
   const documentAliases = new Map<string, string>();
   for (const c of kept) {
     const name = nameAt(text, c);
@@ -306,9 +312,11 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
     }
     // 人民银行浙江省分行, 建设银行长沙支行: the full name the document gives adds only 中国
     if (fullNames.has(`中国${name}`)) return { canonical: `中国${name}`, resolvedBy: 'document' };
+    const owned = companyOf(name) ?? placeOf(name);
+    if (owned) return { canonical: owned, resolvedBy: 'document' };
     // a full name is itself, except a company's short form (重庆长安汽车公司 for …股份有限公司)
     if (!fullNames.has(name) || /(?<!有限)公司$/.test(name)) {
-      const inDocument = (documentIndex ??= new AbbreviationIndex(fullNames)).find(name);
+      const inDocument = (documentIndex ??= new AbbreviationIndex([...fullNames, ...issuers])).find(name);
       if (inDocument) return { canonical: inDocument, resolvedBy: 'document' };
       const inWorkspace = (workspaceIndex ??= new AbbreviationIndex(workspaceNames)).find(name);
       if (inWorkspace) return { canonical: inWorkspace, resolvedBy: 'workspace' };
@@ -319,6 +327,29 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
       return { canonical: expanded, resolvedBy: 'dictionary' };
     }
     return { canonical: name, resolvedBy: 'self' };
+  }
+
+  /** 美的集团 for 美的集团股份有限公司 in the same document: the company without its legal form. */
+  function companyOf(name: string): string | undefined {
+    if (!/(?:集团|公司)$/.test(name)) return undefined;
+    for (const full of fullNames)
+      if (full.startsWith(name) && COMPANY_SUFFIX.test(full) && LEGAL_FORM.test(full.slice(name.length))) return full;
+    return undefined;
+  }
+
+  /**
+   * 县人民政府 (or 县政府) for the 肥西县人民政府 the document names: a name relative to its level is the one
+   * full name of the document that ends with it after a place of its own.
+   */
+  function placeOf(name: string): string | undefined {
+    if (!RELATIVE_LEVEL.test(name)) return undefined;
+    const forms = [name, name.replace(/(?<!人民)政府/, '人民政府')];
+    const found = new Set<string>();
+    for (const full of fullNames) {
+      const form = forms.find((f) => full.endsWith(f) && full.length > f.length);
+      if (form && /^[\u4e00-\u9fff]{2,8}$/.test(full.slice(0, full.length - form.length))) found.add(full);
+    }
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   /** 市人社局 → 重庆市人力资源和社会保障局 (in a text about 重庆), 北碚区教委 → 北碚区教育委员会, 区教委 → the district the text names. */
