@@ -165,3 +165,16 @@ test('a province’s department numbering with the ministry’s code after its a
     ],
   );
 });
+
+test('a number whose closing bracket OCR lost is still the document it names (国办发〔202230号)', () => {
+  const [damaged, intact] = docrefs('根据国办发〔202230号和国办发〔2022〕30号文件。');
+  assert.equal(damaged!.text, '国办发〔202230号');
+  assert.equal(damaged!.id, '国办发〔2022〕30号');
+  assert.equal(damaged!.issuerOrg, '国务院办公厅');
+  assert.equal(intact!.id, damaged!.id);
+  // its issuer code is no organisation name
+  assert.deepEqual(
+    analyze('根据国办发〔202230号文件。').entities.filter((e) => e.type === 'org'),
+    [],
+  );
+});

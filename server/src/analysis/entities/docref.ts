@@ -31,6 +31,8 @@ const MAX_ISSUER = 8;
 // the opening brackets: the tail below is tried at each bracket, and the issuer is the Han run before it.
 const NUMBER_TAIL = /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}][ \u3000]?第?(\d{1,5})[ \u3000]?号/y;
 const OPENING_BRACKETS = unitTable('〔[【(（［〖{');
+/** A number whose closing bracket OCR lost: the year's four digits run into the serial (〔202230号). */
+const UNCLOSED_TAIL = /[ \u3000]?[〔[【(（［〖{]((?:19|20)\d\d)(\d{1,4})号/y;
 const MAX_ISSUER_RUN = 16;
 
 interface NumberMatch {
@@ -66,7 +68,13 @@ function docNumbers(text: string): NumberMatch[] {
     while (runStart > earliest && isHanUnit(text.charCodeAt(runStart - 1))) runStart--;
     if (runStart === runEnd) continue;
     NUMBER_TAIL.lastIndex = runEnd;
-    const tail = NUMBER_TAIL.exec(text);
+    let tail = NUMBER_TAIL.exec(text);
+    if (!tail) {
+      // 国办发〔202230号: the closing bracket lost (docnum-bracket reports it); the number is still the
+      // document 国办发〔2022〕30号, and its issuer code no organisation name
+      UNCLOSED_TAIL.lastIndex = runEnd;
+      tail = UNCLOSED_TAIL.exec(text);
+    }
     if (!tail) continue;
     const end = runEnd + tail[0].length;
     out.push({ index: runStart, match: text.slice(runStart, end), run: text.slice(runStart, runEnd), year: tail[1]!, serial: tail[2]! });
