@@ -127,3 +127,18 @@ test('more shapes of scanned pages: 项/顶, 划/刘, 季/李, 广/厂, 颁/颂;
   }
   assert.deepEqual(findings('重点项目、计划、季度、广泛、颁发、延长、工厂、刘强同志、李明同志、宇宙、栽培、眼睛、晴天、载体。'), []);
 });
+
+test('fixed phrases rarer than common words (之日起, 未经, 已于), 戍 for 成 one way only, 介 for 个 after a figure', () => {
+  for (const [damaged, repaired] of [
+    ['自印发之曰起施行。', '自印发之日起施行。'],
+    ['末经审核的项目不得拨付。', '未经审核的项目不得拨付。'],
+    ['该项工作己于去年完成。', '该项工作已于去年完成。'],
+    ['较好完戍了任务。', '较好完成了任务。'],
+    ['新增学位1.08万介。', '新增学位1.08万个。'],
+  ] as const) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
+  }
+  assert.deepEqual(findings('年末经济运行平稳，周末经常加班，自己于心不安。今年是戊戌年，成功完成。一介书生，3介绍。'), []);
+});

@@ -33,6 +33,12 @@ const PERIOD_BEFORE_END = /[年月日周季期旬度届代纪0-9０-９一二三
 /** Verb tags (jieba) that such an adverb stands before. */
 const VERB_TAG = /^(?:v|vd|vn)$/;
 
+/**
+ * Phrases of policy texts that a misread character breaks but that the dictionary holds too rarely (之日,
+ * 未经 below the common-word frequency): 自印发之曰起施行, 末经审核, 己于.
+ */
+const FIXED_PHRASES = ['之日起', '未经', '未能', '未曾', '未予', '已于', '已由', '已被'];
+
 /** Word frequency (jieba) from which a repaired word is certain enough to be a warning. */
 const VERY_COMMON = 5000;
 /** Characters either side of the candidate that the local re-segmentation looks at. */
@@ -47,9 +53,11 @@ const WORDS = data.words as Record<string, Record<string, number>>;
 const LOOK_ALIKES = new Map<number, string[]>();
 /** 1 for each code unit in LOOK_ALIKES: most characters have no look-alike, and a typed-array read is far cheaper than a Map lookup. */
 const HAS_LOOK_ALIKE = new Uint8Array(65536);
+/** Characters that are only ever the repair (成 of 完戍), never suspected themselves. */
+const TARGETS_ONLY = new Set(data.targetsOnly);
 for (const group of data.groups) {
   for (const c of group)
-    if (c.length === 1) {
+    if (c.length === 1 && !TARGETS_ONLY.has(c)) {
       LOOK_ALIKES.set(
         c.charCodeAt(0),
         [...group].filter((other) => other !== c),
@@ -150,6 +158,32 @@ function detect(ctx: AnalysisContext): Finding[] {
       fixAllSafe: false,
     });
   }
+  out.push(...measureWordAfterFigure(text));
+  return out;
+}
+
+/**
+ * 介 right after a figure (新增学位1.08万介): no word starts so, and the measure word 个 looks like it.
+ * 介绍, 介入 and the like after a number (3介绍) are left alone, as is 一介 (一介书生).
+ */
+const JIE_AFTER_FIGURE = /(?<=[0-9０-９万亿千百])介(?![绍入质意于词])/g;
+
+function measureWordAfterFigure(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(JIE_AFTER_FIGURE)) {
+    out.push({
+      code: 'ocr-confusable',
+      severity: 'warning',
+      start: m.index,
+      end: m.index + 1,
+      message: msg(
+        '数字后的“介”不成词，疑为量词“个”识别混淆。修复将改为“个”。',
+        '"介" after a figure is not a word: it looks like an OCR misreading of the measure word "个". The fix changes it to "个".',
+      ),
+      fixes: [{ title: msg('改为“个”', 'Change to "个"'), edits: [{ start: m.index, end: m.index + 1, newText: '个' }] }],
+      fixAllSafe: false,
+    });
+  }
   return out;
 }
 
@@ -186,6 +220,19 @@ function judge(
         return { alike: adverb, word: adverb + window.slice(i + 1, next.end), frequency: 0, start: i };
       }
     }
+  }
+  // fixed phrases of policy texts too rare as dictionary words to be found below (自印发之曰起, 末经审核)
+  for (const alike of alikes) {
+    const swappedWindow = window.slice(0, i) + alike + window.slice(i + 1);
+    const phrase = FIXED_PHRASES.find((p) => {
+      const at = swappedWindow.indexOf(p, Math.max(0, i - p.length + 1));
+      return at >= 0 && at <= i && i < at + p.length;
+    });
+    if (!phrase) continue;
+    const start = swappedWindow.indexOf(phrase, Math.max(0, i - phrase.length + 1));
+    const damaged = window.slice(start, start + phrase.length);
+    if (userWords.some((w) => w.includes(damaged))) continue;
+    return { alike, word: phrase, frequency: VERY_COMMON, start };
   }
   for (const alike of alikes) {
     const swappedWindow = window.slice(0, i) + alike + window.slice(i + 1);
