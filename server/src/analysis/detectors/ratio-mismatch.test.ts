@@ -137,3 +137,14 @@ test('the whole named at the start of a long 由…增加到 clause is the new f
   silent(text);
   assert.match(one(text.replace('76.0%', '67.0%')).message.en, /55.1亿\/72.5亿 = 76% ≠ 67.0%/);
 });
+
+test('the urbanisation rate is the urban population over the whole, stated without 占', () => {
+  silent('年末常住人口936.0万人，其中城镇常住人口599.6万人，常住人口城镇化率为64.06%。');
+  assert.match(
+    one('年末常住人口936.0万人，其中城镇常住人口599.6万人，常住人口城镇化率为66.04%。').message.en,
+    /599.6万\/936.0万 = 64.06% ≠ 66.04%/,
+  );
+  // a rate with nothing before it to check it by, or only the urban population, is left alone
+  silent('全省常住人口城镇化率为66.04%。');
+  silent('城镇常住人口599.6万人，城镇化率为66.04%。');
+});

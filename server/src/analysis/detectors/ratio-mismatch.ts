@@ -65,7 +65,13 @@ function detect(ctx: AnalysisContext): Finding[] {
     const leadFrom = Math.max(previous?.cEnd ?? 0, sentenceStart(text, share.cStart), share.cStart - 30);
     const lead = text.slice(leadFrom, share.cStart);
     const m = SHARE_LEAD.exec(lead);
-    if (!m) continue;
+    if (!m) {
+      if (URBANISATION_RATE.test(lead)) {
+        const finding = urbanisation(compact, figures, k);
+        if (finding) out.push(finding);
+      }
+      continue;
+    }
     const zhan = leadFrom + m.index;
     if (RESPECTIVELY.test(text.slice(Math.max(0, zhan - 2), zhan))) {
       // 男性4800人，女性5200人，分别占48%和52%: shares of the parts in turn
@@ -93,6 +99,33 @@ function wholeName(captured: string | undefined): string {
     .replace(AFTER_WHOLE, '')
     .replace(SCOPE, '');
   return NO_WHOLE.test(name) ? '' : name;
+}
+
+/** 常住人口城镇化率为64.06%: the share of the urban population, which bulletins state without 占. */
+const URBANISATION_RATE = /城镇化率(?:为|达到|达|是)?$/;
+/** How far back the two populations may be stated (compact units): the same paragraph of a bulletin. */
+const MAX_POPULATION_LOOKBACK = 200;
+
+/**
+ * 常住人口936.0万人，其中城镇常住人口599.6万人，常住人口城镇化率为66.04%: the rate is the urban population
+ * over the whole one, both stated just before it (人口 in their labels, 城镇 in the urban one's only).
+ */
+function urbanisation(compact: CompactText, figures: readonly Figure[], rateIndex: number): Finding | undefined {
+  const text = compact.text;
+  const rate = figures[rateIndex]!;
+  let urban: Figure | undefined;
+  let whole: Figure | undefined;
+  for (let j = rateIndex - 1; j >= 0 && !(urban && whole); j--) {
+    const f = figures[j]!;
+    if (rate.cStart - f.cEnd > MAX_POPULATION_LOOKBACK) break;
+    if (f.family !== '人' || isComparisonBase(text, f)) continue;
+    const label = labelBefore(text, f);
+    if (!/人口/.test(label)) continue;
+    if (/城镇/.test(label)) urban ??= f;
+    else if (!/乡村|农村|户籍|出生|死亡|流动/.test(label) && urban) whole ??= f;
+  }
+  if (!urban || !whole || !(whole.lo > 0)) return undefined;
+  return judge(compact, rate, urban, whole, true);
 }
 
 /** 分别占, 依次占: the shares that follow are those of the parts before, in order. */
