@@ -366,3 +366,14 @@ test('a narrow column’s line break between a number and its magnitude (1250⏎
     ],
   );
 });
+
+test('tenths of a whole (九成以上, 两成的) are percentages; 成 starting a word (一成不变, 成为) is not', () => {
+  assert.deepEqual(
+    metrics('九成以上的村，超过七成，两成的企业，一成不变，五成群，三成为农户。').map((m) => [m.text, m.value, m.unit, m.approx ?? null]),
+    [
+      ['九成以上', 90, '%', 'at-least'],
+      ['七成', 70, '%', 'more-than'],
+      ['两成', 20, '%', null],
+    ],
+  );
+});

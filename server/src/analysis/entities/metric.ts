@@ -444,7 +444,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (isPercentWord) return readPercentWord(text, at, blocked);
   // 数十万人, 几百家: an order of magnitude, not a figure
   if ((previous === '数' || previous === '几') && /[十百千万]/.test(text[at] ?? '')) return undefined;
-  const fraction = readFractionWord(text, at);
+  const fraction = readFractionWord(text, at) ?? readTenths(text, at);
   if (fraction) return fraction;
 
   let ordinalStart = -1;
@@ -591,6 +591,35 @@ function isOrdinalTerm(text: string, unit: string, chinese: boolean, at: number,
     /^(?:会议|全体会议)/.test(text.slice(unitEnd, unitEnd + 4)) &&
     BODY_BEFORE_SESSION.test(text.slice(Math.max(0, at - 5), at))
   );
+}
+
+/** 九成以上, 超过七成，, 两成的企业: tenths of a whole, where 成 ends the phrase (not 成为, 一成不变). */
+const TENTHS = /([一二两三四五六七八九])成(?=以上|以下|左右|多|[，,。；;、的）)]|$)/y;
+
+/** 九成 (90%): tenths of a whole, read as the percentage they are. */
+function readTenths(text: string, at: number): Found | undefined {
+  TENTHS.lastIndex = at;
+  const m = TENTHS.exec(text);
+  if (!m) return undefined;
+  let end = at + m[0].length;
+  let approx = qualifierBefore(text, at);
+  const after = qualifierAfter(text, end);
+  if (after) {
+    approx = after.approx;
+    end = after.end;
+  }
+  const entity: Found = {
+    type: 'metric',
+    start: at,
+    end,
+    value: parseChineseNumeral(m[1]!)! * 10,
+    unit: '%',
+    kind: 'percent',
+    precision: 0,
+    subjectEnd: approxStart(text, at),
+  };
+  if (approx) entity.approx = approx;
+  return entity;
 }
 
 /** 三分之二 (66.67%), 十分之一: a share of the whole, read as the percentage it is. */
