@@ -206,3 +206,9 @@ test('a caption’s number and the year after it are two figures (表1　2023届
   // in running text the split figure is still found
   assert.equal(find('全市中职学校4 5所。').length, 1);
 });
+
+test('ideographic spaces that pad a lone two-character word (总　　则, 传　　真：, 记者　赵　云) are layout, not damage', () => {
+  assert.deepEqual(find('第一章　总　　则\n\n第三节　罚　　则\n\n传　　真：0571-87057890\n\n（记者　赵　云）\n\n责任编辑：赵　云\n'), []);
+  // inside running text the same space still splits a word
+  assert.equal(warnings('全市中国汽　车行业发展良好。').length, 1);
+});

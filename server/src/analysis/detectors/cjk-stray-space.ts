@@ -42,9 +42,20 @@ function gapsOf(text: string): Gap[] {
     // leading indentation and trailing spaces are not inside text; only Han on both sides is Chinese text
     if (start === 0 || end >= text.length) continue;
     if (!isHanAt(text, start - 1) || !isHanAt(text, end)) continue;
+    if (isPadding(text, start, end)) continue;
     gaps.push({ start, end });
   }
   return gaps;
+}
+
+/**
+ * Ideographic spaces that pad a two-character word to the width of four, as official documents align
+ * their labels and headings (总　　则, 传　　真：) and newspapers a two-character name (记者　赵　云): the word
+ * stands alone, with no Han character right before or after it.
+ */
+function isPadding(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x3000) return false;
+  return !isHanAt(text, start - 2) && !isHanAt(text, end + 1);
 }
 
 /** Whether the unit at `i` is white space other than a line end. */
