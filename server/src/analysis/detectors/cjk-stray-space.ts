@@ -50,7 +50,7 @@ function gapsOf(text: string): Gap[] {
 
 /**
  * Ideographic spaces that pad a two-character word to the width of four, as official documents align
- * their labels and headings (总　　则, 传　　真：) and newspapers a two-character name (记者　赵　云): the word
+ * their labels and headings (总 则 and 传 真： with two ideographic spaces) and newspapers a two-character name (记者 赵 云): the word
  * stands alone, with no Han character right before or after it.
  */
 function isPadding(text: string, start: number, end: number): boolean {
