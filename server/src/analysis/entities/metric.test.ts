@@ -377,3 +377,22 @@ test('tenths of a whole (九成以上, 两成的) are percentages; 成 starting 
     ],
   );
 });
+
+test('第一 is an ordinal like 第二 (第一条, 第一章); 批次 is one unit', () => {
+  assert.deepEqual(
+    metrics('第一条　为了加强管理。第二条　适用范围。第一章　总则。第一批次货值金额64638元，第二批次42000元。').map((m) => [
+      m.text,
+      m.value,
+      m.kind,
+    ]),
+    [
+      ['第一条', 1, 'ordinal'],
+      ['第二条', 2, 'ordinal'],
+      ['第一章', 1, 'ordinal'],
+      ['第一批次', 1, 'ordinal'],
+      ['64638元', 64638, 'money'],
+      ['第二批次', 2, 'ordinal'],
+      ['42000元', 42000, 'money'],
+    ],
+  );
+});
