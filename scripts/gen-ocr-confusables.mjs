@@ -73,6 +73,11 @@ const GROUPS = [
   '厂广',
   '划刘',
   '季李',
+  // 生态温地 for 湿地, 覆盍率 for 覆盖率, 申扳 for 申报, 环镜 for 环境
+  '温湿',
+  '盍盖',
+  '扳报',
+  '镜境',
   // 完戍 for 完成: rare shapes misread for a common one, checked one way only (see TARGETS_ONLY)
   '戍戊戌成',
 ];

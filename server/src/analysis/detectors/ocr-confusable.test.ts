@@ -142,3 +142,17 @@ test('fixed phrases rarer than common words (之日起, 未经, 已于), 戍 for
   }
   assert.deepEqual(findings('年末经济运行平稳，周末经常加班，自己于心不安。今年是戊戌年，成功完成。一介书生，3介绍。'), []);
 });
+
+test('温/湿, 盍/盖, 扳/报, 镜/境: 生态温地, 覆盍率, 申扳, 环镜 are repaired; the words they belong to stay', () => {
+  for (const [damaged, repaired] of [
+    ['保护生态温地。', '保护生态湿地。'],
+    ['森林覆盍率达到62%。', '森林覆盖率达到62%。'],
+    ['一次申扳。', '一次申报。'],
+    ['改善人居环镜。', '改善人居环境。'],
+  ] as const) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
+  }
+  assert.deepEqual(findings('温度适宜、湿地公园、覆盖、申报、环境、眼镜、温湿度、扳手、境外。'), []);
+});
