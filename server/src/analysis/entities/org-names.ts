@@ -320,6 +320,17 @@ const STOP_WORDS = [
   '各国',
   // 各地住房公积金管理中心: every place's, not one
   '各地',
+  // time before a name: 收到本决定书之日起六十日内向杭州市人民政府申请, 此前省政府发布
+  '之日起',
+  '日内',
+  '此前',
+  '此后',
+  '以来',
+  // where money goes: 缴至指定银行账户
+  '缴至',
+  '缴入',
+  '存入',
+  '汇入',
   '本国',
   // documents go up or out to a body (抄报市政府办公室): the segmenter takes 抄报 for a noun
   '抄报',
@@ -483,7 +494,7 @@ const PLACE_KINDS = '设区的?市|直辖市|县市区|市州|区县|县区|旗�
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS = new RegExp(
-  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|村|村级|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|义务教育阶段|阶段|年度|本年度|上年度|普惠|普惠性|成果|转化|成果转化|算力|游客|展示|体验|交流|交易|物流|检测|检验|调度|会展|健康|康复|养老|托育|便民|党群|网格|应急|救助|志愿|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
+  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|村|村级|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|义务教育阶段|阶段|指定|年度|本年度|上年度|普惠|普惠性|成果|转化|成果转化|算力|游客|展示|体验|交流|交易|物流|检测|检验|调度|会展|健康|康复|养老|托育|便民|党群|网格|应急|救助|志愿|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
 );
 
 const MAX_NAME = 30;
@@ -737,6 +748,9 @@ const EACH_LIST_BEFORE = new RegExp(
 /** One-character verbs and prepositions before a bare level (受省…, 向市…, 由县…): never a name's start. */
 const VERB_BEFORE_LEVEL = /^[受向由对在于从被将把给请按][省市县区](?!场|民|委员)/;
 
+/** Prepositions and verbs of one character that may stand right before a name. */
+const ONE_CHARACTER_PREPOSITION = /[受向由对在于从被将把给请按经]/;
+
 /** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
 const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
 
@@ -773,6 +787,14 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     if (text[start] === '驻' && start + 1 < suffixStart) start++;
     // 受省人民政府委托, 向市教育局报告: a verb or preposition of one character before a bare level
     if (VERB_BEFORE_LEVEL.test(text.slice(start, start + 2)) && start + 1 < suffixStart) start++;
+    // …before a place too, which the segmenter tells (向杭州市人民政府申请; 向阳区 is one word)
+    else if (hints && start + 1 < suffixStart && ONE_CHARACTER_PREPOSITION.test(text[start]!)) {
+      const word = hints.tagAt(start);
+      // the segmenter may join it to the word before (六十日内向杭州市: 内向): a place word right after it tells
+      const place = hints.tagAt(start + 1);
+      if ((word && word.end === start + 1 && /^(?:p|c|v)$/.test(word.tag)) || (place && place.tag === 'ns' && place.end - place.start >= 2))
+        start++;
+    }
     // 各住房公积金管理中心, 各地…: every such body, not one
     if (text[start - 1] === '各' || text.startsWith('各地', start - 2)) continue;
     let anchored = place >= 0 || hasPlaceLevel(text, start, suffixStart);

@@ -322,3 +322,12 @@ test('departments named since the 2018 reform: 省林草局, 旅游和文化广�
     '省林草局',
   ]);
 });
+
+test('time and money’s destination are no part of a name; with the segmenter, a preposition before a place', () => {
+  assert.deepEqual(orgs('此前省政府发布的通知。将罚没款缴至指定银行账户。'), ['省政府']);
+  const segmenter = loadSegmenter();
+  assert.deepEqual(orgs('收到本决定书之日起六十日内向杭州市人民政府申请行政复议。向阳区人民政府。', segmenter), [
+    '杭州市人民政府',
+    '向阳区人民政府',
+  ]);
+});
