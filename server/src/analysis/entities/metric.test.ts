@@ -396,3 +396,15 @@ test('第一 is an ordinal like 第二 (第一条, 第一章); 批次 is one uni
     ],
   );
 });
+
+test('大于, 高于 are more than; 小于, 不满 less than', () => {
+  assert.deepEqual(
+    metrics('宽度大于50米，不满300年，高于5%，小于5公顷。').map((m) => [m.text, m.approx ?? null]),
+    [
+      ['50米', 'more-than'],
+      ['300年', 'less-than'],
+      ['5%', 'more-than'],
+      ['5公顷', 'less-than'],
+    ],
+  );
+});
