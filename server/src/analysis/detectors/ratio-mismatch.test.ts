@@ -148,3 +148,9 @@ test('the urbanisation rate is the urban population over the whole, stated witho
   silent('全省常住人口城镇化率为66.04%。');
   silent('城镇常住人口599.6万人，城镇化率为66.04%。');
 });
+
+test('a whole stated inside the 占 phrase (占全省地区生产总值82553亿元的13.0%)', () => {
+  const text = '数字经济核心产业增加值达到9867亿元，同比增长10.1%，占全省地区生产总值82553亿元的11.95%。';
+  silent(text);
+  assert.match(one(text.replace('11.95%', '13.0%')).message.en, /9867亿\/82553亿 = 11.95% ≠ 13.0%/);
+});
