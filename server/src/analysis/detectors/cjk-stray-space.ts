@@ -365,6 +365,9 @@ function spacedDocNumbers(ctx: AnalysisContext): Finding[] {
   const out: Finding[] = [];
   for (const e of ctx.entities) {
     if (e.type !== 'docref' || e.form !== 'number') continue;
+    // a number without its closing bracket (粤府〔2019 10号): the space stands for the bracket, which
+    // docnum-bracket puts back; removing the space would only hide the loss
+    if (!/[〕\]】)）］〗}]/.test(e.text)) continue;
     const gaps = [...e.text.matchAll(SPACE)].map((m) => ({ start: e.start + m.index, end: e.start + m.index + m[0].length }));
     if (gaps.length === 0) continue;
     const standard = e.text.replace(SPACE, '');

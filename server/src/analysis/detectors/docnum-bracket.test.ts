@@ -67,3 +67,15 @@ test('intact numbers and brackets that are not document numbers stay clean', () 
     assert.equal(findings(clean).length, 0, clean);
   }
 });
+
+test('a closing bracket read as a space is restored in its place, and the number is still a reference', () => {
+  const text = '《广东省人民政府关于印发广东省数字政府建设方案的通知》（粤府〔2019 10号）提出要求。';
+  assert.equal(repaired(text), text.replace('〔2019 10号', '〔2019〕10号'));
+  const all = analyze(text).diagnostics;
+  assert.deepEqual(
+    all.map((d) => d.code),
+    ['docnum-bracket'],
+  );
+  const number = analyze(text).entities.find((e) => e.type === 'docref' && e.form === 'number');
+  assert.equal(number?.type === 'docref' ? number.id : undefined, '粤府〔2019〕10号');
+});

@@ -3,7 +3,7 @@
  * The standard form (GB/T 9704) is ISSUER〔YEAR〕SERIAL号: 教职成〔2020〕7号, 渝人社〔2021〕452号.
  *
  * Damage recognised, each only right after an issuer (a Han character) and before 号:
- * - the closing bracket lost:           教职成〔20207号   → 教职成〔2020〕7号
+ * - the closing bracket lost:           教职成〔20207号   → 教职成〔2020〕7号 (also read as a space: 〔2020 7号)
  * - the opening bracket lost:           教职成2020〕7号   → 教职成〔2020〕7号
  * - a five-digit year (bracket moved):  教职成〔20201〕7号 → 〔2020〕17号 (or the intact form found elsewhere)
  * - a wrong bracket kind:               教职成[2020]7号, 【2020】, (2020) → 〔2020〕
@@ -108,8 +108,8 @@ function candidates(text: string): Candidate[] {
       kind: extra ? 'five-digit-year' : 'wrong-kind',
     });
   }
-  // the closing bracket lost: 〔20207号
-  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})(\\d{1,5})号`, 'g'))) {
+  // the closing bracket lost: 〔20207号, or read as a space: 〔2019 10号
+  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})[ \u3000]?(\\d{1,5})号`, 'g'))) {
     push({
       start: m.index,
       end: m.index + m[0].length,

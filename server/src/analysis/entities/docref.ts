@@ -32,7 +32,7 @@ const MAX_ISSUER = 8;
 const NUMBER_TAIL = /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}][ \u3000]?第?(\d{1,5})[ \u3000]?号/y;
 const OPENING_BRACKETS = unitTable('〔[【(（［〖{');
 /** A number whose closing bracket OCR lost: the year's four digits run into the serial (〔202230号). */
-const UNCLOSED_TAIL = /[ \u3000]?[〔[【(（［〖{]((?:19|20)\d\d)(\d{1,4})号/y;
+const UNCLOSED_TAIL = /[ \u3000]?[〔[【(（［〖{]((?:19|20)\d\d)[ \u3000]?(\d{1,4})号/y;
 const MAX_ISSUER_RUN = 16;
 
 interface NumberMatch {
