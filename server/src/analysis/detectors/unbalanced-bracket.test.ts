@@ -64,3 +64,14 @@ test('an unclosed title mark closes before the document number bracketed after t
   assert.equal(found.length, 1);
   assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), text.replace('办法（', '办法》（'));
 });
+
+test('a bracket that introduces a short name closes after the name, before the verb that goes on', () => {
+  for (const [text, fixed] of [
+    ['广东省发展和改革委员会（以下简称省发展改革委会同省工信厅编写了本问答，供参考。', '（以下简称省发展改革委）会同'],
+    ['西安住房公积金管理中心（以下简称西安公积金中心已开通专窗，方便群众。', '（以下简称西安公积金中心）已开通'],
+  ] as const) {
+    const found = analyze(text).diagnostics.filter((d) => d.code === 'unbalanced-bracket');
+    assert.equal(found.length, 1, text);
+    assert.ok(applyEdits(text, found[0]!.fixes[0]!.edits).includes(fixed), text);
+  }
+});

@@ -43,6 +43,13 @@ const FAMILIES: Family[] = [
 /** What follows an opener in a table heading: short, no clause punctuation. */
 const SHORT_TAIL = /^[^，。；！？,;!?：:]{0,12}$/;
 const CLAUSE_PUNCT = /[，。；！？,;!?]/;
+/**
+ * The short name a bracket introduces (以下简称省发展改革委), up to the first word that goes on with the
+ * sentence (会同, 负责, 已, 将…): two to twelve characters.
+ */
+const SHORT_NAME_AFTER =
+  /^(?:以下简称|以下称|简称|下称)[为：:“"]?[\u4e00-\u9fff]{2,12}?(?=会同|负责|牵头|组织|联合|已|将|要|应|须|在|对|按|根据|是|为|的|和|与|及|等|[，。；、,;])/;
+
 /** A bracket holding a document number, which follows a title: （湘人社发〔2021〕18号）. */
 const NUMBER_AFTER_TITLE = /[（(][\u4e00-\u9fff]{1,12}[〔[【(（]\s?(?:19|20)\d\d/;
 
@@ -166,6 +173,9 @@ function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Findin
     // 《…补贴办法（湘人社发〔2021〕18号）执行: a title ends before the document number bracketed after it
     const numbered = opener === '《' ? NUMBER_AFTER_TITLE.exec(tail) : null;
     if (numbered && u.at + 1 + numbered.index < insertAt) insertAt = u.at + 1 + numbered.index;
+    // （以下简称省发展改革委会同…: the bracket holds the short name, which ends where the sentence's verb begins
+    const alias = opener === '（' || opener === '(' ? SHORT_NAME_AFTER.exec(tail) : null;
+    if (alias && u.at + 1 + alias[0].length < insertAt) insertAt = u.at + 1 + alias[0].length;
   }
   const enclosed = text.slice(u.at, insertAt);
   return {
