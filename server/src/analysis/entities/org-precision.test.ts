@@ -331,3 +331,10 @@ test('time and money’s destination are no part of a name; with the segmenter, 
     '向阳区人民政府',
   ]);
 });
+
+test('companies with their place in brackets are one name (阿里巴巴（中国）有限公司)', () => {
+  assert.deepEqual(orgs('与阿里巴巴（中国）有限公司、网易（杭州）网络有限公司签约。'), [
+    '阿里巴巴（中国）有限公司',
+    '网易（杭州）网络有限公司',
+  ]);
+});

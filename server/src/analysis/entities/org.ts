@@ -99,6 +99,26 @@ function placeBefore(ctx: AnalysisContext, level: number): number {
   return previous && /^(?:p|c|x)$/.test(previous.tag) ? level - before.start : 0;
 }
 
+/**
+ * Companies with their place in brackets: 阿里巴巴（中国）有限公司, 网易（杭州）网络有限公司. The bracket ends the
+ * rules' reading of a name, which would keep only what follows it (网络有限公司) or nothing.
+ */
+const COMPANY_WITH_PLACE =
+  /([\u4e00-\u9fff]{2,8})[（(]([\u4e00-\u9fff]{2,4})[）)]([\u4e00-\u9fff]{0,10}?(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团))/g;
+/** Words before a company's brand that are not part of it. */
+const BEFORE_BRAND = /^(?:.*(?:包括|其中|以及|联合|会同|支持|引进|与|和|及|同|对|向|由|在|被|将|把|给|是|的))/;
+
+function companiesWithPlace(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(COMPANY_WITH_PLACE)) {
+    const brand = m[1]!.replace(BEFORE_BRAND, '');
+    if (brand.length < 2) continue;
+    const start = m.index + m[1]!.length - brand.length;
+    out.push({ start, end: m.index + m[0].length });
+  }
+  return out;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -228,6 +248,7 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   }
   for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
   for (const c of levelBodies(text, ctx)) candidates.push({ ...c, priority: 2 });
+  for (const c of companiesWithPlace(text)) candidates.push({ ...c, priority: 3 });
 
   if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
   for (const c of namesAcrossLineBreaks(text, hints)) candidates.push(c);
