@@ -56,3 +56,9 @@ test('a percentage run into an amount with its unit; a bare digit after it (a fo
   assert.deepEqual(findings('增长3.5%1，见附注。'), []);
   assert.deepEqual(findings('增长3.5%—12%'), []);
 });
+
+test('a percentage run into a length, and two times of day run together', () => {
+  assert.equal(repaired('绿地率不低于20%40米至50米的道路。'), '绿地率不低于20%，40米至50米的道路。');
+  assert.equal(repaired('上午9:0012:00报到。'), '上午9:00—12:00报到。');
+  assert.deepEqual(findings('下午14:30—17:00，时间为9:00。'), []);
+});

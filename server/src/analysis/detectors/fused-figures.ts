@@ -30,9 +30,12 @@ const AMOUNTS = new RegExp(`(?<![\\d.])(${NUMBER})(${AMOUNT_UNITS.join('|')})(?=
  * percent sign. A bare digit after it may be a footnote mark, so a unit is required.
  */
 const PERCENT_THEN_AMOUNT = new RegExp(
-  `(?<![\\d.])(${NUMBER})%(?=(${NUMBER}(?:万|亿|千)?(?:${AMOUNT_UNITS.join('|')}|人|个|家|所|项|吨|亩|辆|件|场|次|户)))`,
+  `(?<![\\d.])(${NUMBER})%(?=(${NUMBER}(?:万|亿|千)?(?:${AMOUNT_UNITS.join('|')}|人|个|家|所|项|吨|亩|公顷|米|千克|辆|台|套|座|条|件|场|次|户)))`,
   'g',
 );
+
+/** Two times of day run together: 上午9:0012:00 (9:00—12:00). */
+const FUSED_TIMES = /(?<![\d:])([0-2]?\d[:：][0-5]\d)([0-2]?\d[:：][0-5]\d)(?![\d:])/g;
 
 /** How a message names the two figures. */
 const KIND_WORDS = {
@@ -85,6 +88,25 @@ function detect(ctx: AnalysisContext): Finding[] {
   for (const m of text.matchAll(PERCENTS)) {
     const at = m.index + m[1]!.length + 1;
     report(m.index, at, at + m[2]!.length + 1, 'percent');
+  }
+  for (const m of text.matchAll(FUSED_TIMES)) {
+    const at = m.index + m[1]!.length;
+    const end = at + m[2]!.length;
+    out.push({
+      code: 'fused-figures',
+      severity: 'warning',
+      start: m.index,
+      end,
+      message: msg(
+        `“${m[1]}”与“${m[2]}”是两个时刻，中间缺少分隔符。修复将在两者之间插入“—”。`,
+        `"${m[1]}" and "${m[2]}" are two times of day with no separator between them. The fix inserts "—" between them.`,
+      ),
+      fixes: ['—', '-', '至'].map((sep) => ({
+        title: msg(`在两个时刻之间插入“${sep}”`, `Insert "${sep}" between the two times`),
+        edits: [{ start: at, end: at, newText: sep }],
+      })),
+      fixAllSafe: false,
+    });
   }
   for (const m of text.matchAll(PERCENT_THEN_AMOUNT)) {
     const at = m.index + m[1]!.length + 1;
