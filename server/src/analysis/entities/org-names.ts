@@ -246,6 +246,14 @@ const GOVERNMENT_BODIES = [
   // more departments as provinces and cities name them since the 2018 reform (省林草局, 海南省旅游和文化广电
   // 体育厅, 市城市管理局)
   '林草局',
+  '林业和园林局',
+  '园林局',
+  '园林绿化局',
+  '自然资源和规划局',
+  '自然资源和规划厅',
+  '城乡建设局',
+  '住房保障和房产管理局',
+  '教育考试院',
   '文化广电和旅游厅',
   '文化广电和旅游局',
   '文化广电旅游局',

@@ -189,3 +189,15 @@ test('a name relative to its level, a company without its legal form, a body kno
   // two counties named: 县政府 could be either
   assert.equal(names('肥西县人民政府和长丰县人民政府。县政府要求。').find(([t]) => t === '县政府')?.[2], 'self');
 });
+
+test('a relative name resolves to the one city its document’s names are of (市人民政府 in a 合肥 regulation)', () => {
+  const text = '合肥市林业和园林局、合肥市自然资源和规划局负责实施。市人民政府应当加强领导。县人民政府。';
+  assert.deepEqual(names(text), [
+    ['合肥市林业和园林局', '合肥市林业和园林局', 'self'],
+    ['合肥市自然资源和规划局', '合肥市自然资源和规划局', 'self'],
+    ['市人民政府', '合肥市人民政府', 'document'],
+    ['县人民政府', '县人民政府', 'self'],
+  ]);
+  // names of two cities: which one is meant is not known
+  assert.equal(names('合肥市林业和园林局、合肥市园林局、芜湖市园林局、芜湖市自然资源和规划局。市人民政府。').at(-1)?.[2], 'self');
+});

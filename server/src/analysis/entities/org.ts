@@ -46,6 +46,9 @@ const REGION_BODY = new RegExp(
 /** Bracketed aliases: …研究所(中物院六所), …公司（以下简称“长安汽车”）. */
 const BRACKET_ALIAS = /^\s?[(（](?:以下简称|下称|简称)?[“"「]?([\u4e00-\u9fff]{2,10})[”"」]?[)）]/;
 const COMPANY_SUFFIX = /(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|公司)$/;
+/** A city, county or district at the start of a full name (合肥市, 沂南县, 北碚区), after its province if any. */
+const LOCAL_PLACE = /^(?:[\u4e00-\u9fff]{2,4}[省])?([\u4e00-\u9fff]{2,4}?[市县区])(?![场民级])/;
+
 /** What follows a company's short name in its full name: its legal form alone. */
 const LEGAL_FORM = /^(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团股份有限公司|集团公司|股份公司)$/;
 const SCHOOL_SUFFIX = /学校$/;
@@ -370,7 +373,23 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
       const form = forms.find((f) => full.endsWith(f) && full.length > f.length);
       if (form && /^[\u4e00-\u9fff]{2,8}$/.test(full.slice(0, full.length - form.length))) found.add(full);
     }
-    return found.size === 1 ? [...found][0] : undefined;
+    if (found.size === 1) return [...found][0];
+    if (found.size > 1) return undefined;
+    // no such name: the city or county the document's names are of, when they are all of one (合肥市林业和园林局,
+    // 合肥市自然资源和规划局 → 市人民政府 is 合肥市人民政府)
+    const place = localPlace(name[0]!);
+    return place ? place + name.slice(1) : undefined;
+  }
+
+  /** The one place of `level` (市, 县, 区) that two or more of the document's full names start with, if only one. */
+  function localPlace(level: string): string | undefined {
+    const counts = new Map<string, number>();
+    for (const full of fullNames) {
+      const m = LOCAL_PLACE.exec(full);
+      if (m && m[1]!.endsWith(level)) counts.set(m[1]!, (counts.get(m[1]!) ?? 0) + 1);
+    }
+    const places = [...counts].filter(([, n]) => n >= 2);
+    return counts.size === 1 && places.length === 1 ? places[0]![0] : undefined;
   }
 
   /** 市人社局 → 重庆市人力资源和社会保障局 (in a text about 重庆), 北碚区教委 → 北碚区教育委员会, 区教委 → the district the text names. */
