@@ -178,3 +178,11 @@ test('a number whose closing bracket OCR lost is still the document it names (�
     [],
   );
 });
+
+test('a code the tables do not know is the body the document’s head names, when it abbreviates it', () => {
+  const [number] = docrefs('杭州市市场监督管理局\n行政处罚决定书\n杭市监罚处〔2024〕123号\n\n当事人：某某公司。');
+  assert.equal(number!.issuerOrg, '杭州市市场监督管理局');
+  // a code that abbreviates none of them stays unresolved
+  const [other] = docrefs('杭州市市场监督管理局\n行政处罚决定书\n苏某罚〔2024〕1号');
+  assert.equal(other!.issuerOrg, undefined);
+});

@@ -197,6 +197,34 @@ function findTitles(text: string): TitleSpan[] {
   return out;
 }
 
+/**
+ * The bodies a document's head names on lines of their own (杭州市市场监督管理局 above 行政处罚决定书 and its
+ * number): the issuer of a number whose code the tables do not know, when the code abbreviates one of them.
+ */
+function headingBodies(text: string): string[] {
+  const out: string[] = [];
+  let lines = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (++lines > HEADING_LINES) break;
+    const body = line.trim();
+    if (body.length >= 4 && body.length <= 30 && HEADING_BODY.test(body)) out.push(body);
+  }
+  return out;
+}
+
+/** Lines at the head of a document that may name its issuer. */
+const HEADING_LINES = 12;
+/** A line that is only a body's name. */
+const HEADING_BODY = /^[\u4e00-\u9fff]+(?:局|厅|委员会|委|人民政府|政府|办公室|办公厅|院|署)$/;
+
+/** Whether `code` (杭市监罚处) abbreviates `body` (杭州市市场监督管理局): its first three characters in order, from the start. */
+function codeOf(code: string, body: string): boolean {
+  if (code.length < 3 || code[0] !== body[0]) return false;
+  let j = 1;
+  for (let i = 1; i < body.length && j < 3; i++) if (body[i] === code[j]) j++;
+  return j === 3;
+}
+
 /** Before a title, what makes it the version a document replaces: 原《…》, 旧《…》. */
 const FORMER_VERSION = /(?:原|旧)$/;
 
@@ -211,6 +239,7 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
   const simplified = ctx.simplifiedText;
   const text = toHalfWidthDigits(simplified);
   const numbers: DocRefEntity[] = [];
+  let heading: string[] | undefined;
   for (const m of docNumbers(text)) {
     const issuer = issuerCodeOf(m.run);
     const start = m.index + m.run.length - issuer.length;
@@ -228,7 +257,7 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
       serial,
       id: numberId(issuer, year, serial),
     };
-    const issuerOrg = resolveIssuer(issuer);
+    const issuerOrg = resolveIssuer(issuer) ?? (heading ??= headingBodies(original)).find((body) => codeOf(issuer, body));
     if (issuerOrg) entity.issuerOrg = issuerOrg;
     numbers.push(entity);
   }
