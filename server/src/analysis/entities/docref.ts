@@ -204,7 +204,8 @@ function findTitles(text: string): TitleSpan[] {
 function headingBodies(text: string): string[] {
   const out: string[] = [];
   let lines = 0;
-  for (const line of text.split(/\r?\n/)) {
+  // the head only: a long text is not split whole for its first lines
+  for (const line of text.slice(0, HEADING_LINES * 60).split(/\r?\n/)) {
     if (++lines > HEADING_LINES) break;
     const body = line.trim();
     if (body.length >= 4 && body.length <= 30 && HEADING_BODY.test(body)) out.push(body);
