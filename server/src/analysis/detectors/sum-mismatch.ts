@@ -127,6 +127,34 @@ function totalAfterParts(compact: CompactText, figures: readonly Figure[], k: nu
 /** Labels of figures per head, per household or on average: not sums of their kinds. */
 const PER_UNIT_LABEL = /人均|户均|亩均|平均|均价|单价/;
 
+/** 以上货值金额合计188,304.00元: a total of what the sentence before listed; group 1 names what is summed. */
+const TOTAL_OF_ABOVE = /(?:^|[。；;])以上([\u4e00-\u9fff]{0,10}?)(?:合计|共计|总计|累计)(?:为|人民币|金额)?$/;
+
+/**
+ * 第一批次货值金额64,638.00元；第二批次…42,000.00元。以上货值金额合计188,304.00元 (a penalty decision's
+ * sums): the parts are the figures of the total's unit in the sentence before, those whose labels end with
+ * the name the total gives (货值金额) when any do, else all of them.
+ */
+function totalOfAbove(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+  const total = figures[k]!;
+  const text = compact.text;
+  const clause = clauseStart(text, total.cStart);
+  const m = TOTAL_OF_ABOVE.exec(text.slice(Math.max(0, clause - 1), total.cStart));
+  if (!m) return undefined;
+  const sentenceEnd = clause - 1;
+  if (text[sentenceEnd] !== '。' && text[sentenceEnd] !== '；' && text[sentenceEnd] !== ';') return undefined;
+  const from = sentenceStart(text, sentenceEnd);
+  const candidates: Figure[] = [];
+  for (let j = k - 1; j >= 0 && figures[j]!.cStart >= from; j--) {
+    const f = figures[j]!;
+    if (sameFamily(f, total) && !isComparisonBase(text, f)) candidates.unshift(f);
+  }
+  const named = m[1] ? candidates.filter((f) => labelBefore(text, f).endsWith(m[1]!)) : [];
+  const parts = named.length >= 2 ? named : candidates;
+  if (parts.length < 2) return undefined;
+  return { total, parts, end: total.cEnd, exhaustive: true, form: 'total-after' };
+}
+
 /** A label for the rest of a breakdown: 其他粮食作物, 其余. */
 const OTHERS = /^(?:其他|其它|其余)/;
 
@@ -164,7 +192,8 @@ function detect(ctx: AnalysisContext): Finding[] {
       // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
       industryBreakdown(compact, figures, k) ??
       qizhongBreakdown(compact, figures, k) ??
-      totalAfterParts(compact, figures, k);
+      totalAfterParts(compact, figures, k) ??
+      totalOfAbove(compact, figures, k);
     if (!breakdown) continue;
     const finding = judge(compact, breakdown);
     if (finding) out.push(finding);
