@@ -96,6 +96,7 @@ export const REGION_BODY_ABBREVIATIONS: readonly string[] = [
   '经信局',
   '经信厅',
   '发改委',
+  '发展改革委',
   '卫健委',
   '住建委',
   '住建厅',

@@ -201,3 +201,10 @@ test('a relative name resolves to the one city its document’s names are of (�
   // names of two cities: which one is meant is not known
   assert.equal(names('合肥市林业和园林局、合肥市园林局、芜湖市园林局、芜湖市自然资源和规划局。市人民政府。').at(-1)?.[2], 'self');
 });
+
+test('发展改革委 is a known body after a level, as 发改委 is', () => {
+  assert.deepEqual(names('浙江省人民政府办公厅关于印发方案的通知。省发展改革委牵头，省经信厅配合。').slice(1), [
+    ['省发展改革委', '浙江省发展和改革委员会', 'dictionary'],
+    ['省经信厅', '浙江省经济和信息化厅', 'dictionary'],
+  ]);
+});
