@@ -801,7 +801,7 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
       const word = hints.tagAt(start);
       // the segmenter may join it to the word before (六十日内向杭州市: 内向): a place word right after it tells
       const place = hints.tagAt(start + 1);
-      if ((word && word.end === start + 1 && /^(?:p|c|v)$/.test(word.tag)) || (place && place.tag === 'ns' && place.end - place.start >= 2))
+      if ((word && word.end === start + 1 && /^(?:p|c|v)$/.test(word.tag)) || (place && place.tag === 'ns' && place.end - (start + 1) >= 2))
         start++;
     }
     // 各住房公积金管理中心, 各地…: every such body, not one
