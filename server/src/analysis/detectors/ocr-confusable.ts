@@ -129,6 +129,8 @@ function detect(ctx: AnalysisContext): Finding[] {
   const verdicts = new Map<string, Swap | null>();
   for (let i = 0; i < text.length; i++) {
     if (!HAS_LOOK_ALIKE[text.charCodeAt(i)]) continue;
+    // in a common word with a neighbour (项目, 报告): as written, so no segmentation is asked for
+    if (inCommonWord(text, i)) continue;
     const alikes = LOOK_ALIKES.get(text.charCodeAt(i))!;
     // the clause around the character: Han characters only, so punctuation and digits bound it
     let from = i;
@@ -166,11 +168,15 @@ function detect(ctx: AnalysisContext): Finding[] {
  * 介 right after a figure (新增学位1.08万介): no word starts so, and the measure word 个 looks like it.
  * 介绍, 介入 and the like after a number (3介绍) are left alone, as is 一介 (一介书生).
  */
-const JIE_AFTER_FIGURE = /(?<=[0-9０-９万亿千百])介(?![绍入质意于词])/g;
+const FIGURE_END_BEFORE_JIE = /[0-9０-９万亿千百]/;
+const WORD_AFTER_JIE = /[绍入质意于词]/;
 
 function measureWordAfterFigure(text: string): Finding[] {
   const out: Finding[] = [];
-  for (const m of text.matchAll(JIE_AFTER_FIGURE)) {
+  // from each 介 (rare), not by a look-behind expression tried at every character
+  for (let at = text.indexOf('介'); at >= 0; at = text.indexOf('介', at + 1)) {
+    if (!FIGURE_END_BEFORE_JIE.test(text[at - 1] ?? '') || WORD_AFTER_JIE.test(text[at + 1] ?? '')) continue;
+    const m = { index: at };
     out.push({
       code: 'ocr-confusable',
       severity: 'warning',
@@ -185,6 +191,18 @@ function measureWordAfterFigure(text: string): Finding[] {
     });
   }
   return out;
+}
+
+/** Whether the character at `i` makes a common word (two or three characters) with the ones next to it. */
+function inCommonWord(text: string, i: number): boolean {
+  const words = WORDS[text[i]!];
+  if (!words) return false;
+  for (let length = 2; length <= 3; length++) {
+    for (let start = i - length + 1; start <= i; start++) {
+      if (start >= 0 && start + length <= text.length && words[text.slice(start, start + length)] !== undefined) return true;
+    }
+  }
+  return false;
 }
 
 /** A look-alike swap that makes a common word: `start` is the word's offset in the window. */

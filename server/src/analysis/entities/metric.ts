@@ -450,7 +450,11 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (isPercentWord) return readPercentWord(text, at, blocked);
   // 数十万人, 几百家: an order of magnitude, not a figure
   if ((previous === '数' || previous === '几') && /[十百千万]/.test(text[at] ?? '')) return undefined;
-  const fraction = readFractionWord(text, at) ?? readTenths(text, at);
+  // 三分之二, 九成: looked for only where 分之 or 成 follows
+  const fraction =
+    (text.charCodeAt(at + 1) === 0x5206 || text.charCodeAt(at + 2) === 0x5206 || text.charCodeAt(at + 3) === 0x5206
+      ? readFractionWord(text, at)
+      : undefined) ?? (text.charCodeAt(at + 1) === 0x6210 ? readTenths(text, at) : undefined);
   if (fraction) return fraction;
 
   let ordinalStart = -1;
@@ -459,10 +463,10 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
     if (text[back - 1] === '第') ordinalStart = back - 1;
     // 第17、18届: the ordinals after the first share its 第
-    else if (ORDINAL_LIST_BEFORE.test(text.slice(Math.max(0, at - 24), at))) ordinalStart = at;
+    else if (previous === '、' && ORDINAL_LIST_BEFORE.test(text.slice(Math.max(0, at - 24), at))) ordinalStart = at;
   }
   // 2023届毕业生, 2024届: a cohort by its year, neither a count nor an ordinal
-  if (ordinalStart < 0 && /^(?:19|20)\d\d届/.test(text.slice(at, at + 5))) return undefined;
+  if (ordinalStart < 0 && text.charCodeAt(at + 4) === 0x5c4a && /^(?:19|20)\d\d$/.test(text.slice(at, at + 4))) return undefined;
   // “四个不摘”, “三个代表”: a slogan's numeral counts nothing
   if (previous === '“' && CHINESE_NUMERAL_START.test(text[at] ?? '')) return undefined;
 
