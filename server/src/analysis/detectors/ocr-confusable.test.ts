@@ -9,6 +9,15 @@ const findings = (text: string, userWords?: string[]) =>
     (f) => f.code === 'ocr-confusable',
   );
 
+/** Each damaged text gets one finding, whose fix gives the repaired text. */
+function assertRepairs(pairs: ReadonlyArray<readonly [string, string]>): void {
+  for (const [damaged, repaired] of pairs) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
+  }
+}
+
 test('the segmenter loads (these tests need it)', () => {
   assert.ok(segmenter?.cutDictionary);
 });
@@ -114,45 +123,33 @@ test('shapes scanned policy texts also confuse: 平/乎, 竞/竟, 实/买', () =
 });
 
 test('more shapes of scanned pages: 项/顶, 划/刘, 季/李, 广/厂, 颁/颂; the words they belong to stay clean', () => {
-  for (const [damaged, repaired] of [
+  assertRepairs([
     ['今年共实施重点顶目126个。', '今年共实施重点项目126个。'],
     ['全年计刘投资2200亿元。', '全年计划投资2200亿元。'],
     ['第三李度增长5%。', '第三季度增长5%。'],
     ['要厂泛动员群众。', '要广泛动员群众。'],
     ['颂发荣誉证书。', '颁发荣誉证书。'],
-  ] as const) {
-    const d = findings(damaged);
-    assert.equal(d.length, 1, damaged);
-    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
-  }
+  ]);
   assert.deepEqual(findings('重点项目、计划、季度、广泛、颁发、延长、工厂、刘强同志、李明同志、宇宙、栽培、眼睛、晴天、载体。'), []);
 });
 
 test('fixed phrases rarer than common words (之日起, 未经, 已于), 戍 for 成 one way only, 介 for 个 after a figure', () => {
-  for (const [damaged, repaired] of [
+  assertRepairs([
     ['自印发之曰起施行。', '自印发之日起施行。'],
     ['末经审核的项目不得拨付。', '未经审核的项目不得拨付。'],
     ['该项工作己于去年完成。', '该项工作已于去年完成。'],
     ['较好完戍了任务。', '较好完成了任务。'],
     ['新增学位1.08万介。', '新增学位1.08万个。'],
-  ] as const) {
-    const d = findings(damaged);
-    assert.equal(d.length, 1, damaged);
-    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
-  }
+  ]);
   assert.deepEqual(findings('年末经济运行平稳，周末经常加班，自己于心不安。今年是戊戌年，成功完成。一介书生，3介绍。'), []);
 });
 
 test('温/湿, 盍/盖, 扳/报, 镜/境: 生态温地, 覆盍率, 申扳, 环镜 are repaired; the words they belong to stay', () => {
-  for (const [damaged, repaired] of [
+  assertRepairs([
     ['保护生态温地。', '保护生态湿地。'],
     ['森林覆盍率达到62%。', '森林覆盖率达到62%。'],
     ['一次申扳。', '一次申报。'],
     ['改善人居环镜。', '改善人居环境。'],
-  ] as const) {
-    const d = findings(damaged);
-    assert.equal(d.length, 1, damaged);
-    assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), repaired);
-  }
+  ]);
   assert.deepEqual(findings('温度适宜、湿地公园、覆盖、申报、环境、眼镜、温湿度、扳手、境外。'), []);
 });

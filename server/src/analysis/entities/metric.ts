@@ -616,25 +616,7 @@ function readTenths(text: string, at: number): Found | undefined {
   TENTHS.lastIndex = at;
   const m = TENTHS.exec(text);
   if (!m) return undefined;
-  let end = at + m[0].length;
-  let approx = qualifierBefore(text, at);
-  const after = qualifierAfter(text, end);
-  if (after) {
-    approx = after.approx;
-    end = after.end;
-  }
-  const entity: Found = {
-    type: 'metric',
-    start: at,
-    end,
-    value: parseChineseNumeral(m[1]!)! * 10,
-    unit: '%',
-    kind: 'percent',
-    precision: 0,
-    subjectEnd: approxStart(text, at),
-  };
-  if (approx) entity.approx = approx;
-  return entity;
+  return percentInWords(text, at, at + m[0].length, parseChineseNumeral(m[1]!)! * 10, '%', 0);
 }
 
 /** 三分之二 (66.67%), 十分之一: a share of the whole, read as the percentage it is. */
@@ -645,25 +627,7 @@ function readFractionWord(text: string, at: number): Found | undefined {
   const denominator = parseChineseNumeral(m[1]!);
   const numerator = parseChineseNumeral(m[2]!);
   if (!denominator || !numerator || numerator >= denominator || !isWellFormedChineseNumeral(m[1]!)) return undefined;
-  let end = at + m[0].length;
-  let approx = qualifierBefore(text, at);
-  const after = qualifierAfter(text, end);
-  if (after) {
-    approx = after.approx;
-    end = after.end;
-  }
-  const entity: Found = {
-    type: 'metric',
-    start: at,
-    end,
-    value: Number(((numerator / denominator) * 100).toFixed(2)),
-    unit: '%',
-    kind: 'percent',
-    precision: 2,
-    subjectEnd: approxStart(text, at),
-  };
-  if (approx) entity.approx = approx;
-  return entity;
+  return percentInWords(text, at, at + m[0].length, Number(((numerator / denominator) * 100).toFixed(2)), '%', 2);
 }
 
 /** 百分之二十, 百分之5.5, 百分之五点六; 千分之三 (‰) */
@@ -696,23 +660,18 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
     }
   }
   if (!reading) return undefined;
-  let end = reading.end;
+  return percentInWords(text, at, reading.end, reading.value, unit, reading.precision);
+}
+
+/** A percentage written in words from `at` to `end`, with the qualifier before or after it (九成以上, 超过三分之一). */
+function percentInWords(text: string, at: number, end: number, value: number, unit: '%' | '‰', precision: number): Found {
   let approx = qualifierBefore(text, at);
   const after = qualifierAfter(text, end);
   if (after) {
     approx = after.approx;
     end = after.end;
   }
-  const entity: Found = {
-    type: 'metric',
-    start: at,
-    end,
-    value: reading.value,
-    unit,
-    kind: 'percent',
-    precision: reading.precision,
-    subjectEnd: approxStart(text, at),
-  };
+  const entity: Found = { type: 'metric', start: at, end, value, unit, kind: 'percent', precision, subjectEnd: approxStart(text, at) };
   if (approx) entity.approx = approx;
   return entity;
 }
