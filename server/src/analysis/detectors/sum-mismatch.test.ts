@@ -219,3 +219,16 @@ test('以上…合计 totals what the sentence before listed (a penalty decision
   silent('没收违法所得39,804.00元；罚款112,820.40元。以上罚没款合计152,624.40元。');
   assert.match(one('没收违法所得39,804.00元；罚款112,820.40元。以上罚没款合计125,624.40元。').message.en, /≠ 125,624.40/);
 });
+
+test('after a comma, a label that only names a kind goes on with the list; such a list is checked only for exceeding its total', () => {
+  const head = '招收普通本科生7200人。其中，';
+  assert.match(
+    one(`${head}普通类6620人，艺术类180人，中外合作办学400人，国家专项计划150人，高校专项计划50人。`).message.en,
+    /6620\+180\+400\+150\+50 = 7400 ≠ 7200/,
+  );
+  // short of the total: a few notable kinds may be all it names
+  silent(`${head}普通类6240人，艺术类180人，中外合作办学400人，国家专项计划150人，高校专项计划50人。`);
+  silent('全市共有卫生机构3215个，其中医院186个，乡镇卫生院142个，村卫生室2105个。');
+  // a figure per head is no kind of the total
+  silent('学校年度总收入9.86亿元，其中财政拨款6.12亿元，生均财政拨款水平3.29万元。');
+});

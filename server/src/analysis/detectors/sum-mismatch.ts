@@ -236,10 +236,10 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   if (respectively) return { total, ...respectively, exhaustive: respectively.parts.length >= 2 && !respectively.open, form: 'list' };
 
   const list = readItemList(compact, figures, from, { accept, separators: '、，,' });
-  const items = parallelPrefix(text, list.items);
+  const { items, loose } = listPrefix(text, list.items);
   if (items.length === 0) return undefined;
   // a list cut where its labels stop running parallel may go on past the cut: its parts are not all there
-  const open = items.length === list.items.length ? list.open : true;
+  const open = loose || (items.length === list.items.length ? list.open : true);
   const end = items[items.length - 1]!.figure.cEnd;
   // a single part, or a list that says it is incomplete, can only be checked for exceeding the total
   return { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
@@ -317,7 +317,16 @@ function sentenceAfterComparisons(text: string, figures: readonly Figure[], k: n
  * clause about something else (其中男生600人，参加培训800人).
  */
 function parallelPrefix(text: string, items: readonly ListItem[]): ListItem[] {
+  return listPrefix(text, items).items;
+}
+
+/**
+ * parallelPrefix, and whether an item was kept only as a plain name after a comma (中外合作办学400人): such a
+ * list may name a few notable kinds (医院186个，乡镇卫生院142个…), so it is checked only for exceeding its total.
+ */
+function listPrefix(text: string, items: readonly ListItem[]): { items: ListItem[]; loose: boolean } {
   const kept: ListItem[] = [];
+  let loose = false;
   for (const item of items) {
     const prev = kept[kept.length - 1];
     // 其他粮食作物 closes a list of 稻谷播种面积, 小麦播种面积…: "the others" run parallel to any item
@@ -327,12 +336,27 @@ function parallelPrefix(text: string, items: readonly ListItem[]): ListItem[] {
       prev.label.slice(-1) !== item.label.slice(-1) &&
       !OTHERS.test(item.label) &&
       !complementary(prev.label, item.label)
-    )
-      break;
+    ) {
+      if (!plainName(item.label)) break;
+      loose = true;
+    }
     kept.push(item);
   }
-  return kept;
+  return { items: kept, loose };
 }
+
+/**
+ * A label that only names a kind, with no verb or comparison in it (中外合作办学, 国家专项计划): after a comma
+ * it goes on with a list of kinds (普通类6240人，艺术类180人，中外合作办学400人…), where 参加培训800人 would not.
+ */
+function plainName(label: string): boolean {
+  const name = label.replace(/^[，,]/, '');
+  return name.length >= 2 && name.length <= 8 && /^[\u4e00-\u9fff]+$/.test(name) && !CLAUSE_WORDS.test(name);
+}
+
+/** Verbs, comparisons and function words that make a label a clause of its own. */
+const CLAUSE_WORDS =
+  /均|参加|参与|开展|完成|实现|培训|获得|获|达到|达|新增|建成|举办|组织|提供|吸纳|带动|帮助|服务|落实|发放|支付|投入|安排|有|为|是|占|增|减|比|超|共|累计|其中|的|和|与|及|或/;
 
 /** Words that divide a whole in two or more by themselves: 城镇3.1万人，农村3.2万人; 出口…，进口…. */
 const COMPLEMENTS = [
