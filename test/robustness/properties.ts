@@ -139,7 +139,9 @@ export function checkText(text: string, options: AnalysisOptions = {}): string[]
         const span = text.slice(finding.start, finding.end);
         if (removed.some((c) => !span.includes(c))) problems.push(`duplicated-unit fix removes ${removed.join('')}, not in ${span}`);
       } else if (REPLACING.has(finding.code)) {
-        if (removed.length > added.length)
+        // the numeral 一 misread for a dash between figures (1一9 → 1—9) is replaced by the dash it was
+        const dash = removed.every((c) => c === '一') && fix.edits.every((e) => /^[—-]$/.test(e.newText));
+        if (removed.length > added.length && !dash)
           problems.push(`fix ${k} of ${finding.code} removes Han ${removed.join('')} for ${added.join('')}`);
       } else if (removed.length) {
         problems.push(`fix ${k} of ${finding.code} at [${finding.start}, ${finding.end}) removes Han ${removed.join('')}`);
