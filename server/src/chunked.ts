@@ -76,7 +76,7 @@ export function optionsKeyOf(options: AnalysisOptions): string {
 /**
  * A copy of `piece` in a string of its own. `slice` of a long string gives a view into it (V8's sliced
  * string), and every `charCodeAt` of the analysis' character scans then goes through that indirection: on
- * the 10 MB check, analysing copies took 0.98 of the time (farm-bench, paired runs). The copy of a
+ * the 10 MB check, analysing copies took 0.98 of the time (whole-process runs, paired). The copy of a
  * 400,000-unit piece costs well under a millisecond.
  */
 function flatCopy(piece: string): string {
