@@ -710,3 +710,19 @@ export function statedInterval(figure: Figure): { lo: number; hi: number } {
   // truncation never reaches the next digit: 4 is [4, 5), not [4, 5]
   return { lo: Math.min(figure.lo, figure.value - unit / 2), hi: Math.max(figure.hi, figure.value + unit * (1 - 1e-6)) };
 }
+
+/** Words that divide a whole in two or more by themselves: 城镇3.1万人，农村3.2万人; 出口…，进口…. */
+export const COMPLEMENTS = [
+  ['城镇', '城市', '农村', '乡村'],
+  ['线上', '线下'],
+  ['境内', '境外'],
+  ['国内', '国外'],
+  ['省内', '省外'],
+  ['市内', '市外'],
+  ['区内', '区外'],
+  ['公办', '民办'],
+  ['男', '女'],
+  ['出口', '进口'],
+  ['东部', '中部', '西部', '东北'],
+  ['上半年', '下半年'],
+];

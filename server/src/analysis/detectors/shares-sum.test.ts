@@ -93,3 +93,11 @@ test('a list after 分别占 whose first label names the whole (已就业毕业�
   silent('分别占已就业毕业生的70.09%、19.68%、1.76%和8.48%。');
   assert.match(one('分别占已就业毕业生的70.09%、16.98%、1.76%和8.48%。').message.en, /= 97.31% ≠ 100%/);
 });
+
+test('shares of parts whose labels divide a whole between them (省内/省外, 男/女, 城镇/农村) sum to 100%', () => {
+  silent('江苏省内安排计划4320人，占60.0%；省外安排计划2880人，占40.0%。');
+  assert.match(one('江苏省内安排计划4320人，占60.0%；省外安排计划2880人，占42.0%。').message.en, /60.0%\+42.0% = 102% ≠ 100%/);
+  assert.match(one('其中男生600人，占60%，女生300人，占30%。').message.en, /60%\+30% = 90% ≠ 100%/);
+  // parts that do not cover the whole (东部 and 西部 without 中部 and 东北) may leave shares out
+  silent('东部地区1200人，占40%；西部地区900人，占30%。');
+});

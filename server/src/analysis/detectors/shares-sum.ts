@@ -17,7 +17,18 @@
  */
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
-import { EPSILON, figuresOf, formatNumber, originalSpan, readItemList, type Figure } from '../figures';
+import {
+  COMPLEMENTS,
+  EPSILON,
+  clauseStart,
+  figuresOf,
+  formatNumber,
+  labelBefore,
+  originalSpan,
+  readItemList,
+  type CompactText,
+  type Figure,
+} from '../figures';
 import { msg } from '../l10n';
 import type { Finding, Severity } from '../types';
 
@@ -83,7 +94,76 @@ function detect(ctx: AnalysisContext): Finding[] {
     const span = originalSpan(compact, items[0]!.labelStart, list.end);
     out.push({ ...finding, start: span.start, end: span.end });
   }
+  out.push(...complementaryShares(compact, figures));
   return out;
+}
+
+/** Between a part and its share: 江苏省内安排计划4320人，占60.0%. */
+const SHARE_OF_PART = /^[，,]?占(?:比)?(?:为|达到|达)?$/;
+/** Between one "part，占x%" and the next: a clause or list mark. */
+const BETWEEN_PAIRS = /^[；;，,、]$/;
+
+/**
+ * 江苏省内安排计划4320人，占60.0%；省外安排计划2880人，占40.0%: parts whose labels divide a whole between them
+ * (省内/省外, 城镇/农村, 男/女, 线上/线下), each with its share: the shares cover the whole and sum to 100%.
+ */
+function complementaryShares(compact: CompactText, figures: readonly Figure[]): Finding[] {
+  const text = compact.text;
+  const out: Finding[] = [];
+  for (let k = 1; k < figures.length; k++) {
+    const pairs: Array<{ part: Figure; share: Figure }> = [];
+    let j = k;
+    while (
+      j < figures.length &&
+      figures[j]!.kind === 'percent' &&
+      SHARE_OF_PART.test(text.slice(figures[j - 1]!.cEnd, figures[j]!.cStart))
+    ) {
+      const part = figures[j - 1]!;
+      const previous = pairs[pairs.length - 1];
+      // one pair after another: the previous share, a clause mark, then this part's clause
+      if (part.kind === 'percent' || (previous && !BETWEEN_PAIRS.test(text.slice(previous.share.cEnd, clauseStart(text, part.cStart)))))
+        break;
+      pairs.push({ part, share: figures[j]! });
+      j += 2;
+    }
+    if (pairs.length < 2) continue;
+    k = j - 1;
+    const group = coveredGroup(pairs.map((p) => partLabel(compact, p.part)));
+    if (!group) continue;
+    const finding = judge(
+      pairs.map((p) => p.share),
+      false,
+    );
+    if (!finding) continue;
+    const span = originalSpan(compact, pairs[0]!.part.cStart, pairs[pairs.length - 1]!.share.cEnd);
+    out.push({ ...finding, start: span.start, end: span.end });
+  }
+  return out;
+}
+
+/** The end of a part's label, where the word that says which part it is stands (江苏省内安排计划 of 4320人). */
+function partLabel(compact: CompactText, part: Figure): string {
+  // the label may run back into a heading before it (二、分省计划安排): its last characters are the part's own
+  return labelBefore(compact.text, part).slice(-PART_LABEL);
+}
+
+/** How many characters before a part its label is read for the dividing word. */
+const PART_LABEL = 10;
+
+/** The COMPLEMENTS group the labels cover whole, one word each (省内 and 省外), or undefined. */
+function coveredGroup(labels: readonly string[]): readonly string[] | undefined {
+  for (const group of COMPLEMENTS) {
+    const found = labels.map((label) => group.findIndex((word) => label.includes(word)));
+    if (found.some((i) => i < 0) || new Set(found).size !== labels.length) continue;
+    // the whole: every word of the group, or town and country (城镇/城市 with 农村/乡村)
+    const covered = new Set(found.map((i) => group[i]!));
+    const whole =
+      group.length === 4 && group[0] === '城镇'
+        ? covered.size === 2 && found.some((i) => i < 2) && found.some((i) => i >= 2)
+        : covered.size === group.length;
+    if (whole) return group;
+  }
+  return undefined;
 }
 
 function judge(shares: readonly Figure[], open: boolean): Omit<Finding, 'start' | 'end'> | undefined {

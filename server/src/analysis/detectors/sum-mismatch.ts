@@ -24,6 +24,8 @@ import {
   isComparisonBase,
   clauseStart,
   labelBefore,
+  COMPLEMENTS,
+  crossesBreak,
   figuresFinding,
   readItemList,
   sameFamily,
@@ -55,7 +57,7 @@ const GROWTH_TAIL = /^[，,](?:比上年|比去年|较上年|同比)?(?:增长|�
 function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
   const total = figures[k]!;
   const text = compact.text;
-  const at = sentenceAfterComparisons(text, figures, k);
+  const at = sentenceAfterComparisons(compact, figures, k);
   if (at === undefined) return undefined;
   const opener = BY_INDUSTRY.exec(text.slice(at, at + 12));
   if (!opener) return undefined;
@@ -226,7 +228,7 @@ function bracketBreakdown(compact: CompactText, figures: readonly Figure[], k: n
 function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
   const total = figures[k]!;
   const text = compact.text;
-  const at = qizhongAfter(text, figures, k);
+  const at = qizhongAfter(compact, figures, k);
   if (at === undefined) return undefined;
   // 其中，稻谷… : the comma after 其中 belongs to it
   const from = /^[，,：:]/.test(text.slice(at + 2, at + 3)) ? at + 3 : at + 2;
@@ -259,7 +261,8 @@ const MAX_SENTENCE_TO_QIZHONG = 40;
  * 其中…), or at the start of the next sentence when all that the first one adds after the total is a
  * comparison (全年粮食播种面积385.6千公顷，比上年增加2.1千公顷。其中，稻谷…), as statistical bulletins write.
  */
-function qizhongAfter(text: string, figures: readonly Figure[], k: number): number | undefined {
+function qizhongAfter(compact: CompactText, figures: readonly Figure[], k: number): number | undefined {
+  const text = compact.text;
   const total = figures[k]!;
   const gap = text.slice(total.cEnd, total.cEnd + MAX_GAP_PAST_OTHER_FIGURES + 2).indexOf('其中');
   if (gap >= 0) {
@@ -286,7 +289,7 @@ function qizhongAfter(text: string, figures: readonly Figure[], k: number): numb
     // a figure of the total's kind (or of none known) between them: the parts after 其中 are that one's
     if (near && sameSentence) return undefined;
   }
-  const at = sentenceAfterComparisons(text, figures, k);
+  const at = sentenceAfterComparisons(compact, figures, k);
   return at !== undefined && text.startsWith('其中', at) ? at : undefined;
 }
 
@@ -294,7 +297,8 @@ function qizhongAfter(text: string, figures: readonly Figure[], k: number): numb
  * Where the sentence after the total at `k` starts, when all that the total's own sentence adds after it is
  * a comparison (…385.6千公顷，比上年增加2.1千公顷。): the next sentence may then break the total down.
  */
-function sentenceAfterComparisons(text: string, figures: readonly Figure[], k: number): number | undefined {
+function sentenceAfterComparisons(compact: CompactText, figures: readonly Figure[], k: number): number | undefined {
+  const text = compact.text;
   const total = figures[k]!;
   // the sentence end first: most figures have none near, and this is asked of every figure
   let stop = total.cEnd;
@@ -303,6 +307,8 @@ function sentenceAfterComparisons(text: string, figures: readonly Figure[], k: n
   if (stop >= limit || text[stop] !== '。') return undefined;
   const at = stop + 1;
   if (!BREAKDOWN_OPENER.test(text.slice(at, at + 2))) return undefined;
+  // a breakdown goes on in the same paragraph; a new one opening with 其中 is about something else
+  if (crossesBreak(compact, total.cEnd, at)) return undefined;
   if (isComparisonBase(text, total)) return undefined;
   for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
     const f = figures[j]!;
@@ -357,22 +363,6 @@ function plainName(label: string): boolean {
 /** Verbs, comparisons and function words that make a label a clause of its own. */
 const CLAUSE_WORDS =
   /均|参加|参与|开展|完成|实现|培训|获得|获|达到|达|新增|建成|举办|组织|提供|吸纳|带动|帮助|服务|落实|发放|支付|投入|安排|有|为|是|占|增|减|比|超|共|累计|其中|的|和|与|及|或/;
-
-/** Words that divide a whole in two or more by themselves: 城镇3.1万人，农村3.2万人; 出口…，进口…. */
-const COMPLEMENTS = [
-  ['城镇', '城市', '农村', '乡村'],
-  ['线上', '线下'],
-  ['境内', '境外'],
-  ['国内', '国外'],
-  ['省内', '省外'],
-  ['市内', '市外'],
-  ['区内', '区外'],
-  ['公办', '民办'],
-  ['男', '女'],
-  ['出口', '进口'],
-  ['东部', '中部', '西部', '东北'],
-  ['上半年', '下半年'],
-];
 
 /**
  * Whether two labels start alike: with words of one of COMPLEMENTS, or with the same two characters
