@@ -76,9 +76,6 @@ function detect(ctx: AnalysisContext): Finding[] {
     if (stated.kind !== 'multiple' && stated.kind !== 'percent' && stated.kind !== 'percentage-point') continue;
     const growth = comparison(compact, figures, k);
     if (!growth) continue;
-    growth.verb ??= GROWTH_VERB.exec(compact.text.slice(Math.max(0, stated.cStart - 8), stated.cStart))
-      ?.slice(1, 3)
-      .join('');
     const finding = judge(compact, growth);
     if (finding) out.push(finding);
   }
@@ -122,7 +119,23 @@ function comparison(compact: CompactText, figures: readonly Figure[], k: number)
   const to = verb[3] !== undefined;
   const relation = relationOf(stated, down, to);
   if (!relation) return undefined;
+  const growth = growthAfterVerb(text, figures, k, a, sentence, relation);
+  // the verb as written (增长, 增加了), for the message's 增加了/增加到 note
+  return growth && { ...growth, verb: verb[1]! + (verb[2] ?? '') };
+}
 
+/** The old and new figures of a growth stated after its verb (增加了1.3倍, 增长12%), `a` the figure before it. */
+function growthAfterVerb(
+  text: string,
+  figures: readonly Figure[],
+  k: number,
+  a: number,
+  sentence: number,
+  relation: Relation,
+): Growth | undefined {
+  const stated = figures[k]!;
+  const prev = figures[a]!;
+  const lead = text.slice(prev.cEnd, stated.cStart);
   const prevClause = text.slice(clauseStart(text, prev.cStart), prev.cStart);
   // 比2010年的230万人增加了1.3倍: prev is the old figure, the new one comes before 比
   if (/(?:(?<!占)比|较)[^，,；;。]*$/.test(prevClause) && !/比重|比例/.test(prevClause)) {

@@ -176,17 +176,16 @@ function measureWordAfterFigure(text: string): Finding[] {
   // from each 介 (rare), not by a look-behind expression tried at every character
   for (let at = text.indexOf('介'); at >= 0; at = text.indexOf('介', at + 1)) {
     if (!FIGURE_END_BEFORE_JIE.test(text[at - 1] ?? '') || WORD_AFTER_JIE.test(text[at + 1] ?? '')) continue;
-    const m = { index: at };
     out.push({
       code: 'ocr-confusable',
       severity: 'warning',
-      start: m.index,
-      end: m.index + 1,
+      start: at,
+      end: at + 1,
       message: msg(
         '数字后的“介”不成词，疑为量词“个”识别混淆。修复将改为“个”。',
         '"介" after a figure is not a word: it looks like an OCR misreading of the measure word "个". The fix changes it to "个".',
       ),
-      fixes: [{ title: msg('改为“个”', 'Change to "个"'), edits: [{ start: m.index, end: m.index + 1, newText: '个' }] }],
+      fixes: [{ title: msg('改为“个”', 'Change to "个"'), edits: [{ start: at, end: at + 1, newText: '个' }] }],
       fixAllSafe: false,
     });
   }

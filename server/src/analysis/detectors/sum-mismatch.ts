@@ -141,6 +141,8 @@ function totalOfAbove(compact: CompactText, figures: readonly Figure[], k: numbe
   const total = figures[k]!;
   const text = compact.text;
   const clause = clauseStart(text, total.cStart);
+  // asked of every figure: the clause must open with 以上 before anything is sliced
+  if (!text.startsWith('以上', clause)) return undefined;
   const m = TOTAL_OF_ABOVE.exec(text.slice(Math.max(0, clause - 1), total.cStart));
   if (!m) return undefined;
   const sentenceEnd = clause - 1;

@@ -39,6 +39,12 @@ const NUMERAL_START_UNITS = unitTable('0123456789零〇一二两三四五六七�
 const ORDINAL_LIST_BEFORE = /第[0-9０-９一二三四五六七八九十百]{1,4}(?:、[0-9０-９一二三四五六七八九十百]{1,4})*、$/;
 /** After the first ordinal of such a list, up to its unit: 、18 of 第17、18届. */
 const ORDINAL_LIST_AFTER = /^(?:、[0-9０-９一二三四五六七八九十百]{1,4})+/;
+/** 一 read as the ordinal one after 第 (第一条), unless it starts a longer numeral (第一百条). */
+function ordinalOne(text: string, at: number): Reading | undefined {
+  if (!/^[一壹]/.test(text[at] ?? '') || CN_RUN_CONTINUES.test(text[at + 1] ?? '')) return undefined;
+  return { start: at, end: at + 1, value: 1, precision: 0, magnitude: 1, chinese: true };
+}
+
 /** A character that would make a longer Chinese numeral of a leading 一 (一百, 一万). */
 const CN_RUN_CONTINUES = /[零〇一二两三四五六七八九十百千万亿]/;
 /** A Chinese numeral's first character. */
@@ -471,11 +477,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (previous === '“' && CHINESE_NUMERAL_START.test(text[at] ?? '')) return undefined;
 
   // 第一条, 第一批: 一 alone is no article after 第 (readNumeral turns it down as one)
-  const first =
-    readNumeral(text, at) ??
-    (ordinalStart >= 0 && /^[一壹]/.test(text[at] ?? '') && !CN_RUN_CONTINUES.test(text[at + 1] ?? '')
-      ? { start: at, end: at + 1, value: 1, precision: 0, magnitude: 1, chinese: true }
-      : undefined);
+  const first = readNumeral(text, at) ?? (ordinalStart >= 0 ? ordinalOne(text, at) : undefined);
   if (!first) return undefined;
   if (ordinalStart >= 0) {
     if (first.magnitude !== 1) return undefined;

@@ -754,11 +754,11 @@ const EACH_LIST_BEFORE = new RegExp(
   `各(?:${PLACE_KINDS}|[省市区县乡镇])?(?:[(（][^()（）]{1,8}[)）])?[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){0,6}、$`,
 );
 
-/** One-character verbs and prepositions before a bare level (受省…, 向市…, 由县…): never a name's start. */
-const VERB_BEFORE_LEVEL = /^[受向由对在于从被将把给请按][省市县区](?!场|民|委员)/;
-
 /** Prepositions and verbs of one character that may stand right before a name. */
 const ONE_CHARACTER_PREPOSITION = /[受向由对在于从被将把给请按经]/;
+
+/** One-character verbs and prepositions before a bare level (受省…, 向市…, 由县…): never a name's start. */
+const VERB_BEFORE_LEVEL = new RegExp(`^${ONE_CHARACTER_PREPOSITION.source}[省市县区](?!场|民|委员)`);
 
 /** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
 const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
