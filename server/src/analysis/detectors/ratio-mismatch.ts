@@ -65,11 +65,12 @@ function detect(ctx: AnalysisContext): Finding[] {
     const leadFrom = Math.max(previous?.cEnd ?? 0, sentenceStart(text, share.cStart), share.cStart - 30);
     const lead = text.slice(leadFrom, share.cStart);
     // 占全省地区生产总值82553亿元的13.0%: the whole stated inside the 占 phrase
-    const stated = previous && statedWhole(text, figures, k);
+    const stated = statedWhole(text, figures, k);
     if (stated) {
-      const partIndex = findPart(compact, figures, k - 1, stated.zhan);
-      if (partIndex >= 0 && sameFamily(figures[partIndex]!, previous!) && previous!.lo > 0) {
-        const finding = judge(compact, share, figures[partIndex]!, previous!, true);
+      const { whole, zhan } = stated;
+      const partIndex = findPart(compact, figures, k - 1, zhan);
+      if (partIndex >= 0 && sameFamily(figures[partIndex]!, whole) && whole.lo > 0) {
+        const finding = judge(compact, share, figures[partIndex]!, whole, true);
         if (finding) out.push(finding);
       }
       continue;
@@ -116,13 +117,13 @@ const AFTER_STATED_WHOLE = /^的(?:比重|比例)?(?:为|是|达到|达|约)?$/;
 /** Before it: 占 and the whole's name (占全省地区生产总值). */
 const ZHAN_BEFORE_STATED_WHOLE = /占[^，,；;。、\d]{0,16}$/;
 
-/** Where the 占 of `…占<name><whole>的<share>` stands, when the figure before the share is that whole. */
-function statedWhole(text: string, figures: readonly Figure[], shareIndex: number): { zhan: number } | undefined {
-  const whole = figures[shareIndex - 1]!;
-  if (!isAdditive(whole) || !AFTER_STATED_WHOLE.test(text.slice(whole.cEnd, figures[shareIndex]!.cStart))) return undefined;
+/** The whole of `…占<name><whole>的<share>` (the figure before the share) and where its 占 stands. */
+function statedWhole(text: string, figures: readonly Figure[], shareIndex: number): { whole: Figure; zhan: number } | undefined {
+  const whole = figures[shareIndex - 1];
+  if (!whole || !isAdditive(whole) || !AFTER_STATED_WHOLE.test(text.slice(whole.cEnd, figures[shareIndex]!.cStart))) return undefined;
   const from = Math.max(0, whole.cStart - 20);
   const m = ZHAN_BEFORE_STATED_WHOLE.exec(text.slice(from, whole.cStart));
-  return m ? { zhan: from + m.index } : undefined;
+  return m ? { whole, zhan: from + m.index } : undefined;
 }
 
 /** 常住人口城镇化率为64.06%: the share of the urban population, which bulletins state without 占. */
