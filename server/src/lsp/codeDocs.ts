@@ -72,8 +72,8 @@ export const CODE_DOCS: Record<DiagnosticCode, { damage: Localized; repair: Loca
   },
   'ocr-confusable': {
     damage: {
-      zh: 'OCR 把形近字认错，成了不存在的词，如“而积”；或把数字间的连接号认成“一”，如“1一10月”。',
-      en: 'OCR confused look-alike characters into a non-word, e.g. 而积, or read the dash between two figures as 一, e.g. 1一10月.',
+      zh: 'OCR 把形近字认错，成了不存在的词，如“而积”，或极少见的词，如“千部”（干部）；或把数字间的连接号认成“一”，如“1一10月”。',
+      en: 'OCR confused look-alike characters into a non-word, e.g. 而积, or a very rare word, e.g. 千部 for 干部; or read the dash between two figures as 一, e.g. 1一10月.',
     },
     repair: { zh: '改为正确的词或连接号，如“面积”“1—10月”。', en: 'Replace it with the intended word or dash, e.g. 面积, 1—10月.' },
   },

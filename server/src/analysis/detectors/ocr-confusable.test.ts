@@ -153,3 +153,18 @@ test('温/湿, 盍/盖, 扳/报, 镜/境: 生态温地, 覆盍率, 申扳, 环�
   ]);
   assert.deepEqual(findings('温度适宜、湿地公园、覆盖、申报、环境、眼镜、温湿度、扳手、境外。'), []);
 });
+
+test('a misreading that the dictionary holds as a rare word of its own is repaired to the common word', () => {
+  assertRepairs([
+    ['各级领导千部要带头落实。', '各级领导干部要带头落实。'],
+    ['经过民主推荐，确定侯选人名单。', '经过民主推荐，确定候选人名单。'],
+    ['自已的事情要做好。', '自己的事情要做好。'],
+    ['全市居民人均可支配收人增长5%。', '全市居民人均可支配收入增长5%。'],
+  ]);
+  // counted with a numeral (三千部影片), inside longer words (接收人员, 税收人均), and rare words that are
+  // right as written (扳道员, 苦干) are left alone; so is a rare word the user listed
+  for (const clean of ['共放映三千部影片，上千部作品参展。', '接收人员名单，税收人均增长。', '铁路扳道员岗位。', '埋头苦干。']) {
+    assert.deepEqual(findings(clean), [], clean);
+  }
+  assert.deepEqual(findings('确定侯选人名单。', ['侯选人']), []);
+});

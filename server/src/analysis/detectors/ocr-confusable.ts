@@ -11,7 +11,8 @@
  * - the swap breaks no dictionary word of the original (而积极 stays: 积极 is a word; 让人学会 stays: 学会);
  * - the character before or after is not one that ends/starts a word with the character as written.
  * Common characters used as words of their own (而 in 而且 is in a word; 而 alone in 大而全 is not made a
- * word by 面) therefore stay silent. Without the segmenter the detector is silent.
+ * word by 面) therefore stay silent. Misreadings that the dictionary lists as rare words (千部, 侯选人, 自已)
+ * come from a generated list instead (`rareWords`). Without the segmenter the detector is silent.
  *
  * It is a reading, not a proof: information, or warning when the repaired word is very common; never
  * applied by fix-all.
@@ -21,6 +22,7 @@ import type { Detector } from '../detector';
 import { msg } from '../l10n';
 import { isHanAt } from '../text';
 import type { Finding } from '../types';
+import { Literals } from '../entities/literals';
 import data from '../../../data/ocr-confusables.json';
 
 /**
@@ -70,6 +72,15 @@ interface Piece {
   start: number;
   end: number;
 }
+
+/**
+ * Misreadings the dictionary holds as rare words of their own (领导千部, 确定侯选人, 自已), each with the
+ * common word it was read from: the non-word test cannot see them, so they are looked up by name.
+ */
+const RARE_MISREADINGS = data.rareWords as Record<string, string>;
+const RARE_WORDS = new Literals(Object.keys(RARE_MISREADINGS));
+/** A numeral before 千部 counts (三千部, 上千部 影片): only a 千 with no number before it may be 干. */
+const NUMERAL_BEFORE = /[0-9０-９一二三四五六七八九十百两几数上成]/;
 
 /** Words of a dictionary-only segmentation starting at `offset`, as spans. */
 function spans(words: string[], offset: number): Piece[] {
@@ -160,7 +171,46 @@ function detect(ctx: AnalysisContext): Finding[] {
       fixAllSafe: false,
     });
   }
+  out.push(...rareMisreadings(text, userWords, cutOnce));
   out.push(...measureWordAfterFigure(text));
+  return out;
+}
+
+/**
+ * Rare dictionary words that are misreadings of a common one (千部 for 干部), where the segmenter reads
+ * the rare word as written: inside a longer word (接收人) or split otherwise it is something else.
+ */
+function rareMisreadings(text: string, userWords: readonly string[], cutOnce: (window: string) => Piece[]): Finding[] {
+  const out: Finding[] = [];
+  for (const { index, word } of RARE_WORDS.matches(text)) {
+    if (userWords.some((w) => w.includes(word))) continue;
+    if (word[0] === '千' && NUMERAL_BEFORE.test(text[index - 1] ?? '')) continue;
+    let from = index;
+    while (from > 0 && index - from < WINDOW && isHanAt(text, from - 1)) from--;
+    let to = index + word.length;
+    while (to < text.length && to - index - word.length < WINDOW && isHanAt(text, to)) to++;
+    const asWritten = cutOnce(text.slice(from, to));
+    if (!asWritten.some((p) => p.start === index - from && p.end === index - from + word.length)) continue;
+    const repaired = RARE_MISREADINGS[word]!;
+    const at = [...word].findIndex((c, k) => c !== repaired[k]);
+    out.push({
+      code: 'ocr-confusable',
+      severity: 'warning',
+      start: index,
+      end: index + word.length,
+      message: msg(
+        `“${word}”疑为“${repaired}”的识别错误（“${word[at]}”与形近字“${repaired[at]}”混淆；“${word}”虽可成词但极少见）。修复将改为“${repaired}”。`,
+        `"${word}" looks like an OCR misreading of "${repaired}" ("${word[at]}" for the look-alike "${repaired[at]}"; "${word}" is a word, but a very rare one). The fix changes it to "${repaired}".`,
+      ),
+      fixes: [
+        {
+          title: msg(`改为“${repaired}”`, `Change to "${repaired}"`),
+          edits: [{ start: index + at, end: index + at + 1, newText: repaired[at]! }],
+        },
+      ],
+      fixAllSafe: false,
+    });
+  }
   return out;
 }
 
