@@ -108,6 +108,21 @@ test('ordinals', () => {
   assert.equal(metrics('第45届世界技能大赛')[0]?.subject, undefined);
 });
 
+test('an ordinal range names the articles from one to another, not a count of the last (第1—3条)', () => {
+  const ranges = (text: string) => metrics(text).map((m) => [m.text, m.value, m.unit, m.kind, m.range ?? null]);
+  assert.deepEqual(ranges('第1—3条适用于全省，第4~6条，第一至第三章，第5至8项'), [
+    ['第1—3条', 1, '条', 'ordinal', { from: 1, to: 3 }],
+    ['第4~6条', 4, '条', 'ordinal', { from: 4, to: 6 }],
+    ['第一至第三章', 1, '章', 'ordinal', { from: 1, to: 3 }],
+    ['第5至8项', 5, '项', 'ordinal', { from: 5, to: 8 }],
+  ]);
+  // a dash after an ordinal with its unit is no range of ordinals (第3条—第5条 are two)
+  assert.deepEqual(
+    summary('第3条—第5条').map((m) => m[0]),
+    ['第3条', '第5条'],
+  );
+});
+
 test('years and dates are never counts', () => {
   assert.deepEqual(summary('2020年，2021年12月31日，2020—2023年，二〇二〇年，3月12日，在2019年就新增42名'), [
     ['42名', 42, '名', 'count', null],

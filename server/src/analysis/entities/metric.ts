@@ -484,6 +484,22 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     const unitStart = skipInlineSpace(text, first.end);
     let unit = unitAt(text, unitStart, ORDINAL_UNITS);
     let end = unitStart + (unit?.length ?? 0);
+    const last = unit ? undefined : ordinalRangeEnd(text, first.end);
+    if (last) {
+      // 第1—3条, 第一至第三章, 第5至8项: the articles from one to another, not a count of the last
+      if (blocked[last.unitStart] || !(first.value < last.value)) return undefined;
+      return {
+        type: 'metric',
+        start: ordinalStart,
+        end: last.end,
+        value: first.value,
+        unit: baseUnit(last.unit),
+        kind: 'ordinal',
+        precision: Math.max(first.precision, last.precision),
+        range: { from: first.value, to: last.value },
+        subjectEnd: -1,
+      };
+    }
     if (!unit) {
       // 第17、18届: the first ordinal of a list takes the unit at its end
       const rest = ORDINAL_LIST_AFTER.exec(text.slice(first.end, first.end + 24));
@@ -587,6 +603,23 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (approx) entity.approx = approx;
   if (to) entity.range = { from: from.value, to: to.value };
   return entity;
+}
+
+/** The upper end of an ordinal range after its first number (第1|—3条, 第一|至第三章), with its unit. */
+function ordinalRangeEnd(
+  text: string,
+  from: number,
+): { value: number; precision: number; unitStart: number; unit: string; end: number } | undefined {
+  RANGE_DASH.lastIndex = from;
+  if (!RANGE_DASH.exec(text)) return undefined;
+  let secondAt = RANGE_DASH.lastIndex;
+  if (text[secondAt] === '第') secondAt++;
+  const second = readNumeral(text, secondAt) ?? ordinalOne(text, secondAt);
+  if (!second || second.magnitude !== 1) return undefined;
+  const unitStart = skipInlineSpace(text, second.end);
+  const unit = unitAt(text, unitStart, ORDINAL_UNITS);
+  if (!unit) return undefined;
+  return { value: second.value, precision: second.precision, unitStart, unit, end: unitStart + unit.length };
 }
 
 /** What a term of a congress or committee is followed by: 二十届二中全会, 二十届二中、三中全会, 十四届全国人大, 十三届市委. */
