@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { Entity } from '../../server/src/analysis/types';
 import { entryFromAnalysis, WorkspaceIndex } from '../../server/src/workspace/index';
 import { docKey } from '../../server/src/workspace/keys';
+import { analyze } from '../../server/src/analysis/index';
 
 const FULL = '重庆市人力资源和社会保障局';
 
@@ -81,6 +82,34 @@ test('documents: a title and its number share one key when the recognizer gives 
   assert.deepEqual(index.facts().facts.docNumbers, ['渝人社〔2021〕452号']);
   assert.equal(docKey({ text: 'x', issuer: '渝人社', year: 2021, serial: 452 }), 'doc:渝人社〔2021〕452号');
   assert.equal(docKey({ text: '《规划》', title: '规划' }), 'doc:《规划》');
+});
+
+test('documents: a title cited alone in one file is the document another file cites with its number', () => {
+  const withNumber = '根据《关于进一步加强安全生产工作的通知》（湘政发〔2023〕5号）要求，制定本方案。';
+  const alone = '各地要认真贯彻《关于进一步加强安全生产工作的通知》精神。';
+  const index = new WorkspaceIndex();
+  index.set(entryFromAnalysis('file:///w/a.txt', withNumber, analyze(withNumber)));
+  index.set(entryFromAnalysis('file:///w/b.txt', alone, analyze(alone)));
+  const titleOnly = index.get('file:///w/b.txt')!.mentions.find((m) => m.kind === 'docref')!;
+  assert.equal(titleOnly.key, 'doc:《关于进一步加强安全生产工作的通知》');
+  const mentions = index.mentionsOf(titleOnly.key);
+  assert.deepEqual(
+    mentions.map((m) => [m.uri.slice(-5), m.text]),
+    [
+      ['a.txt', '《关于进一步加强安全生产工作的通知》'],
+      ['a.txt', '湘政发〔2023〕5号'],
+      ['b.txt', '《关于进一步加强安全生产工作的通知》'],
+    ],
+  );
+  assert.equal(index.definitionOf(titleOnly.key)!.uri, 'file:///w/a.txt');
+  assert.deepEqual(index.mentionsOf('doc:湘政发〔2023〕5号'), mentions);
+  // two files giving the title different numbers (a version and its replacement): the title stays its own
+  const other = '《关于进一步加强安全生产工作的通知》（湘政发〔2019〕8号）同时废止。';
+  index.set(entryFromAnalysis('file:///w/c.txt', other, analyze(other)));
+  assert.deepEqual(
+    index.mentionsOf(titleOnly.key).map((m) => m.uri.slice(-5)),
+    ['b.txt'],
+  );
 });
 
 test('search finds by full name, alias and characters in order; exact and prefix matches rank first', () => {

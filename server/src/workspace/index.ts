@@ -117,6 +117,8 @@ export interface NamedThing {
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileEntry>();
   private byKey: Map<string, Mention[]> | undefined;
+  /** doc:《title》 → the key of the one document some file names by that title and a number. */
+  private titleKeys: Map<string, string> | undefined;
   private bySubject: Map<string, MetricMention[]> | undefined;
   private cachedFacts: { facts: WorkspaceFacts; signature: string } | undefined;
 
@@ -159,7 +161,8 @@ export class WorkspaceIndex {
 
   /** Every mention with this key, by file (in URI order) and position. */
   mentionsOf(key: string): Mention[] {
-    return this.keyMap().get(key) ?? [];
+    const byKey = this.keyMap();
+    return byKey.get(this.titleKeys!.get(key) ?? key) ?? [];
   }
 
   /**
@@ -233,20 +236,46 @@ export class WorkspaceIndex {
 
   private keyMap(): Map<string, Mention[]> {
     if (!this.byKey) {
+      const uris = [...this.files.keys()].sort();
+      this.titleKeys = this.documentsByTitle(uris);
       this.byKey = new Map();
-      for (const uri of [...this.files.keys()].sort()) {
+      for (const uri of uris) {
         for (const mention of this.files.get(uri)!.mentions) {
-          const list = this.byKey.get(mention.key) ?? [];
+          const key = this.titleKeys.get(mention.key) ?? mention.key;
+          const list = this.byKey.get(key) ?? [];
           list.push(mention);
-          this.byKey.set(mention.key, list);
+          this.byKey.set(key, list);
         }
       }
     }
     return this.byKey;
   }
 
+  /**
+   * A title cited alone in one file (《…通知》) is the document another file cites with its number
+   * (《…通知》（湘政发〔2023〕5号）): its key joins that document's, unless files give the title different
+   * numbers (a version and the one replacing it share a title).
+   */
+  private documentsByTitle(uris: readonly string[]): Map<string, string> {
+    const numbered = new Map<string, string | null>();
+    for (const uri of uris) {
+      for (const mention of this.files.get(uri)!.mentions) {
+        const title = mention.doc?.title;
+        if (mention.kind !== 'docref' || !title || !mention.doc?.number) continue;
+        const titleKey = `doc:《${title}》`;
+        if (mention.key === titleKey) continue;
+        const known = numbered.get(titleKey);
+        numbered.set(titleKey, known === undefined || known === mention.key ? mention.key : null);
+      }
+    }
+    const out = new Map<string, string>();
+    for (const [titleKey, key] of numbered) if (key) out.set(titleKey, key);
+    return out;
+  }
+
   private invalidate(): void {
     this.byKey = undefined;
+    this.titleKeys = undefined;
     this.bySubject = undefined;
     this.cachedFacts = undefined;
   }
