@@ -112,6 +112,21 @@ test('documents: a title cited alone in one file is the document another file ci
   );
 });
 
+test('documents: a citation of a title joins the document whose head prints it, with or without its issuer', () => {
+  const document = '湘政办发〔2023〕15号\n\n湖南省人民政府办公厅\n关于进一步加强安全生产工作的通知\n\n各市州人民政府：\n正文。';
+  const citing = '根据《关于进一步加强安全生产工作的通知》要求，制定本方案。';
+  const index = new WorkspaceIndex();
+  index.set(entryFromAnalysis('file:///w/notice.txt', document, analyze(document)));
+  index.set(entryFromAnalysis('file:///w/plan.txt', citing, analyze(citing)));
+  const citation = index.get('file:///w/plan.txt')!.mentions.find((m) => m.kind === 'docref')!;
+  const definition = index.definitionOf(citation.key)!;
+  assert.equal(definition.uri, 'file:///w/notice.txt');
+  assert.deepEqual(
+    index.mentionsOf(citation.key).map((m) => m.text),
+    ['湘政办发〔2023〕15号', '湖南省人民政府办公厅\n关于进一步加强安全生产工作的通知', '《关于进一步加强安全生产工作的通知》'],
+  );
+});
+
 test('search finds by full name, alias and characters in order; exact and prefix matches rank first', () => {
   const index = new WorkspaceIndex();
   index.set(

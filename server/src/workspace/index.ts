@@ -162,7 +162,13 @@ export class WorkspaceIndex {
   /** Every mention with this key, by file (in URI order) and position. */
   mentionsOf(key: string): Mention[] {
     const byKey = this.keyMap();
-    return byKey.get(this.titleKeys!.get(key) ?? key) ?? [];
+    return byKey.get(this.resolvedKey(key)) ?? [];
+  }
+
+  /** The key a title-only document key joins (see documentsByTitle), or the key itself. */
+  private resolvedKey(key: string): string {
+    const titleKeys = this.titleKeys!;
+    return titleKeys.get(key) ?? titleKeys.get(withoutIssuer(key)) ?? key;
   }
 
   /**
@@ -241,7 +247,7 @@ export class WorkspaceIndex {
       this.byKey = new Map();
       for (const uri of uris) {
         for (const mention of this.files.get(uri)!.mentions) {
-          const key = this.titleKeys.get(mention.key) ?? mention.key;
+          const key = this.resolvedKey(mention.key);
           const list = this.byKey.get(key) ?? [];
           list.push(mention);
           this.byKey.set(key, list);
@@ -264,8 +270,11 @@ export class WorkspaceIndex {
         if (mention.kind !== 'docref' || !title || !mention.doc?.number) continue;
         const titleKey = `doc:《${title}》`;
         if (mention.key === titleKey) continue;
-        const known = numbered.get(titleKey);
-        numbered.set(titleKey, known === undefined || known === mention.key ? mention.key : null);
+        // the title is cited with its issuer or without (湖南省人民政府关于… / 关于…)
+        for (const form of new Set([titleKey, withoutIssuer(titleKey)])) {
+          const known = numbered.get(form);
+          numbered.set(form, known === undefined || known === mention.key ? mention.key : null);
+        }
       }
     }
     const out = new Map<string, string>();
@@ -279,6 +288,12 @@ export class WorkspaceIndex {
     this.bySubject = undefined;
     this.cachedFacts = undefined;
   }
+}
+
+/** A title key without the issuer before 关于: doc:《湖南省人民政府关于…的通知》 → doc:《关于…的通知》. */
+function withoutIssuer(key: string): string {
+  const m = /^doc:《[\u4e00-\u9fff、（）()]{2,40}?(关于.+)$/.exec(key);
+  return m ? `doc:《${m[1]}` : key;
 }
 
 /** Whether the characters of `needle` occur in order in `haystack` (市人社局 in 重庆市人力资源和社会保障局). */

@@ -186,3 +186,37 @@ test('a code the tables do not know is the body the document’s head names, whe
   const [other] = docrefs('杭州市市场监督管理局\n行政处罚决定书\n苏某罚〔2024〕1号');
   assert.equal(other!.issuerOrg, undefined);
 });
+
+test("a document's head: its title on lines of its own (wrapped too) is the document its number line names", () => {
+  const head = [
+    '湖南省人民政府办公厅文件',
+    '',
+    '湘政办发〔2023〕15号       签发人：张三',
+    '',
+    '湖南省人民政府办公厅',
+    '关于进一步加强安全生产',
+    '工作的通知',
+    '',
+    '各市州人民政府，省政府各厅委、各直属机构：',
+    '    为深入贯彻落实《中华人民共和国安全生产法》，现就有关事项通知如下。',
+  ].join('\n');
+  const found = docrefs(head);
+  const title = found.find((d) => d.form === 'title' && !d.text.startsWith('《'))!;
+  assert.equal(title.title, '湖南省人民政府办公厅关于进一步加强安全生产工作的通知');
+  assert.equal(title.id, '湘政办发〔2023〕15号');
+  assert.deepEqual(title.sameAs, ['湘政办发〔2023〕15号']);
+  assert.equal(head.slice(title.start, title.end), '湖南省人民政府办公厅\n关于进一步加强安全生产\n工作的通知');
+  // a title without 关于 only right by the number
+  assert.equal(docrefs('2023年全省教育工作要点\n湘教发〔2023〕3号\n\n正文。').find((d) => d.form === 'title')?.id, '湘教发〔2023〕3号');
+  // no number line of its own, or the line is a sentence: no heading
+  for (const text of [
+    '关于加快发展的意见\n根据国办发〔2023〕12号文件精神，制定本方案。',
+    '据新华社北京5月8日电\n国办发〔2023〕12号\n关于加快发展的意见，提出多项措施。',
+  ]) {
+    assert.deepEqual(
+      docrefs(text).filter((d) => d.form === 'title'),
+      [],
+      text,
+    );
+  }
+});

@@ -226,6 +226,66 @@ function codeOf(code: string, body: string): boolean {
   return j === 3;
 }
 
+/** What a document's title ends with: the kind of document it is. */
+const DOCUMENT_KIND =
+  /(?:通知|意见|决定|办法|方案|规定|批复|报告|请示|复函|函|通报|公告|通告|纪要|细则|规划|计划|要点|决议|条例|规则|指引|措施|命令|决定书)$/;
+/** Punctuation that a title line never holds: a line with it is a sentence (the body, an addressee). */
+const SENTENCE_MARK = /[，。；：:！？!?,;]/;
+/** Non-empty lines at the head of a document where its own number and title stand. */
+const HEAD_LINES = 15;
+
+/**
+ * The document's own title and number, as its head prints them on lines of their own (a number line
+ * such as 湘政办发〔2023〕15号, and near it a title line such as 湖南省人民政府办公厅关于…的通知, maybe wrapped
+ * over two or three lines): the title without 《》 is a mention of the document the number names.
+ */
+function headingTitle(
+  text: string,
+  numbers: readonly DocRefEntity[],
+): { start: number; end: number; title: string; number: DocRefEntity } | undefined {
+  const lines: Array<{ start: number; end: number; body: string }> = [];
+  const head = text.slice(0, HEAD_LINES * 120);
+  for (let at = 0; at < head.length && lines.length < HEAD_LINES;) {
+    const newline = head.indexOf('\n', at);
+    const lineEnd = newline < 0 ? head.length : newline;
+    const raw = head.slice(at, lineEnd);
+    const body = raw.trim();
+    if (body !== '') {
+      const start = at + raw.indexOf(body);
+      lines.push({ start, end: start + body.length, body });
+    }
+    at = lineEnd + 1;
+  }
+  // the number on a line of its own (签发人 may follow it)
+  const numberLine = lines.findIndex((line) =>
+    numbers.some((n) => n.year !== undefined && n.start === line.start && /^(?:\s|签发人|$)/.test(text.slice(n.end, line.end))),
+  );
+  if (numberLine < 0) return undefined;
+  const number = numbers.find((n) => n.start === lines[numberLine]!.start)!;
+  const isTitlePart = (line: { body: string }) =>
+    line.body.length >= 2 && line.body.length <= 60 && !SENTENCE_MARK.test(line.body) && /^[0-9\u4e00-\u9fff“《（(]/.test(line.body);
+  for (let i = 0; i < lines.length; i++) {
+    if (i === numberLine || !isTitlePart(lines[i]!)) continue;
+    // a title wraps over at most three lines; the last ends with the kind of document
+    let title = lines[i]!.body;
+    let last = i;
+    while (
+      !DOCUMENT_KIND.test(title) &&
+      last + 1 < lines.length &&
+      last - i < 2 &&
+      last + 1 !== numberLine &&
+      isTitlePart(lines[last + 1]!)
+    ) {
+      title += lines[++last]!.body;
+    }
+    if (!DOCUMENT_KIND.test(title) || title.length < 6 || title.startsWith('《')) continue;
+    // without 关于 a line ending so (…工作要点) is a title only right by the number
+    if (!title.includes('关于') && Math.min(Math.abs(i - numberLine), Math.abs(last - numberLine)) > 2) continue;
+    return { start: lines[i]!.start, end: lines[last]!.end, title: title.replace(/\s+/g, ''), number };
+  }
+  return undefined;
+}
+
 /** Before a title, what makes it the version a document replaces: 原《…》, 旧《…》. */
 const FORMER_VERSION = /(?:原|旧)$/;
 
@@ -240,7 +300,7 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
   const simplified = ctx.simplifiedText;
   const text = toHalfWidthDigits(simplified);
   const numbers: DocRefEntity[] = [];
-  let heading: string[] | undefined;
+  let headBodies: string[] | undefined;
   for (const m of docNumbers(text)) {
     const issuer = issuerCodeOf(m.run);
     const start = m.index + m.run.length - issuer.length;
@@ -258,7 +318,7 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
       serial,
       id: numberId(issuer, year, serial),
     };
-    const issuerOrg = resolveIssuer(issuer) ?? (heading ??= headingBodies(original)).find((body) => codeOf(issuer, body));
+    const issuerOrg = resolveIssuer(issuer) ?? (headBodies ??= headingBodies(original)).find((body) => codeOf(issuer, body));
     if (issuerOrg) entity.issuerOrg = issuerOrg;
     numbers.push(entity);
   }
@@ -295,6 +355,21 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
   // the title's other mentions are that document too, unless the title names more than one: a version the
   // text replaces (原《…办法》（湘财教〔2019〕35号）同时废止) shares its title with the new one
   const idOfTitle = new Map<string, DocRefEntity | null>();
+  const heading = headingTitle(text, numbers);
+  let headingEntity: DocRefEntity | undefined;
+  if (heading && !titles.some((t) => t.start < heading.end && heading.start < t.end && t.end - t.start >= heading.end - heading.start)) {
+    headingEntity = {
+      type: 'docref',
+      start: heading.start,
+      end: heading.end,
+      text: original.slice(heading.start, heading.end),
+      form: 'title',
+      title: heading.title,
+      id: `《${heading.title}》`,
+    };
+    linkTitle(headingEntity, heading.number);
+    idOfTitle.set(heading.title, heading.number);
+  }
   for (const title of titles) {
     const number =
       numbers.find(
@@ -314,6 +389,7 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
     if (number && title.id !== number.id && !title.sameAs) linkTitle(title, number);
   }
   linkShortTitles(simplified, titles);
+  if (headingEntity) titles.push(headingEntity);
   return [...titles, ...numbers].sort((a, b) => a.start - b.start);
 }
 
