@@ -697,6 +697,19 @@ export function labelBefore(text: string, figure: Figure, max = 24): string {
   return text.slice(from, figure.cStart);
 }
 
+/**
+ * Whether the figure at `k` is a later item of an enumeration (东部地区286个、…、东北地区70个): the figure
+ * before it ends right at a 、 in its clause, so it is one part among others, never the total a following
+ * sentence breaks down. (A 、 inside a label, 教育、卫生支出500亿元, does not make one.)
+ */
+export function isLaterListItem(text: string, figures: readonly Figure[], k: number): boolean {
+  const figure = figures[k]!;
+  const previous = figures[k - 1];
+  if (!previous) return false;
+  const comma = text.lastIndexOf('、', figure.cStart - 1);
+  return comma >= clauseStart(text, figure.cStart) && comma >= previous.cEnd && text.slice(previous.cEnd, comma).trim() === '';
+}
+
 /** Whether a compact range contains a removed line break (the two ends sit in different paragraphs or lines). */
 export function crossesBreak(compact: CompactText, from: number, to: number): boolean {
   for (const b of compact.breaks) if (b > from && b <= to) return true;

@@ -154,3 +154,15 @@ test('a whole stated inside the 占 phrase (占全省地区生产总值82553亿�
   silent(text);
   assert.match(one(text.replace('11.95%', '13.0%')).message.en, /9867亿\/82553亿 = 11.95% ≠ 13.0%/);
 });
+
+test('parts with their shares in brackets (医院38.12万张（占81.4%）) are shares of the total, not of each other', () => {
+  silent('床位46.83万张，其中：医院38.12万张（占81.4%），基层医疗卫生机构6.95万张（占14.8%），专业公共卫生机构1.59万张（占3.4%）。');
+  // a 其中 sentence breaks down the total of the sentence before
+  assert.match(
+    one('总诊疗人次4.86亿人次。其中：医院2.18亿人次（占43.8%），基层医疗卫生机构2.58亿人次（占53.1%）。').message.en,
+    /2\.18亿\/4\.86亿/,
+  );
+  assert.match(one('项目共1026个。其中，交通运输项目312个，占31.4%；市政项目421个，占41.0%。').message.en, /312\/1026/);
+  // …but not a list's last item there (…、东北地区70个。其中…), nor a figure smaller than the part
+  silent('项目共1026个。分地区看，东部地区286个、中部地区312个、西部地区358个、东北地区70个。其中，交通运输项目312个，占30.4%。');
+});

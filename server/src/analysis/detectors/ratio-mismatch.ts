@@ -23,6 +23,7 @@ import {
   formatNumber,
   isAdditive,
   isComparisonBase,
+  isLaterListItem,
   labelBefore,
   figuresFinding,
   sameFamily,
@@ -266,11 +267,17 @@ function canHold(whole: Figure, part: Figure): boolean {
 function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], partIndex: number): Figure | undefined {
   const text = compact.text;
   const part = figures[partIndex]!;
-  const from = sentenceStart(text, part.cStart);
+  const ownSentence = sentenceStart(text, part.cStart);
+  let from = ownSentence;
+  // 总诊疗人次4.86亿人次。其中：医院2.18亿人次（占43.8%）: a sentence opening with 其中 breaks down the one before
+  if (OPENS_BREAKDOWN.test(text.slice(from, from + 3)) && from > 0 && !crossesBreak(compact, from - 1, from))
+    from = sentenceStart(text, from - 1);
   for (let j = partIndex - 1; j >= 0; j--) {
     const f = figures[j]!;
     if (f.cStart < from) return undefined;
     if (!isAdditive(f) || isComparisonBase(text, f)) continue;
+    // in the sentence before, only a total: not one item of a list (…、东北地区70个。其中…), not below the part
+    if (f.cStart < ownSentence && (isLaterListItem(text, figures, j) || !canHold(f, part))) return undefined;
     // 其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.14%: a figure with a share of its own is
     // another part of the same whole, not the whole
     if (hasOwnShare(text, figures, j)) continue;
@@ -280,10 +287,13 @@ function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part
   return undefined;
 }
 
-/** Whether the figure at `j` is followed at once by a share of its own (…3200万人次，占比37.2%). */
+/** What opens a sentence that breaks down the total of the sentence before. */
+const OPENS_BREAKDOWN = /^其中[：:，,]?/;
+
+/** Whether the figure at `j` is followed at once by a share of its own (…3200万人次，占比37.2%; …38.12万张（占81.4%）). */
 function hasOwnShare(text: string, figures: readonly Figure[], j: number): boolean {
   const next = figures[j + 1];
-  return next !== undefined && next.kind === 'percent' && /^[，,、]?占/.test(text.slice(figures[j]!.cEnd, next.cStart));
+  return next !== undefined && next.kind === 'percent' && /^[，,、]?[（(]?占/.test(text.slice(figures[j]!.cEnd, next.cStart));
 }
 
 function judge(compact: CompactText, share: Figure, part: Figure, whole: Figure, named: boolean): Finding | undefined {

@@ -232,3 +232,9 @@ test('after a comma, a label that only names a kind goes on with the list; such 
   // a figure per head is no kind of the total
   silent('学校年度总收入9.86亿元，其中财政拨款6.12亿元，生均财政拨款水平3.29万元。');
 });
+
+test('a 其中 sentence after a list does not break down the list’s last item (…、东北地区70个。其中…)', () => {
+  silent('第一批项目共1026个。分地区看，东部地区286个、中部地区312个、西部地区358个、东北地区70个。其中，交通运输项目312个，占30.4%。');
+  // a 、 inside the total's own label makes no list
+  assert.match(one('教育、卫生支出500亿元。其中，教育支出320亿元，卫生支出200亿元。').message.en, /320.*200.*500/);
+});

@@ -22,6 +22,7 @@ import {
   formatNumber,
   isAdditive,
   isComparisonBase,
+  isLaterListItem,
   clauseStart,
   labelBefore,
   COMPLEMENTS,
@@ -311,7 +312,7 @@ function sentenceAfterComparisons(compact: CompactText, figures: readonly Figure
   if (!BREAKDOWN_OPENER.test(text.slice(at, at + 2))) return undefined;
   // a breakdown goes on in the same paragraph; a new one opening with 其中 is about something else
   if (crossesBreak(compact, total.cEnd, at)) return undefined;
-  if (isComparisonBase(text, total)) return undefined;
+  if (isComparisonBase(text, total) || isLaterListItem(text, figures, k)) return undefined;
   for (let j = k + 1; j < figures.length && figures[j]!.cStart < at; j++) {
     const f = figures[j]!;
     if (isAdditive(f) && !isComparisonBase(text, f)) return undefined;
