@@ -28,6 +28,8 @@ interface OpenCC {
 let opencc: OpenCC | undefined;
 let toSimplified: ((text: string) => string) | undefined;
 let changeableUnits: Uint8Array | undefined;
+/** 1 for each UTF-16 unit a rule of the tables produces from another character (关 of 關 → 关). */
+let simplifiedTargets: Uint8Array | undefined;
 
 function openccModule(): OpenCC {
   // opencc-js is an ES module package with a CommonJS build for require(); this project compiles to
@@ -51,12 +53,20 @@ export function converter(): (text: string) => string {
 function changeable(): Uint8Array {
   if (changeableUnits) return changeableUnits;
   const units = new Uint8Array(65536);
+  const targets = new Uint8Array(65536);
   let read = 0;
   const rule = (from: string, to: string) => {
     read++;
     if (from === to) return;
     const same = from.length === to.length;
     for (let i = 0; i < from.length; i++) if (!same || from[i] !== to[i]) units[from.charCodeAt(i)] = 1;
+    // a simplified form made from a traditional character of the main block (not from a compatibility or
+    // variant form, which normalisation maps onto 年 or 流 too)
+    if (same)
+      for (let i = 0; i < to.length; i++) {
+        const source = from.charCodeAt(i);
+        if (from[i] !== to[i] && source >= 0x4e00 && source <= 0x9fff) targets[to.charCodeAt(i)] = 1;
+      }
   };
   // a table is "from to|from to" or [from, to] pairs; configurations nest them in chains and groups
   const visit = (value: unknown): void => {
@@ -76,6 +86,7 @@ function changeable(): Uint8Array {
   if (config) [config.normalizationChain, config.segmentation, config.conversionChain].forEach(visit);
   if (read === 0) units.fill(1);
   for (const form of VARIANTS.keys()) units[form.charCodeAt(0)] = 1;
+  simplifiedTargets = targets;
   return (changeableUnits = units);
 }
 
@@ -99,4 +110,27 @@ export function simplifiedOf(text: string): string {
     from = i + 1;
   }
   return from === 0 ? converted : out + converted.slice(from);
+}
+
+/**
+ * Whether `text` shows it is written in traditional characters, as a title or name quoted from a
+ * Hong Kong or Taiwan source is (《聯合報》, 《兩岸青年交流的新世代》), rather than being simplified text with
+ * stray traditional characters (《关于加強…》): a third or more of its Han characters are traditional, or
+ * none is a character only simplified usage writes (关, the simplified form of 關; read from the same
+ * tables: a character the conversion produces from another and never changes itself).
+ */
+export function isWrittenTraditional(text: string): boolean {
+  const units = changeable();
+  const targets = simplifiedTargets!;
+  let han = 0;
+  let traditional = 0;
+  let simplifiedOnly = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x3400) continue;
+    han++;
+    if (units[unit]) traditional++;
+    else if (targets[unit]) simplifiedOnly = true;
+  }
+  return traditional > 0 && (traditional * 3 >= han || !simplifiedOnly);
 }

@@ -118,3 +118,13 @@ test('Japanese forms OCR leaves (増, 経) are repaired to their simplified char
   assert.ok(fixed.includes('增加286家') && fixed.includes('经济总量') && fixed.includes('芸芸众生'), fixed);
   assert.match(found[0]!.message.en, /Japanese form/);
 });
+
+test('a title or name quoted in traditional characters throughout is quoted as its source writes it', () => {
+  assert.deepEqual(findings(`${CLEAN}她阅读了台湾《聯合報》刊登的专题报道《兩岸青年交流的新世代》。`), []);
+  assert.deepEqual(findings(`${CLEAN}香港“政府統計處”发布数据。`), []);
+  // a quoted title with simplified characters too is damaged like the rest
+  const damaged = `${CLEAN}根据《关于加強安全生产的通知》要求。`;
+  const d = findings(damaged);
+  assert.equal(d.length, 1);
+  assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), `${CLEAN}根据《关于加强安全生产的通知》要求。`);
+});

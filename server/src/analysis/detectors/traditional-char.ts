@@ -8,12 +8,14 @@
  * word when loaded) and repaired to the converted word.
  *
  * Only texts that are otherwise simplified are checked: when more than a few percent of the Han
- * characters are traditional, the text is a traditional text and is left alone.
+ * characters are traditional, the text is a traditional text and is left alone. So is a title or name in
+ * quotation marks written in traditional characters throughout (台湾《聯合報》): it is quoted as its source
+ * spells it; one with simplified characters too (《关于加強…》) is damaged like the rest.
  */
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
-import { isJapaneseForm, simplifiedOf } from '../simplified';
+import { isJapaneseForm, isWrittenTraditional, simplifiedOf } from '../simplified';
 import { isHanAt } from '../text';
 import type { Finding } from '../types';
 
@@ -54,6 +56,12 @@ function detect(ctx: AnalysisContext): Finding[] {
   let covered = -1;
   for (const at of changed) {
     if (at < covered) continue;
+    // a title or name quoted as its source writes it, in traditional characters throughout (台湾《聯合報》)
+    const quoted = quotedSpanAround(text, at);
+    if (quoted && isWrittenTraditional(text.slice(quoted.start, quoted.end))) {
+      covered = quoted.end;
+      continue;
+    }
     const span = wordAround(at, ctx);
     covered = span.end;
     const word = text.slice(span.start, span.end);
@@ -86,6 +94,25 @@ function detect(ctx: AnalysisContext): Finding[] {
     });
   }
   return out;
+}
+
+/** Quotation marks around a title or a name, and their partners. */
+const QUOTE_CLOSERS: Record<string, string> = { '《': '》', '“': '”', '「': '」', '『': '』' };
+/** How long a quoted title or name may be. */
+const MAX_QUOTED = 60;
+
+/** The inside of the 《…》, “…” or 「…」 around `at`, on one line, or undefined. */
+function quotedSpanAround(text: string, at: number): { start: number; end: number } | undefined {
+  for (let i = at - 1; i >= 0 && at - i <= MAX_QUOTED; i--) {
+    const c = text[i]!;
+    if (c === '\n' || c === '》' || c === '”' || c === '」' || c === '』') return undefined;
+    const closer = QUOTE_CLOSERS[c];
+    if (!closer) continue;
+    const end = text.indexOf(closer, at);
+    if (end < 0 || end - i > MAX_QUOTED || text.slice(at, end).includes('\n')) return undefined;
+    return { start: i + 1, end };
+  }
+  return undefined;
 }
 
 /** The word containing `at`: the segmenter's word, else the run of traditional characters around it. */
