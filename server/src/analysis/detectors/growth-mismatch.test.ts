@@ -124,3 +124,29 @@ test('the 增加了/增加到 slip is suggested only when the figures as written
   assert.equal(f.severity, 'warning');
   assert.doesNotMatch(f.message.en, /增加到4倍/);
 });
+
+test('the 比 of a ratio’s name (之比, 比率) compares nothing; a ； ends the statement a new figure is looked for in', () => {
+  silent('全省共投入R&D经费4411.9亿元，比上年增长10.2%；R&D经费投入强度（与地区生产总值之比）为3.42%，比上年提高0.16个百分点。');
+  silent('PM2.5年均浓度下降35.4%；优良天数比率由2018年的68.0%提高到2022年的79.0%，提高11.0个百分点。');
+  assert.match(
+    one('优良天数比率由2018年的68.0%提高到2022年的79.0%，提高12.0个百分点。').message.en,
+    /79\.0% − 68\.0% = 11 ≠ 12\.0/,
+  );
+  assert.match(
+    one('全省R&D经费投入强度（与地区生产总值之比）为3.42%，比上年的3.26%提高0.26个百分点。').message.en,
+    /3\.42% − 3\.26% = 0\.16 ≠ 0\.26/,
+  );
+});
+
+test('a yearly average rate, a figure in a bracketed formula, and a change of another year are not compared', () => {
+  silent('人均可支配收入由2012年的1.5万元增长到2022年的3.7万元，年均增长9.5%。');
+  silent('小型微利企业实际税负为5%（25%×20%），较法定税率25%降低20个百分点。');
+  assert.match(one('小型微利企业实际税负为5%（25%×20%），较法定税率25%降低15个百分点。').message.en, /25% − 5% = 20 ≠ 15/);
+  silent('学校2023年研究生招生总数为4386人，2024年比上年增加234人，增长5.3%。');
+  assert.equal(one('学校2023年招生总数为4386人，比上年增加234人，增长6.3%。').severity, 'warning');
+});
+
+test('上涨 and 下跌 are growth verbs', () => {
+  assert.match(one('猪肉价格为每公斤30.2元，比上年的27.5元上涨3.2%。').message.en, /9\.82% ≠ 3\.2%/);
+  silent('猪肉价格为每公斤30.2元，比上年的27.5元上涨9.8%。');
+});

@@ -35,8 +35,8 @@ import {
 import { msg } from '../l10n';
 import type { Finding, Localized, Severity } from '../types';
 
-const UP = '增加|增长|提高|上升|扩大|提升|增多';
-const DOWN = '减少|下降|降低|缩小|缩减|下滑|回落';
+const UP = '增加|增长|提高|上升|上涨|扩大|提升|增多';
+const DOWN = '减少|下降|降低|缩小|缩减|下滑|下跌|回落';
 /** The verb right before the stated growth: 增加了, 增长, 下降了, 增加到. */
 const GROWTH_VERB = new RegExp(`(${UP}|${DOWN})(了)?(到|至|为)?(?:约|近|超过|逾)?$`);
 /** 比上年增加0.6万人: a verb right before the figure after 比 (not 增加到, which names the new figure). */
@@ -115,6 +115,8 @@ function comparison(compact: CompactText, figures: readonly Figure[], k: number)
 
   const verb = GROWTH_VERB.exec(lead);
   if (!verb || lead.length - verb[0].length > 6) return undefined;
+  // 年均增长9.5%: a yearly rate compounds over years the sentence need not state; not the whole change
+  if (YEARLY_AVERAGE.test(lead.slice(0, lead.length - verb[0].length))) return undefined;
   const down = new RegExp(`^(?:${DOWN})$`).test(verb[1]!);
   const to = verb[3] !== undefined;
   const relation = relationOf(stated, down, to);
@@ -138,16 +140,23 @@ function growthAfterVerb(
   const lead = text.slice(prev.cEnd, stated.cStart);
   const prevClause = text.slice(clauseStart(text, prev.cStart), prev.cStart);
   // 比2010年的230万人增加了1.3倍: prev is the old figure, the new one comes before 比
-  if (/(?:(?<!占)比|较)[^，,；;。]*$/.test(prevClause) && !/比重|比例/.test(prevClause)) {
+  const comparing = COMPARING_BI.exec(prevClause);
+  if (comparing) {
     const old = prev;
-    const biInClause = Math.max(prevClause.lastIndexOf('比'), prevClause.lastIndexOf('较'));
+    const biInClause = comparing.index;
     const bi = clauseStart(text, old.cStart) + biInClause;
     // 比上年增加0.6万人: a verb between 比 and the figure makes it the change
     const change = CHANGE_VERB.exec(prevClause.slice(biInClause));
+    // the new figure is in the same clause group: a ； before 比 starts another statement (…增长10.2%；…)
+    const from = Math.max(sentence, text.lastIndexOf('；', bi) + 1, text.lastIndexOf(';', bi) + 1);
     for (let j = a - 1; j >= 0; j--) {
       const f = figures[j]!;
-      if (f.cStart < sentence) return undefined;
+      if (f.cStart < from) return undefined;
       if (f.cEnd > bi || f.kind === 'time') continue;
+      // 税负为5%（25%×20%），较…: a figure in a bracketed aside or a formula is not the compared one
+      if (inAside(text, f, bi)) continue;
+      // 2023年…4386人，2024年比上年增加234人: the change belongs to another year than that figure
+      if (change && otherYear(text, f, bi)) return undefined;
       // 收入3562.8亿元，为预算的101.2%，比上年的…: a share or multiple of something else between them
       if (old.kind !== 'percent' && (f.kind === 'percent' || f.kind === 'multiple' || f.kind === 'percentage-point')) continue;
       if (!comparable(f, old)) return undefined;
@@ -174,6 +183,33 @@ function growthAfterVerb(
   if (!/(?:从|由)[^，,；;。]*$/.test(text.slice(clauseStart(text, old.cStart), old.cStart))) return undefined;
   if (!comparable(prev, old)) return undefined;
   return { old, new: prev, stated, relation, start: old.cStart };
+}
+
+/**
+ * The 比 or 较 of a comparison with the figure after it (比上年, 较法定税率): not the 比 of a ratio's name
+ * (投入强度（与地区生产总值之比）, 比率, 比重, 比例, 占比, 对比).
+ */
+const COMPARING_BI = /(?:(?<![占之对相类排无])比(?![率重例值])|较)[^，,；;。比较]*$/;
+/** Before the growth verb: a yearly average (年均增长, 年平均增长, 平均每年增长). */
+const YEARLY_AVERAGE = /(?:年均|年平均|平均每年|每年平均|平均)$/;
+
+/** Whether figure `f` sits in a bracket that closes before `limit`, or in a formula (25%×20%). */
+function inAside(text: string, f: Figure, limit: number): boolean {
+  const before = text.slice(Math.max(0, f.cStart - 20), f.cStart);
+  const after = text.slice(f.cEnd, limit);
+  if (/[×÷*＊/＝=]$/.test(before) || /^[×÷*＊/＝=]/.test(after)) return true;
+  const open = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
+  return open >= 0 && open > Math.max(before.lastIndexOf('）'), before.lastIndexOf(')')) && /[）)]/.test(after);
+}
+
+/** The year a clause names (2024年比上年…), if any. */
+const CLAUSE_YEAR = /((?:19|20)\d\d)年/;
+
+/** Whether the clause of `f` and the clause of the comparison at `bi` name different years. */
+function otherYear(text: string, f: Figure, bi: number): boolean {
+  const own = CLAUSE_YEAR.exec(text.slice(clauseStart(text, f.cStart), f.cStart))?.[1];
+  const comparison = CLAUSE_YEAR.exec(text.slice(clauseStart(text, bi), bi))?.[1];
+  return own !== undefined && comparison !== undefined && own !== comparison;
 }
 
 function relationOf(stated: Figure, down: boolean, to: boolean): Relation | undefined {
