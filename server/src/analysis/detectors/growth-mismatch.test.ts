@@ -128,10 +128,7 @@ test('the 增加了/增加到 slip is suggested only when the figures as written
 test('the 比 of a ratio’s name (之比, 比率) compares nothing; a ； ends the statement a new figure is looked for in', () => {
   silent('全省共投入R&D经费4411.9亿元，比上年增长10.2%；R&D经费投入强度（与地区生产总值之比）为3.42%，比上年提高0.16个百分点。');
   silent('PM2.5年均浓度下降35.4%；优良天数比率由2018年的68.0%提高到2022年的79.0%，提高11.0个百分点。');
-  assert.match(
-    one('优良天数比率由2018年的68.0%提高到2022年的79.0%，提高12.0个百分点。').message.en,
-    /79\.0% − 68\.0% = 11 ≠ 12\.0/,
-  );
+  assert.match(one('优良天数比率由2018年的68.0%提高到2022年的79.0%，提高12.0个百分点。').message.en, /79\.0% − 68\.0% = 11 ≠ 12\.0/);
   assert.match(
     one('全省R&D经费投入强度（与地区生产总值之比）为3.42%，比上年的3.26%提高0.26个百分点。').message.en,
     /3\.42% − 3\.26% = 0\.16 ≠ 0\.26/,

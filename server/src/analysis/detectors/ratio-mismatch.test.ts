@@ -166,3 +166,11 @@ test('parts with their shares in brackets (医院38.12万张（占81.4%）) are 
   // …but not a list's last item there (…、东北地区70个。其中…), nor a figure smaller than the part
   silent('项目共1026个。分地区看，东部地区286个、中部地区312个、西部地区358个、东北地区70个。其中，交通运输项目312个，占30.4%。');
 });
+
+test('a list sibling is no whole; a whole wider than the text (占全国…) is looked for by name; bounds naming categories are no parts', () => {
+  silent('学校共有学生2865人，其中男生1500人、女生1365人，占47.6%。');
+  assert.match(one('学校共有学生2865人，其中男生1500人、女生1365人，占57.6%。').message.en, /1365\/2865/);
+  silent('全省新建住房5000套，其中保障房1500套，占全国总量的2.1%。');
+  assert.match(one('全国新建住房5000万套，全省新建住房100万套，占全国的3%。').message.en, /100万\/5000万/);
+  silent('从户型结构看，90平方米以下住宅成交占38.5%，90至144平方米住宅成交占47.2%，144平方米以上住宅成交占14.3%。');
+});

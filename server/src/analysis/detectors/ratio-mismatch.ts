@@ -52,6 +52,9 @@ const MAX_WHOLE_LOOKBACK = 2500;
 /** How far before 占 the part may be (compact units). */
 const MAX_PART_DISTANCE = 80;
 
+/** A whole wider than the text's own (占全国的, 占全球总量的): looked for by that name, never taken from context. */
+const WIDER_SCOPE = /^(?:全国|全球|世界|全世界)$/;
+
 /** Modifiers that do not belong to the name of the whole: 全市技能人才 is 技能人才. */
 const SCOPE = /^(?:全国|全省|全市|全区|全县|全校|我国|我省|我市|该市|本市|全)/;
 
@@ -105,11 +108,13 @@ function detect(ctx: AnalysisContext): Finding[] {
 /** The name of the whole without scope words; '' when 占 only says "the total" (占总数的, 占全市的). */
 function wholeName(captured: string | undefined): string {
   // 占常住人口比重（常住人口城镇化率）为: an aside in brackets names the share, not the whole
-  const name = (captured ?? '')
+  const unscoped = (captured ?? '')
     .replace(/[（(][^（()）]*[）)]$/, '')
     .replace(VERB_BEFORE_FIGURE, '')
-    .replace(AFTER_WHOLE, '')
-    .replace(SCOPE, '');
+    .replace(AFTER_WHOLE, '');
+  // 占全国总量的2.1%: the nation's total, a whole a provincial text need not state; it is named 全国
+  if (WIDER_SCOPE.test(unscoped)) return unscoped;
+  const name = unscoped.replace(SCOPE, '');
   return NO_WHOLE.test(name) ? '' : name;
 }
 
@@ -225,9 +230,25 @@ function findPart(compact: CompactText, figures: readonly Figure[], shareIndex: 
     if (f.cStart < from) return -1;
     if (f.cEnd > zhan) continue;
     if (!isAdditive(f) || isComparisonBase(text, f)) continue;
+    // 144平方米以上住宅成交占14.3%: a bound that names a category, not a count of it
+    if (isCategoryBound(text, f)) return -1;
     return j;
   }
   return -1;
+}
+
+/** A bound that makes a figure part of a category's name when a noun follows: 90平方米以下住宅, 144平方米以上住宅. */
+const BOUND = /(?:及)?以[上下内]$/;
+
+/** Whether a figure is a bound naming a category (90平方米以下住宅, 90至144平方米住宅), not a count. */
+function isCategoryBound(text: string, f: Figure): boolean {
+  const after = text.slice(f.cEnd, f.cEnd + 3);
+  const bound =
+    BOUND.test(text.slice(Math.max(f.cStart, f.cEnd - 3), f.cEnd)) ||
+    /^(?:及)?以[上下内]/.test(after) ||
+    /[0-9](?:至|到|~|～|—|-)$/.test(text.slice(Math.max(0, f.cStart - 2), f.cStart));
+  const rest = after.replace(/^(?:及)?以[上下内]/, '');
+  return bound && /^[\u4e00-\u9fff]/.test(rest) && !/^[的为是占达]/.test(rest);
 }
 
 /** The nearest earlier figure of the part's unit whose label names the whole (开办专业点414个 for 专业点). */
@@ -276,6 +297,8 @@ function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part
     const f = figures[j]!;
     if (f.cStart < from) return undefined;
     if (!isAdditive(f) || isComparisonBase(text, f)) continue;
+    // 其中男生1500人、女生1365人，占47.6%: an item of the part's own list is its sibling, not its whole
+    if (text[f.cEnd] === '、') continue;
     // in the sentence before, only a total: not one item of a list (…、东北地区70个。其中…), not below the part
     if (f.cStart < ownSentence && (isLaterListItem(text, figures, j) || !canHold(f, part))) return undefined;
     // 其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.14%: a figure with a share of its own is

@@ -238,3 +238,15 @@ test('a 其中 sentence after a list does not break down the list’s last item 
   // a 、 inside the total's own label makes no list
   assert.match(one('教育、卫生支出500亿元。其中，教育支出320亿元，卫生支出200亿元。').message.en, /320.*200.*500/);
 });
+
+test('a 其中 sentence may break down any total of the sentence before (受理…，审结…。其中，受理…)', () => {
+  silent(
+    '全年全省法院共受理各类案件186.42万件，审结171.35万件，结案率91.9%。其中，受理刑事案件5.87万件，民商事案件117.45万件，行政案件2.31万件，执行案件52.36万件，其他案件8.43万件。',
+  );
+  assert.equal(
+    one(
+      '全年全省法院共受理各类案件186.42万件，审结171.35万件。其中，受理刑事案件5.87万件，民商事案件117.45万件，行政案件2.31万件，执行案件52.36万件，其他案件9.43万件。',
+    ).severity,
+    'warning',
+  );
+});

@@ -180,6 +180,12 @@ interface Breakdown {
    * part; a list after 其中 may leave one out.
    */
   form: 'brackets' | 'list' | 'industries' | 'total-after';
+  /**
+   * Other totals the breakdown may be of: when 其中 opens the next sentence, the figures of the total's
+   * kind earlier in its sentence (受理186.42万件，审结171.35万件。其中，受理…): parts that add up to one
+   * of them are no mismatch.
+   */
+  alternatives?: Figure[];
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
@@ -247,7 +253,14 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   const open = loose || (items.length === list.items.length ? list.open : true);
   const end = items[items.length - 1]!.figure.cEnd;
   // a single part, or a list that says it is incomplete, can only be checked for exceeding the total
-  return { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
+  const breakdown: Breakdown = { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
+  const sentence = sentenceStart(text, total.cStart);
+  if (sentenceStart(text, at) > total.cEnd) {
+    breakdown.alternatives = figures
+      .slice(0, k)
+      .filter((f) => f.cStart >= sentence && isAdditive(f) && sameFamily(f, total) && !isComparisonBase(text, f));
+  }
+  return breakdown;
 }
 
 /** How the sentences that break a total down begin: 其中, or BY_INDUSTRY's 分…/按…. */
@@ -409,6 +422,7 @@ function judge(compact: CompactText, b: Breakdown): Finding | undefined {
   const exceeds = sum.lo > total.hi + EPSILON;
   const fallsShort = sum.hi < total.lo - EPSILON;
   if (!exceeds && !(fallsShort && b.exhaustive)) return undefined;
+  if (b.alternatives?.some((f) => sum.hi >= f.lo - EPSILON && sum.lo <= f.hi + EPSILON)) return undefined;
   // a 其中 list whose unlisted rest outweighs every listed part names a few notable kinds, not all of them
   // (卫生机构4567个，其中医院234个，卫生院123个): a category left out leaves a rest of the size of a part
   if (fallsShort && b.form === 'list' && total.lo - sum.hi > Math.max(...b.parts.map((p) => p.hi))) return undefined;
