@@ -629,6 +629,31 @@ export function endsInsideLongerWord(text: string, end: number): boolean {
 /** One-character heads of units (专业部, 财务处, 教务科, 办公室 aside): before 和 they end a unit's name. */
 const UNIT_HEAD_END = /[部处科室所局厅委院校站队]$/;
 
+/**
+ * Bodies of three characters or more that are complete names of their own (民政厅, 财政局, 教育厅), not
+ * shortened forms of a longer body (人社局 of 人力资源和社会保障局 is not): a short name ending in one
+ * names that body and cannot abbreviate a full name without it.
+ */
+const COMPLETE_BODIES = new Literals(
+  GOVERNMENT_BODIES.filter((body) => {
+    if (body.length < 3) return false;
+    // 委 shortens 委员会 at the end (发展改革委 of 发展和改革委员会)
+    const longerForms = GOVERNMENT_BODIES.filter((longer) => longer.length > body.length).map((longer) => longer.replace(/委员会$/, '委'));
+    return !longerForms.some((longer) => longer.endsWith(body[body.length - 1]!) && isSubsequence(body, longer));
+  }),
+);
+
+function isSubsequence(needle: string, haystack: string): boolean {
+  let j = 0;
+  for (let i = 0; i < haystack.length && j < needle.length; i++) if (haystack[i] === needle[j]) j++;
+  return j === needle.length;
+}
+
+/** The complete body a name ends with (省民政厅 → 民政厅), if any. */
+export function completeBodyAtEnd(name: string): string | undefined {
+  return COMPLETE_BODIES.longestEndingAt(name, name.length);
+}
+
 /** Whether a name's suffix may end with this UTF-16 unit (a cheap test before endsName). */
 export function mayEndName(unit: number): boolean {
   return SUFFIXES.endsWithUnit(unit);

@@ -338,3 +338,10 @@ test('companies with their place in brackets are one name (阿里巴巴（中国
     '网易（杭州）网络有限公司',
   ]);
 });
+
+test('a two-character dictionary name the segmenter reads as part of other words is none (张建华为)', () => {
+  const segmenter = loadSegmenter();
+  assert.ok(segmenter);
+  assert.deepEqual(orgs('任命张建华为江苏省发展和改革委员会主任。', segmenter), ['江苏省发展和改革委员会']);
+  assert.ok(orgs('华为公司发布新产品。', segmenter).some((name) => name.startsWith('华为')));
+});

@@ -208,3 +208,21 @@ test('发展改革委 is a known body after a level, as 发改委 is', () => {
     ['省经信厅', '浙江省经济和信息化厅', 'dictionary'],
   ]);
 });
+
+test('a short name ending in a body of its own, or a place and a university alone, abbreviates no longer name', () => {
+  assert.equal(abbreviates('省民政厅', '江苏省人民政府办公厅'), false);
+  assert.equal(abbreviates('省政府办公厅', '江苏省人民政府办公厅'), true);
+  assert.equal(abbreviates('市人社局', '重庆市人力资源和社会保障局'), true);
+  assert.equal(abbreviates('台湾大学', '台湾清华大学'), false);
+  assert.equal(abbreviates('香港大学', '香港中文大学'), false);
+  const resolved = names('江苏省人民政府办公厅\n将省民政厅的职责划入省委社会工作部。').find(([text]) => text === '省民政厅');
+  assert.notEqual(resolved?.[1], '江苏省人民政府办公厅');
+});
+
+test('全省法院 is every court of the province, not the one its short name stands for', () => {
+  const found = names('四川省高级人民法院（以下简称省法院）工作报告。全省法院审结一审刑事案件5.43万件。');
+  assert.deepEqual(
+    found.map(([text]) => text),
+    ['四川省高级人民法院', '省法院'],
+  );
+});

@@ -18,6 +18,7 @@ import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
 import {
+  completeBodyAtEnd,
   descriptiveReason,
   endsInsideLongerWord,
   findNameSpans,
@@ -162,6 +163,9 @@ function abbreviationStarts(full: string): number[] {
   return starts;
 }
 
+/** A university's or hospital's head right after a place (台湾大学, 浙江大学, 香港大学). */
+const PLACE_AND_HEAD = /(?:大学|学院|医院)$/;
+
 /** A party committee by its level alone. */
 const PARTY_COMMITTEE = /^[省市区县]委$/;
 
@@ -177,6 +181,16 @@ export function abbreviates(short: string, full: string): boolean {
   const target = comparableEnd(short, full);
   if (short.length < 2 || short.length >= target.length) return false;
   if (short[short.length - 1] !== target[target.length - 1]) return false;
+  // 台湾大学, 香港大学, 清华大学: two characters (or a place) and a university's head make a name of its own,
+  // not a short form of a longer one (台湾清华大学, 香港中文大学)
+  if (
+    PLACE_AND_HEAD.test(short) &&
+    (short.length === 4 || REGION_NAMES.some((place) => short.length - place.length === 2 && short.startsWith(place)))
+  )
+    return false;
+  // 省民政厅 names the 民政厅, a body of its own: never an abbreviation of …人民政府办公厅
+  const body = completeBodyAtEnd(short);
+  if (body && !target.includes(body)) return false;
   for (const start of abbreviationStarts(target)) {
     if (target[start] !== short[0]) continue;
     let j = 1;
@@ -239,6 +253,15 @@ function expandWords(name: string): string | undefined {
   return out === name ? undefined : out;
 }
 
+/** A level that 全 before it makes "every body of the level": 全省, 全市, 全县, 全区. */
+const LEVEL_START = /[省市县区]/;
+
+/** Whether the segmenter reads a word exactly at [start, start + length) (华为 of 华为公司, not of 张建华为). */
+function isWordAt(ctx: AnalysisContext, start: number, length: number): boolean {
+  const word = ctx.wordAt(start);
+  return word === undefined || (word.start === start && word.end === start + length);
+}
+
 /** Where a stretch of the text is covered by another entity type that an org may not overlap (document numbers). */
 function blockedBy(ctx: AnalysisContext): Array<{ start: number; end: number }> {
   return ctx.entities.filter((e) => e.type === 'docref' && e.form === 'number');
@@ -257,7 +280,11 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
 
   // dictionary names and user aliases, wherever they occur
   const user = [...userAliases.keys()].filter((k) => k.length >= 2);
-  for (const m of DICTIONARY_NAMES.matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
+  for (const m of DICTIONARY_NAMES.matches(text)) {
+    // a two-character name read out of other words (张建华为: 张建华|为, not 华为): the segmenter must see it
+    if (m.word.length === 2 && ctx.segmenter && !isWordAt(ctx, m.index, m.word.length)) continue;
+    candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
+  }
   if (user.length > 0) {
     for (const m of new Literals(user).matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
   }
@@ -272,6 +299,8 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   const dates = new Uint8Array(text.length);
   for (const e of ctx.entities) if (e.type === 'date') dates.fill(1, e.start, e.end);
   for (const c of candidates) while (c.start < c.end && dates[c.start]) c.start++;
+  // 全省法院, 全市公安机关: every body of that level in the region, not one of them
+  for (const c of candidates) if (text[c.start - 1] === '全' && LEVEL_START.test(text[c.start] ?? '')) c.end = c.start;
 
   let kept = resolveOverlaps(
     // 财政部门 is "finance departments", whichever list 财政部 came from
@@ -299,8 +328,10 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   }
   if (documentAliases.size > 0) {
     const extra: Candidate[] = [];
-    for (const m of new Literals(documentAliases.keys()).matches(text))
+    for (const m of new Literals(documentAliases.keys()).matches(text)) {
+      if (text[m.index - 1] === '全' && LEVEL_START.test(m.word[0]!)) continue;
       extra.push({ start: m.index, end: m.index + m.word.length, priority: 4 });
+    }
     kept = resolveOverlaps([...kept, ...extra], blockedBy(ctx));
   }
 
