@@ -620,8 +620,13 @@ const NOT_AFTER_BODY: Record<string, string> = { 部: '门署分长队位', 局:
 /** What may stand before a ministry's name in it: 中华人民共和国教育部. */
 const MINISTRY_PREFIX = /^(?:中华人民共和国|国家)?$/;
 
+/** What makes 政府 the first half of a compound: 政府采购(法, 网), 政府性基金, 政府间. */
+const GOVERNMENT_COMPOUND_AFTER = /^(?:采购|性|间)/;
+
 /** Whether a name ending at `end` (in 部, 局, 委...) is only the start of a longer word there (财政部|门). */
 export function endsInsideLongerWord(text: string, end: number): boolean {
+  // 政府采购, 政府性基金, 政府间: 政府 is the first half of a compound there
+  if (text.startsWith('政府', end - 2) && GOVERNMENT_COMPOUND_AFTER.test(text.slice(end, end + 2))) return true;
   const next = text[end];
   return end > 0 && next !== undefined && (NOT_AFTER_BODY[text[end - 1]!] ?? '').includes(next);
 }
@@ -788,6 +793,55 @@ const VERB_BEFORE_LEVEL = new RegExp(`^${ONE_CHARACTER_PREPOSITION.source}[省�
 /** Tags that cannot start a name without a place: adjectives, adverbs, locatives, pronouns, numerals, function words. */
 const NOT_NAME_START = /^(?:a|ad|an|s|f|r|m|q|p|c|u|uj|ul|y|e|o|z)$/;
 
+/**
+ * Whether what stands before 政府 names a place: a word the segmenter tags so, or two characters alone
+ * after a list mark or at a clause's start (巫溪、城口政府: jieba tags many counties nouns, or splits them),
+ * other than the nouns of level or kind (地方政府, 基层政府).
+ */
+function placeWordBefore(text: string, start: number, at: number, hints: WordHints | undefined): boolean {
+  if (at - start === 2 && (start === 0 || /[、，,；;：:（(\s]/.test(text[start - 1]!)) && !NOT_PLACE_NOUNS.has(text.slice(start, at)))
+    return true;
+  if (!hints) return false;
+  for (let from = Math.max(start, at - 4); from < at - 1; from++) {
+    const word = hints.tagAt(from);
+    if (word && word.end === at) return word.tag === 'ns';
+  }
+  return false;
+}
+
+/** Nouns before 政府 that say which level or kind, not where. */
+const NOT_PLACE_NOUNS = new Set(['地方', '基层', '当地', '同级', '上级', '下级', '本级', '各级', '全体', '人民', '联邦']);
+
+/** A level that starts a name: 省农业农村厅, 市教育局. */
+const LEVEL_CHARACTER = /[省市县区]/;
+/** Tags of words that name no place (time, numerals, verbs, adverbs, prepositions...): jieba tags places ns, some nouns. */
+const NOT_PLACE_TAG = /^(?:t|m|v|vd|vn|d|p|c|u|uj|ul|f|r|a|ad|l|i)$/;
+
+/**
+ * Where a bare level starts a word after one to four words that name no place (全年|省…, 加挂|省…, 报告|省委),
+ * or -1. The segmenter must see the level as a word's start; a place word (珠海市/ns) stops the walk.
+ */
+function levelAfterOtherWords(start: number, suffixStart: number, text: string, hints: WordHints): number {
+  let at = start;
+  // jieba tags many counties plain nouns (铜梁 n of 铜梁区): a noun may name the place before 市, 区 or 县,
+  // never before 省 (provinces are known by name)
+  let sawNoun = false;
+  const levelAt = (offset: number): number =>
+    offset > start && offset <= suffixStart && LEVEL_CHARACTER.test(text[offset] ?? '') && (!sawNoun || text[offset] === '省')
+      ? offset
+      : -1;
+  for (let steps = 0; steps < 4 && at < suffixStart; steps++) {
+    if (at > start && LEVEL_CHARACTER.test(text[at]!)) return levelAt(at);
+    const word = hints.tagAt(at);
+    if (!word || word.end > suffixStart) return -1;
+    if (word.tag === 'n') sawNoun = true;
+    else if (!NOT_PLACE_TAG.test(word.tag)) return -1;
+    at = word.end;
+  }
+  // the level may open the body itself (报告|省委)
+  return levelAt(at);
+}
+
 /** Names ending in an institutional suffix or a government body, found by rule. */
 export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
   const out: NameSpan[] = [];
@@ -805,6 +859,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     if (straddled(text, suffixStart, stopGuard)) continue;
     // 中心村, 中心城区, 中心镇: 中心 is the start of another word here
     if (m.word === '中心' && /[村城镇区]/.test(text[end] ?? '')) continue;
+    // 政府采购, 政府性基金, 政府间合作: 政府 begins a compound noun, not a name's end
+    if (m.word === '政府' && GOVERNMENT_COMPOUND_AFTER.test(text.slice(end, end + 2))) continue;
     const branch = BRANCH_SUFFIXES.has(m.word);
     let start = leftBoundary(text, suffixStart, guard, branch);
     // a two-character word cut by its first character (按|照) is still a stop word
@@ -829,6 +885,11 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
       if ((word && word.end === start + 1 && /^(?:p|c|v)$/.test(word.tag)) || (place && place.tag === 'ns' && place.end - (start + 1) >= 2))
         start++;
     }
+    // 全年省交通运输厅, 加挂省乡村振兴局, 报告省委: words that name no place before a bare level are not the name's
+    if (hints && place < 0) {
+      const level = levelAfterOtherWords(start, suffixStart, text, hints);
+      if (level > start) start = level;
+    }
     // 各住房公积金管理中心, 各地…: every such body, not one
     if (text[start - 1] === '各' || text.startsWith('各地', start - 2)) continue;
     let anchored = place >= 0 || hasPlaceLevel(text, start, suffixStart);
@@ -839,7 +900,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
       for (let guardSteps = 0; guardSteps < 4 && start < suffixStart; guardSteps++) {
         const word = hints.tagAt(start);
         if (!word || word.end > suffixStart) break;
-        if (word.tag === 'v' || word.tag === 'vd') start = word.end;
+        // 近年来厦门大学: a time word before the name is not part of it either
+        if (word.tag === 'v' || word.tag === 'vd' || word.tag === 't') start = word.end;
         else {
           // a one-character adverb (都, 也, 还) too; longer "adverbs" include places jieba mistags (大足)
           if (NOT_NAME_START.test(word.tag) || (word.tag === 'd' && word.end - start === 1)) rejected = true;
@@ -863,6 +925,9 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     } else {
       if (body.length === 0) continue;
       if (!anchored && (isGeneric(body) || name.length < 4)) continue;
+      // …政府 without a place or level before it (同级政府, 地方政府, 加大政府…) is government in general,
+      // unless the segmenter tags the word before it a place (城口政府)
+      if (m.word === '政府' && !anchored && !placeWordBefore(text, start, suffixStart, hints)) continue;
     }
     if (descriptiveReason(text.slice(start, end), m.word, anchored)) continue;
     out.push({ start, end, suffix: m.word, anchored });

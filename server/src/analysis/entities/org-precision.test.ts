@@ -345,3 +345,29 @@ test('a two-character dictionary name the segmenter reads as part of other words
   assert.deepEqual(orgs('任命张建华为江苏省发展和改革委员会主任。', segmenter), ['江苏省发展和改革委员会']);
   assert.ok(orgs('华为公司发布新产品。', segmenter).some((name) => name.startsWith('华为')));
 });
+
+test('words before a bare level are not the name’s (全年省交通运输厅, 职责划入省委…, 报告省委); a noun may be a county before 区', () => {
+  const segmenter = loadSegmenter();
+  assert.deepEqual(orgs('全年省交通运输厅共办理人大代表建议215件。', segmenter), ['省交通运输厅']);
+  assert.deepEqual(orgs('其他职责划入省委金融委员会办公室。', segmenter), ['省委金融委员会办公室']);
+  assert.deepEqual(orgs('在省农业农村厅加挂省乡村振兴局牌子。', segmenter), ['省农业农村厅', '省乡村振兴局']);
+  assert.deepEqual(orgs('改革进展情况及时报告省委、省政府。', segmenter), ['省委', '省政府']);
+  assert.deepEqual(orgs('开幕式上，近年来厦门大学与台湾地区高校签署了协议。', segmenter), ['厦门大学']);
+  assert.deepEqual(orgs('由铜梁区电力公司负责实施。', segmenter), ['铜梁区电力公司']);
+});
+
+test('政府 opening a compound (政府采购, 政府性基金) or standing for government in general is no name', () => {
+  const segmenter = loadSegmenter();
+  for (const text of [
+    '潜在投标人应在浙江政府采购网获取招标文件。',
+    '方式：供应商登录政府采购云平台在线获取。',
+    '今年新增地方政府专项债券额度3.8万亿元。',
+    '同级政府采购监督管理部门负责监督。',
+    '《中华人民共和国政府采购法》第二十二条。',
+    '本项目执行进一步加大政府采购支持中小企业力度的要求。',
+  ]) {
+    assert.deepEqual(orgs(text, segmenter), [], text);
+  }
+  assert.deepEqual(orgs('杭州市财政局政府采购监管处负责解释。', segmenter), ['杭州市财政局']);
+  assert.deepEqual(orgs('浙江省人民政府、杭州市政府联合发文。', segmenter), ['浙江省人民政府', '杭州市政府']);
+});

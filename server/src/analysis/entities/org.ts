@@ -101,7 +101,9 @@ function placeBefore(ctx: AnalysisContext, level: number): number {
   if (!/^(?:n|nz)$/.test(before.tag) || NOT_PLACES.has(ctx.text.slice(before.start, level))) return 0;
   if (before.start === 0 || ctx.text.startsWith('中共', before.start - 2)) return level - before.start;
   const previous = ctx.taggedWordAt(before.start - 1);
-  return previous && /^(?:p|c|x)$/.test(previous.tag) ? level - before.start : 0;
+  // conjunctions of one character (和, 与, 及) or 以及: jieba tags 及时 c as well (及时报告省委)
+  const joins = previous && (previous.tag !== 'c' || previous.end - previous.start === 1 || ctx.text.startsWith('以及', previous.start));
+  return previous && joins && /^(?:p|c|x)$/.test(previous.tag) ? level - before.start : 0;
 }
 
 /**
