@@ -34,3 +34,29 @@ test('full-width digits', () => {
 test('numbers that are not years are not dates', () => {
   assert.equal(dates('共3822人，13月45日，5000年').length, 0);
 });
+
+test('dates in Chinese numerals keep their month and day (二〇二三年五月八日, 元月, ○ typed for 〇)', () => {
+  const found = dates(
+    '二〇二三年五月八日发布，二〇二三年十一月至二〇二四年一月，截至二〇二三年十二月三十一日，二〇二四年元月起，二○二二年，五月八日',
+  );
+  assert.deepEqual(
+    found.map((d) => [d.text, d.year, d.month, d.day]),
+    [
+      ['二〇二三年五月八日', 2023, 5, 8],
+      ['二〇二三年十一月', 2023, 11, undefined],
+      ['二〇二四年一月', 2024, 1, undefined],
+      ['二〇二三年十二月三十一日', 2023, 12, 31],
+      ['二〇二四年元月', 2024, 1, undefined],
+      ['二○二二年', 2022, undefined, undefined],
+      ['五月八日', undefined, 5, 8],
+    ],
+  );
+  // a Chinese year before something that is no month stays a year; numerals before 月 that are no month are no date
+  assert.deepEqual(
+    dates('二〇二三年三季度，二〇二三年十三月，三十五月八日，三个月一日').map((d) => [d.text, d.year, d.month]),
+    [
+      ['二〇二三年', 2023, undefined],
+      ['二〇二三年', 2023, undefined],
+    ],
+  );
+});

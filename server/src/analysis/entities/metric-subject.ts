@@ -15,6 +15,15 @@ const MAX_SUBJECT_AFTER = 12;
 
 const TRAILING_LINKS =
   /(?:的|长期|始终|一直|持续|名义|实际|同比|环比|比上年同期|较上年同期|比上年|较上年|保持在|保持|稳定在|控制在|维持在|达到|达|为|是|有|共有|共计|共|总计|合计|累计|约|预计|计|已|均|增至|增加到|增加了|增加|增长了|增长|新增|突破|提高到|提高了|提高|提升至|提升到|提升|升至|降至|下降了|下降|上涨|上升|回落|下跌|回升|减少了|减少|超过|逾|近|占比|占|分别|各|每人每月|每人每年|每户每年|每月|每人|每年|年均|总数达|最高可达|最高达|可达|多达|高达|仅|已达|就有|就|还有|又有|只有|了|在|到|至)$/;
+/**
+ * Words that end in a qualifier's character but are not one: 最近 (recent), 附近 (nearby), 赶超 (catch up),
+ * 签约 (signed up), 节约 (saved). A figure after them is exact, and they belong to its subject (重点人群签约
+ * 1495.7万人 counts 重点人群签约). The lookbehinds keep the qualifier where the character before it only ends
+ * another word: 春节约300万人次 is 春节 + 约, 编制约200名 编制 + 约, 两条约5公里 条 + 约, 办公约9平方米 办公 + 约.
+ */
+export const WORD_NOT_QUALIFIER =
+  /(?:最近|附近|亲近|靠近|临近|邻近|相近|贴近|就近|走近|挨近|凑近|迫近|远近|赶超|高超|签约|预约|契约|违约|履约|续约|缔约|毁约|邀约|纽约|隐约|(?<![春季环章关细])节约|(?<![编控体机研限])制约|(?<![\d一二两三四五六七八九十几每])条约|(?<!办)公约)$/;
+
 const LEADING_SCOPE =
   /^(?:力争|确保|争取|预计|其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共计|总计|合计|共(?!享|同|青团)|累计|已|并|和|及|与|还|又|用于|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务(?!业|费|贸易|收入|外包)|达到|占|对(?!外|口|象)|将|使(?!用)|让|有(?!效|关|限|机|色|线|序|偿|形|益|利|力|害|毒|声))/;
 // (有效灌溉面积, 服务业增加值: the lookaheads keep a scope word that starts a longer word; asking the segmenter
@@ -93,6 +102,8 @@ function subjectBefore(ctx: AnalysisContext, text: string, end: number, floor: n
   // where the subject ends among those characters, once the linking words after it are dropped (for snapToWord)
   let subjectEnd = origin.length;
   for (let guard = 0; guard < 4; guard++) {
+    // 签约, 附近: their 约 and 近 are no linking words
+    if (WORD_NOT_QUALIFIER.test(subject)) break;
     const trimmed = subject.replace(TRAILING_LINKS, '');
     if (trimmed === subject) break;
     // 才达到 375万人: nothing but a linking word precedes the figure

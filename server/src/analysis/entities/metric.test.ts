@@ -423,3 +423,116 @@ test('大于, 高于 are more than; 小于, 不满 less than', () => {
     ],
   );
 });
+
+test('约 and 近 ending a word (签约, 节约, 附近) are no qualifiers, and stay in the subject', () => {
+  const found = metrics('重点人群签约1495.7万人，全年节约300吨，违约3次，学校附近有3所医院');
+  assert.deepEqual(
+    found.map((m) => [m.text, m.approx ?? null, m.subject ?? null]),
+    [
+      ['1495.7万人', null, '重点人群签约'],
+      ['300吨', null, '节约'],
+      ['3次', null, '违约'],
+      ['3所', null, '学校附近'],
+    ],
+  );
+  // a standalone 约, and one after a word that only ends in the character before it (春节 约, 编制 约)
+  assert.deepEqual(
+    metrics('大约300人，约200人，春节约300万人次，核定编制约200名，两条约5公里，人均办公约9平方米').map((m) => [m.text, m.approx ?? null]),
+    [
+      ['300人', 'about'],
+      ['200人', 'about'],
+      ['300万人次', 'about'],
+      ['200名', 'about'],
+      ['两条', null],
+      ['5公里', 'about'],
+      ['9平方米', 'about'],
+    ],
+  );
+});
+
+test('近 before a span of time is the last ones (近12个月, 近三年, 近三届), not nearly; an amount of time stays nearly', () => {
+  assert.deepEqual(
+    metrics('按近12个月平均销售速度，近三年参与学生，近五年来，在近三届评选中，近三个季度，近30天内').map((m) => [
+      m.text,
+      m.unit,
+      m.approx ?? null,
+    ]),
+    [
+      ['12个月', '月', null],
+      ['三年', '年', null],
+      ['五年', '年', null],
+      ['三届', '届', null],
+      ['三个季度', '季度', null],
+      ['30天', '天', null],
+    ],
+  );
+  assert.deepEqual(
+    metrics('近3000人，近5成的企业，历时近两年，近十年之久，工作近10年，将近3年').map((m) => [m.text, m.value, m.approx ?? null]),
+    [
+      ['3000人', 3000, 'nearly'],
+      ['5成', 50, 'nearly'],
+      ['两年', 2, 'nearly'],
+      ['十年', 10, 'nearly'],
+      ['10年', 10, 'nearly'],
+      ['3年', 3, 'nearly'],
+    ],
+  );
+});
+
+test('a code with letters and dashes is no figure, and no unit is read across a line break into a word', () => {
+  assert.deepEqual(summary('项目编号：HZCG-2023-0417\n项目名称：某某采购项目'), []);
+  assert.deepEqual(summary('编号：2023-0417\n人员名单，编号HZCG-0417项，SH-2023-15人'), []);
+  // a unit on the next line of a narrow column is still read
+  assert.deepEqual(summary('共培训1250\n人次，新增3-5\n项'), [
+    ['1250\n人次', 1250, '人次', 'count', null],
+    ['3-5\n项', 3, '项', 'range', null],
+  ]);
+});
+
+test('units of transport, energy and pipes (人公里, 吨公里, 延米, 吨标准煤, 标准箱), and rates per 100,000', () => {
+  assert.deepEqual(
+    summary(
+      '旅客周转量586.35亿人公里，货物周转量3168.42亿吨公里，新建管网312.86万延米，能耗50万吨标准煤，节能2万吨标煤，吞吐量300万标准箱、200万TEU，发电量120万千瓦时',
+    ),
+    [
+      ['586.35亿人公里', 58635000000, '人公里', 'other', null],
+      ['3168.42亿吨公里', 316842000000, '吨公里', 'other', null],
+      ['312.86万延米', 3128600, '延米', 'length', null],
+      ['50万吨标准煤', 500000, '吨标准煤', 'other', null],
+      ['2万吨标煤', 20000, '吨标准煤', 'other', null],
+      ['300万标准箱', 3000000, '标准箱', 'count', null],
+      ['200万TEU', 2000000, '标准箱', 'count', null],
+      ['120万千瓦时', 1200000, '千瓦时', 'other', null],
+    ],
+  );
+  assert.deepEqual(summary('新增3000人，修路5公里，用煤3吨'), [
+    ['3000人', 3000, '人', 'count', null],
+    ['5公里', 5, '公里', 'length', null],
+    ['3吨', 3, '吨', 'weight', null],
+  ]);
+  const [rate] = metrics('孕产妇死亡率为8.5/10万');
+  assert.deepEqual([rate?.text, rate?.value, rate?.unit, rate?.kind, rate?.subject], ['8.5/10万', 8.5, '/10万', 'other', '孕产妇死亡率']);
+});
+
+test('a duration in hours, minutes and seconds (2分50秒, 1小时20分钟) is one figure in its smallest unit', () => {
+  assert.deepEqual(summary('用时2分50秒，历时1小时20分钟左右，两小时三十分钟，1小时30分'), [
+    ['2分50秒', 170, '秒', 'time', null],
+    ['1小时20分钟左右', 80, '分钟', 'time', 'about'],
+    ['两小时三十分钟', 150, '分钟', 'time', null],
+    ['1小时30分', 90, '分钟', 'time', null],
+  ]);
+  // 分 alone is a score; parts that do not shrink are two figures
+  assert.deepEqual(summary('得分2分，全天24小时365天'), [
+    ['24小时', 24, '小时', 'time', null],
+    ['365天', 365, '天', 'time', null],
+  ]);
+});
+
+test('（二次） in a project’s name labels a second call for tenders, no count; counts of times stay', () => {
+  assert.deepEqual(summary('某学校改造项目（二次）招标公告，某项目（三次）'), []);
+  assert.deepEqual(summary('召开两次会议，开展三次检查，抽查（2次）'), [
+    ['两次', 2, '次', 'count', null],
+    ['三次', 3, '次', 'count', null],
+    ['2次', 2, '次', 'count', null],
+  ]);
+});

@@ -2,11 +2,12 @@
  * Metrics (type `metric`): a number with its unit or measure word, as policy texts write them.
  *
  *   14687 件 · 1.5万平方米 · 10.6万余人次 · 三万人 · 百分之二十 · 98%以上 · 超过168万名 · 0.3 个百分点
- *   5—20% · 3-5年 · 第45届 · 第二轮 · 近600人 · 约1.2亿元
+ *   5—20% · 3-5年 · 第45届 · 第二轮 · 近600人 · 约1.2亿元 · 2分50秒 · 8.5/10万
  *
  * One left-to-right scan: each numeral run (Arabic, full-width or Chinese) is read with its magnitude
  * word, then 余/多, a unit from server/data/units.json and a trailing bound (以上, 左右...); a qualifier
- * before it (超过, 近, 约, 不少于...) sets `approx`. Numerals inside dates and document numbers (found by
+ * before it (超过, 近, 约, 不少于...) sets `approx`, unless it ends a word (签约, 附近) or 近 looks back over a
+ * span of time (近三年: the last three years). Numerals inside dates and document numbers (found by
  * the recognizers that run first) are never metrics, and a Chinese numeral only counts when it is
  * well formed (十四五 is a plan name, 五一 a holiday) and followed by a unit.
  */
@@ -17,7 +18,7 @@ import { unitTable } from '../text';
 import { magnitudeOf, parseChineseNumeral, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
 import type { Approx, MetricEntity, MetricKind } from '../types';
 import unitsData from '../../../data/units.json';
-import { extractSubject } from './metric-subject';
+import { extractSubject, WORD_NOT_QUALIFIER } from './metric-subject';
 
 const UNIT_KINDS = new Map<string, MetricKind>(Object.entries(unitsData.units) as [string, MetricKind][]);
 /** Units longest first, so that 个百分点 wins over 个 and 平方米 over 米. */
@@ -114,8 +115,12 @@ const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Approx]> = [
   ['<', 'less-than'],
   ['＜', 'less-than'],
 ];
-/** Words that end in a qualifier but are not one: 最近 (recent), 附近 (nearby), 赶超 (catch up). */
-const NOT_QUALIFIER = /(?:最近|附近|亲近|靠近|赶超|高超)$/;
+/** Spans of time (and terms) that a bare 近 before them makes the last ones: 近12个月, 近三年, 近三届. */
+const RECENT_SPAN_UNITS = new Set(['年', '个月', '天', '周', '个季度', '届']);
+/** Before 近, what makes such a span an amount of time: 历时近两年, 已持续近3年, 用了近一年, 工作近10年. */
+const DURATION_BEFORE = /(?:历时|用时|耗时|持续|长达|时隔|相隔|经过|历经|经历|坚持|运行|工作|任职|为期|达|有|已|了)$/;
+/** After such a span, what makes it an amount of time: 近两年时间, 近十年之久. */
+const DURATION_AFTER = /^(?:的?时间|之久|光景)/;
 
 const QUALIFIERS_AFTER: ReadonlyArray<readonly [string, Approx]> = [
   ['以上', 'at-least'],
@@ -134,6 +139,13 @@ interface Reading {
   magnitude: number;
   /** Written in Chinese numerals (三区, 六所): place units and names need an Arabic figure. */
   chinese?: boolean;
+}
+
+/** A qualifier before a figure: what it means and where its word starts. */
+interface Qualifier {
+  approx: Approx;
+  word: string;
+  start: number;
 }
 
 /** Whether a Chinese numeral is written as a number (三万, 一百零八, 二十五), not as a name (十四五, 五一). */
@@ -238,10 +250,11 @@ function matchUnit(
     break;
   }
   if (!hasLineBreak(text, at, at + MAX_UNIT_LENGTH)) return direct;
-  // the characters from `at` with line breaks and spaces removed, and where each came from
+  // the characters from `at` with line breaks and spaces removed, and where each came from (one more than
+  // the longest unit: what follows a unit may make it part of a word)
   let compact = '';
   const source: number[] = [];
-  for (let i = at; i < text.length && compact.length < MAX_UNIT_LENGTH; i++) {
+  for (let i = at; i < text.length && compact.length <= MAX_UNIT_LENGTH; i++) {
     const ch = text[i]!;
     if (/\s/.test(ch)) {
       if (i - at > MAX_UNIT_LENGTH * 4) break;
@@ -252,7 +265,12 @@ function matchUnit(
   }
   for (const unit of candidatesStartingWith(candidates, compact[0])) {
     if (unit.length <= (direct?.unit.length ?? 0)) break;
-    if (compact.startsWith(unit)) return { unit, end: source[unit.length - 1]! + 1 };
+    if (!compact.startsWith(unit)) continue;
+    // 0417⏎项目名称: 项 before 目 is no unit on the next line either
+    const banned = NOT_BEFORE[unit];
+    const next = compact[unit.length];
+    if (banned && next && banned.includes(next)) continue;
+    return { unit, end: source[unit.length - 1]! + 1 };
   }
   return direct;
 }
@@ -300,13 +318,24 @@ function withSpacedMagnitude(text: string, reading: Reading): Reading {
   return { ...reading, end: at + word.length, magnitude, value: scale(reading.value, magnitude, reading.precision) };
 }
 
-function qualifierBefore(text: string, start: number): Approx | undefined {
+/** The qualifier that ends right before the figure at `start` (spaces between them skipped). */
+function qualifierBefore(text: string, start: number): Qualifier | undefined {
   let at = start;
   while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\u3000')) at--;
   const before = text.slice(Math.max(0, at - 4), at);
-  if (NOT_QUALIFIER.test(before)) return undefined;
-  for (const [word, approx] of QUALIFIERS_BEFORE) if (before.endsWith(word)) return approx;
+  if (WORD_NOT_QUALIFIER.test(before)) return undefined;
+  for (const [word, approx] of QUALIFIERS_BEFORE) if (before.endsWith(word)) return { approx, word, start: at - word.length };
   return undefined;
+}
+
+/**
+ * Whether 近 before a span of time means the last ones (按近12个月平均, 近三年参与学生, 近五年来, 在近三届)
+ * rather than nearly (历时近两年, 近十年之久): a period the text looks back over, not an amount of time.
+ */
+function isRecentSpan(text: string, qualifier: Qualifier, unit: string, unitEnd: number): boolean {
+  if (qualifier.word !== '近' || !RECENT_SPAN_UNITS.has(unit)) return false;
+  if (DURATION_BEFORE.test(text.slice(Math.max(0, qualifier.start - 2), qualifier.start))) return false;
+  return !DURATION_AFTER.test(text.slice(unitEnd, unitEnd + 3));
 }
 
 function qualifierAfter(text: string, at: number): { approx: Approx; end: number } | undefined {
@@ -453,6 +482,8 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   const previous = text[at - 1] ?? '';
   // part of an identifier or of a longer number: G20, H7N9, 3.5 read from its middle (full-width too: ２Ｏ２３)
   if (/[A-Za-z0-9._/\\#Ａ-Ｚａ-ｚ０-９．]/.test(previous)) return undefined;
+  // HZCG-2023-0417: a part of a code with letters, joined to them by dashes
+  if ((previous === '-' || previous === '_') && isInCode(text, at)) return undefined;
   if (isPercentWord) return readPercentWord(text, at, blocked);
   // 数十万人, 几百家: an order of magnitude, not a figure
   if ((previous === '数' || previous === '几') && /[十百千万]/.test(text[at] ?? '')) return undefined;
@@ -522,7 +553,13 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
 
   const reading = withSpacedMagnitude(text, first);
   const pos = reading.end;
-  let approx: Approx | undefined = qualifierBefore(text, at);
+  const qualifier = qualifierBefore(text, at);
+  let approx: Approx | undefined = qualifier?.approx;
+  // 2分50秒, 1小时20分钟: one duration, not its last part alone (分 is only looked at for one)
+  if (reading.magnitude === 1 && (text[pos] === '小' || text[pos] === '分')) {
+    const duration = readDuration(text, reading);
+    if (duration) return durationMetric(text, at, duration, approx);
+  }
 
   // a range whose ends share the unit: 5—20%, 3-5年, 10万至20万人; or each end with its unit: 5%—20%
   let to: Reading | undefined;
@@ -568,7 +605,10 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (unit && reading.chinese && ARABIC_ONLY_UNITS.has(unit)) return undefined;
   if (!unit) return undefined;
   if (blocked[unitEnd - 1]) return undefined;
+  // 采购项目（二次）: the label of a second call for tenders in a name, not a count of two
+  if (unit === '次' && reading.chinese && !to && isOpeningBracket(text[at - 1]) && isClosingBracket(text[unitEnd])) return undefined;
   if (moreThan) approx = 'more-than';
+  else if (qualifier && approx === 'nearly' && !to && isRecentSpan(text, qualifier, unit, unitEnd)) approx = undefined;
 
   let end = unitEnd;
   const after = qualifierAfter(text, end);
@@ -602,6 +642,91 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (from.magnitude > 1) entity.magnitude = from.magnitude;
   if (approx) entity.approx = approx;
   if (to) entity.range = { from: from.value, to: to.value };
+  return entity;
+}
+
+/** Whether the code units before `at` are a code with Latin letters, dashes and digits (HZCG-2023-). */
+function isInCode(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && at - i <= 32; i--) {
+    const unit = text.charCodeAt(i);
+    if ((unit >= 65 && unit <= 90) || (unit >= 97 && unit <= 122)) return true;
+    if (!((unit >= 48 && unit <= 57) || unit === 45 || unit === 95)) return false;
+  }
+  return false;
+}
+
+function isOpeningBracket(ch: string | undefined): boolean {
+  return ch === '（' || ch === '(';
+}
+
+function isClosingBracket(ch: string | undefined): boolean {
+  return ch === '）' || ch === ')';
+}
+
+/** The parts of a duration, largest first: the word, its length in seconds, its rank (分钟 and 分 share one). */
+const DURATION_PARTS: ReadonlyArray<readonly [string, number, number]> = [
+  ['小时', 3600, 0],
+  ['分钟', 60, 1],
+  ['分', 60, 1],
+  ['秒', 1, 2],
+];
+const DURATION_UNIT_BY_RANK = ['小时', '分钟', '秒'];
+
+interface Duration {
+  end: number;
+  /** In the unit of its smallest part. */
+  value: number;
+  unit: string;
+  precision: number;
+}
+
+/**
+ * A duration in two or three parts from `first` on, each part smaller than the one before (2分50秒,
+ * 1小时20分钟, 1小时5分30秒), or undefined. 分 alone is minutes only before another part: 3分 is a score.
+ */
+function readDuration(text: string, first: Reading): Duration | undefined {
+  let part = first;
+  let rank = -1;
+  let seconds = 0;
+  let parts = 0;
+  let end = first.end;
+  let precision = 0;
+  for (;;) {
+    const found = DURATION_PARTS.find(([word, , partRank]) => partRank > rank && text.startsWith(word, part.end));
+    if (!found) break;
+    seconds += part.value * found[1];
+    rank = found[2];
+    precision = part.precision;
+    end = part.end + found[0].length;
+    parts++;
+    const next = NUMERAL_START_UNITS[text.charCodeAt(end)] ? readNumeral(text, end) : undefined;
+    if (!next || next.magnitude !== 1) break;
+    part = next;
+  }
+  if (parts < 2) return undefined;
+  const inSeconds = DURATION_PARTS.find(([, , partRank]) => partRank === rank)![1];
+  return { end, value: Number((seconds / inSeconds).toFixed(precision)), unit: DURATION_UNIT_BY_RANK[rank]!, precision };
+}
+
+/** The metric of a duration at `at`, with a bound written after it (2分50秒以内). */
+function durationMetric(text: string, at: number, duration: Duration, approx: Approx | undefined): Found {
+  let end = duration.end;
+  const after = qualifierAfter(text, end);
+  if (after) {
+    approx = after.approx;
+    end = after.end;
+  }
+  const entity: Found = {
+    type: 'metric',
+    start: at,
+    end,
+    value: duration.value,
+    unit: duration.unit,
+    kind: 'time',
+    precision: duration.precision,
+    subjectEnd: approxStart(text, at),
+  };
+  if (approx) entity.approx = approx;
   return entity;
 }
 
@@ -643,15 +768,18 @@ function isOrdinalTerm(text: string, unit: string, chinese: boolean, at: number,
   );
 }
 
-/** 九成以上, 超过七成，, 两成的企业: tenths of a whole, where 成 ends the phrase (not 成为, 一成不变). */
-const TENTHS = /([一二两三四五六七八九])成(?=以上|以下|左右|多|[，,。；;、的）)]|$)/y;
+/**
+ * 九成以上, 超过七成，, 两成的企业, 近5成的: tenths of a whole, where 成 ends the phrase (not 成为, 一成不变).
+ */
+const TENTHS = /([一二两三四五六七八九1-9])成(?=以上|以下|左右|多|[，,。；;、的）)]|$)/y;
 
 /** 九成 (90%): tenths of a whole, read as the percentage they are. */
 function readTenths(text: string, at: number): Found | undefined {
   TENTHS.lastIndex = at;
   const m = TENTHS.exec(text);
   if (!m) return undefined;
-  return percentInWords(text, at, at + m[0].length, parseChineseNumeral(m[1]!)! * 10, '%', 0);
+  const tenths = m[1]! <= '9' ? Number(m[1]) : parseChineseNumeral(m[1]!)!;
+  return percentInWords(text, at, at + m[0].length, tenths * 10, '%', 0);
 }
 
 /** 三分之二 (66.67%), 十分之一: a share of the whole, read as the percentage it is. */
@@ -700,7 +828,7 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
 
 /** A percentage written in words from `at` to `end`, with the qualifier before or after it (九成以上, 超过三分之一). */
 function percentInWords(text: string, at: number, end: number, value: number, unit: '%' | '‰', precision: number): Found {
-  let approx = qualifierBefore(text, at);
+  let approx = qualifierBefore(text, at)?.approx;
   const after = qualifierAfter(text, end);
   if (after) {
     approx = after.approx;
@@ -713,11 +841,10 @@ function percentInWords(text: string, at: number, end: number, value: number, un
 
 /** Where the words before a figure end: before its qualifier (超过, 近...), so the subject does not include it. */
 function approxStart(text: string, at: number): number {
+  const qualifier = qualifierBefore(text, at);
+  if (qualifier) return qualifier.start;
   let back = at;
   while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
-  const before = text.slice(Math.max(0, back - 4), back);
-  if (NOT_QUALIFIER.test(before)) return back;
-  for (const [word] of QUALIFIERS_BEFORE) if (before.endsWith(word)) return back - word.length;
   return back;
 }
 
