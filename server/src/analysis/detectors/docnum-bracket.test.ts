@@ -18,7 +18,9 @@ test('a lost closing bracket is restored after the year', () => {
   );
   assert.equal(repaired('见国办发〔2019124号文件'), '见国办发〔2019〕124号文件');
   assert.equal(findings('见国办发〔2019124号文件')[0]!.severity, 'warning');
-  assert.equal(findings('见国办发〔2019124号文件')[0]!.fixAllSafe, true);
+  // 〔2019124号 may also be 〔2019〕24号 with the bracket read as 1: not for fix-all (see below)
+  assert.equal(findings('见国办发〔2019124号文件')[0]!.fixAllSafe, false);
+  assert.equal(findings('见国办发〔2019224号文件')[0]!.fixAllSafe, true);
 });
 
 test('a lost opening bracket is restored before the year', () => {
@@ -78,4 +80,28 @@ test('a closing bracket read as a space is restored in its place, and the number
   );
   const number = analyze(text).entities.find((e) => e.type === 'docref' && e.form === 'number');
   assert.equal(number?.type === 'docref' ? number.id : undefined, '粤府〔2019〕10号');
+});
+
+test('a closing bracket read as the digit 1 is one reading of two: both offered, neither applied by fix-all', () => {
+  const text = '绍政办发〔2023115号';
+  const [d] = findings(text);
+  assert.deepEqual(
+    d!.fixes.map((f) => applyEdits(text, f.edits)),
+    ['绍政办发〔2023〕115号', '绍政办发〔2023〕15号'],
+  );
+  assert.equal(d!.fixAllSafe, false);
+  // the intact number elsewhere decides
+  assert.equal(repaired('绍政办发〔2023〕15号。又见绍政办发〔2023115号'), '绍政办发〔2023〕15号。又见绍政办发〔2023〕15号');
+  // a serial not starting with 1 has one reading
+  assert.equal(findings('见国办发〔20219号文件')[0]!.fixAllSafe, true);
+});
+
+test('an opening bracket or a corner bracket where the closing 〕 belongs', () => {
+  assert.equal(repaired('（发改投资〔2023〔1004号）'), '（发改投资〔2023〕1004号）');
+  assert.equal(repaired('（教研〔2017」2号）等文件'), '（教研〔2017〕2号）等文件');
+  // no unbalanced-bracket finding for the stray corner bracket: the number covers it
+  assert.deepEqual(
+    analyze('为贯彻落实《办法》（教研〔2017」2号）等文件精神。').diagnostics.filter((f) => f.code === 'unbalanced-bracket'),
+    [],
+  );
 });

@@ -22,7 +22,7 @@ import { issuerCodeOf } from '../entities/docref';
 
 /** Bracket kinds seen around the year, escaped for use inside a regex character class. */
 const OPEN = '〔\\[［【(（{｛〖';
-const CLOSE = '〕\\]］】)）}｝〗';
+const CLOSE = '〕\\]］】)）}｝〗」』';
 const YEAR = '(?:19|20)\\d{2}';
 
 /** An intact document number: the Han run before it (issuer plus whatever words precede), year, serial. */
@@ -108,14 +108,28 @@ function candidates(text: string): Candidate[] {
       kind: extra ? 'five-digit-year' : 'wrong-kind',
     });
   }
-  // the closing bracket lost: 〔20207号, or read as a space: 〔2019 10号
-  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})[ \u3000]?(\\d{1,5})号`, 'g'))) {
+  // an opening bracket where the closing one belongs: 〔2023〔1004号
+  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})([${OPEN}])(\\d{1,5})号`, 'g'))) {
     push({
       start: m.index,
       end: m.index + m[0].length,
       issuerRun: issuerBefore(m.index),
       year: m[2]!,
-      serials: [m[3]!],
+      serials: [m[4]!],
+      kind: 'wrong-kind',
+    });
+  }
+  // the closing bracket lost: 〔20207号, or read as a space: 〔2019 10号; or read as the digit 1
+  // (〔2023115号 may be 〔2023〕115号 or 〔2023〕15号: both are offered, the one keeping every digit first)
+  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})([ \u3000]?)(\\d{1,5})号`, 'g'))) {
+    const serial = m[4]!;
+    const readAsOne = m[3] === '' && serial.length >= 2 && serial.startsWith('1');
+    push({
+      start: m.index,
+      end: m.index + m[0].length,
+      issuerRun: issuerBefore(m.index),
+      year: m[2]!,
+      serials: readAsOne ? [serial, serial.slice(1)] : [serial],
       kind: 'lost-close',
     });
   }
@@ -165,13 +179,24 @@ function toFinding(text: string, c: Candidate, intact: IntactNumber[]): Finding 
   // without proof, only repairs that keep every digit: the five-digit year moves its bracket
   if (c.kind === 'five-digit-year') {
     if (proven !== c.serials[0]) fixes.push(fixFor(c.serials[0]!));
-  } else if (proven === undefined) fixes.push(fixFor(c.serials[0]!));
+  } else if (proven === undefined) {
+    fixes.push(fixFor(c.serials[0]!));
+    // 〔2023115号: the bracket may have been read as the 1 (〔2023〕15号); a choice for the reader
+    if (c.serials.length > 1) fixes.push(fixFor(c.serials[1]!));
+  }
 
   const related: RelatedSpan[] = [];
   if (match?.start !== undefined && match.end !== undefined) {
     related.push({ start: match.start, end: match.end, message: msg('完整的文号', 'The intact document number') });
   }
   const target = repaired(proven ?? c.serials[0]!);
+  const alternative =
+    c.kind === 'lost-close' && c.serials.length > 1 && proven === undefined
+      ? msg(
+          `若右括号被识别成了数字“1”，则应为“${repaired(c.serials[1]!)}”。`,
+          ` If the bracket was read as the digit 1, it is "${repaired(c.serials[1]!)}".`,
+        )
+      : msg('', '');
   const evidence = match
     ? msg(
         `本文${match.start !== undefined ? '' : '所在工作区'}另有完整文号“${match.text}”。`,
@@ -184,13 +209,15 @@ function toFinding(text: string, c: Candidate, intact: IntactNumber[]): Finding 
     'five-digit-year': msg('括号内的年份多出数字，括号错位', 'the year in brackets has an extra digit: the bracket is misplaced'),
     'wrong-kind': msg('年份应使用六角括号“〔〕”', 'the year should be in tortoise-shell brackets 〔〕'),
   }[c.kind];
-  const certain = c.kind !== 'wrong-kind' && (c.kind !== 'five-digit-year' || match !== undefined);
+  // two readings of the serial and nothing to tell them apart: the reader chooses
+  const ambiguous = c.serials.length > 1 && match === undefined;
+  const certain = c.kind !== 'wrong-kind' && !ambiguous;
   return {
     code: 'docnum-bracket',
     severity: c.kind === 'wrong-kind' && !match ? 'information' : 'warning',
     message: msg(
-      `文号“${issuerCode}${span}”有误：${what.zh}。${evidence.zh}修复将改为“${target}”。`,
-      `Document number "${issuerCode}${span}": ${what.en}.${evidence.en} The fix changes it to "${target}".`,
+      `文号“${issuerCode}${span}”有误：${what.zh}。${evidence.zh}修复将改为“${target}”。${alternative.zh}`,
+      `Document number "${issuerCode}${span}": ${what.en}.${evidence.en} The fix changes it to "${target}".${alternative.en}`,
     ),
     start: c.start,
     end: c.end,

@@ -29,7 +29,7 @@ const MAX_ISSUER = 8;
 //   /([\u4e00-\u9fff]{1,16})[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)…号/g
 // That expression, tried at every Han character, was a hot spot; docNumbers finds the same matches from
 // the opening brackets: the tail below is tried at each bracket, and the issuer is the Han run before it.
-const NUMBER_TAIL = /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}][ \u3000]?第?(\d{1,5})[ \u3000]?号/y;
+const NUMBER_TAIL = /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}」』〔][ \u3000]?第?(\d{1,5})[ \u3000]?号/y;
 const OPENING_BRACKETS = unitTable('〔[【(（［〖{');
 /** A number whose closing bracket OCR lost: the year's four digits run into the serial (〔202230号). */
 const UNCLOSED_TAIL = /[ \u3000]?[〔[【(（［〖{]((?:19|20)\d\d)[ \u3000]?(\d{1,4})号/y;
