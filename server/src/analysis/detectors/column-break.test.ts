@@ -187,7 +187,7 @@ test('a page hard-wrapped wider than a column (40 characters a line) is joined; 
   assert.deepEqual(find(wide), []);
 });
 
-test('a page number between two lines of a running sentence goes with the break (— 3 —, 第3页); between paragraphs it stays', () => {
+test('a page number or a newspaper’s running head between two lines of a running sentence goes with the break (— 3 —, 第3页, …星期一 第3版); between paragraphs it stays', () => {
   const page = (number: string) =>
     [
       '    为深入贯彻落实党中央、国务院关于稳就业的决策部署，现就做好2024年度高校毕业',
@@ -198,7 +198,15 @@ test('a page number between two lines of a running sentence goes with the break 
       '岗位1.2万个以上。对吸纳离校未就业高校毕业生的中小微企业，按每人1000元标准给予',
       '一次性吸纳就业补贴。',
     ].join('\n');
-  for (const number of ['— 3 —', '- 12 -', '第3页', '第3页 共10页']) {
+  for (const number of [
+    '— 3 —',
+    '- 12 -',
+    '·3·',
+    '第3页',
+    '第3页 共10页',
+    '2023年5月8日 星期一 第3版',
+    '人民日报 2023年5月8日 第3版 要闻',
+  ]) {
     const found = find(page(number));
     assert.equal(found.length, 1, number);
     assert.match(found[0]!.message.en, /page numbers/);

@@ -75,7 +75,14 @@ interface ContentLine {
  * closing it removes the page number with the line ends (it is layout, not text).
  */
 const PAGE_NUMBER =
-  /^(?:[—–\-－]{1,2}\s*\d{1,4}\s*[—–\-－]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+  /^(?:[—–\-－·•]{1,2}\s*\d{1,4}\s*[—–\-－·•]{1,2}|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+
+/**
+ * A newspaper's running head, repeated at the top of each page and left by OCR inside the text it
+ * interrupts: 2023年5月8日 星期一 第3版, 人民日报 2023年5月8日 第3版 要闻. Layout like a page number.
+ */
+const RUNNING_HEAD =
+  /^(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]\s*(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*版)?|第\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?:\s+[\u4e00-\u9fff]{1,8})?$/;
 
 /** A break between two consecutive non-blank lines. */
 interface Break {
@@ -182,7 +189,7 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
     let contentEnd = line.end;
     while (contentEnd > contentStart && isInlineSpaceUnit(whole.charCodeAt(contentEnd - 1))) contentEnd--;
     const text = whole.slice(contentStart, contentEnd);
-    if (out.length > 0 && PAGE_NUMBER.test(text)) {
+    if (out.length > 0 && (PAGE_NUMBER.test(text) || RUNNING_HEAD.test(text))) {
       afterPageNumber = true;
       afterBlank = false;
       continue;

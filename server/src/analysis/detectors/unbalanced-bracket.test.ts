@@ -75,3 +75,30 @@ test('a bracket that introduces a short name closes after the name, before the v
     assert.ok(applyEdits(text, found[0]!.fixes[0]!.edits).includes(fixed), text);
   }
 });
+
+test('a numbered heading that lost the bracket after its numeral gets it there (certain)', () => {
+  assert.deepEqual(repaired('（四）财政支出情况\n\n（五政府债务情况\n\n2022年末，全省政府债务余额14236.8亿元。'), {
+    text: '（四）财政支出情况\n\n（五）政府债务情况\n\n2022年末，全省政府债务余额14236.8亿元。',
+    severity: 'warning',
+    safe: true,
+  });
+});
+
+test('a closer of the wrong kind in a parenthesis’s place is replaced (（苏政发〔2023〕56号〕)', () => {
+  assert.deepEqual(repaired('省人民政府印发《实施方案》（苏政发〔2023〕56号〕，省生态环境厅联合印发通知。'), {
+    text: '省人民政府印发《实施方案》（苏政发〔2023〕56号），省生态环境厅联合印发通知。',
+    severity: 'warning',
+    safe: true,
+  });
+});
+
+test('a guessed closer goes after a quoted short name or what a ratio is of', () => {
+  assert.equal(
+    repaired('市自然资源和规划局（以下简称“市自然资源规划局”优先保障棚改安置用地。').text,
+    '市自然资源和规划局（以下简称“市自然资源规划局”）优先保障棚改安置用地。',
+  );
+  assert.equal(
+    repaired('R&D经费投入强度（与地区生产总值之比为3.42%，比上年提高0.16个百分点。').text,
+    'R&D经费投入强度（与地区生产总值之比）为3.42%，比上年提高0.16个百分点。',
+  );
+});

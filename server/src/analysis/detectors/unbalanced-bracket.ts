@@ -50,6 +50,13 @@ const CLAUSE_PUNCT = /[，。；！？,;!?]/;
 const SHORT_NAME_AFTER =
   /^(?:以下简称|以下称|简称|下称)[为：:“"]?[\u4e00-\u9fff]{2,12}?(?=会同|负责|牵头|组织|联合|已|将|要|应|须|在|对|按|根据|是|为|的|和|与|及|等|[，。；、,;])/;
 
+/** The short name in quotes a bracket introduces: （以下简称“市自然资源规划局”. */
+const QUOTED_SHORT_NAME = /^(?:以下简称|以下称|简称|下称)[为：:]?[“"「《][^”"」》（）()]{1,20}[”"」》]/;
+/** What a ratio is of, in brackets after its name: （与地区生产总值之比. */
+const RATIO_OF = /^与[^，。；,;（）()]{1,20}?之比/;
+/** A heading's Chinese numeral after its opening bracket at a line's start: （五政府债务情况 is （五）. */
+const HEADING_NUMERAL = /^[一二三四五六七八九十]{1,3}(?=[^一二三四五六七八九十、）)])/;
+
 /** A bracket holding a document number, which follows a title: （湘人社发〔2021〕18号）. */
 const NUMBER_AFTER_TITLE = /[（(][\u4e00-\u9fff]{1,12}[〔[【(（]\s?(?:19|20)\d\d/;
 
@@ -128,7 +135,18 @@ function detect(ctx: AnalysisContext): Finding[] {
   // which paragraphs hold an unmatched opener / closer of each family, to pair brackets broken across a blank line
   const present = new Set(unmatched.map((u) => key(u.family, u.paragraph, u.opener)));
   const out: Finding[] = [];
+  // （苏政发〔2023〕56号〕: a closer of the wrong kind where the opener's belongs: one finding, replace it
+  const paired = new Set<Unmatched>();
+  for (let i = 0; i + 1 < unmatched.length; i++) {
+    const opener = unmatched[i]!;
+    const closer = unmatched[i + 1]!;
+    if (!opener.opener || closer.opener || closer.paragraph !== opener.paragraph || closer.family === opener.family) continue;
+    if (!PARENTHESES.has(text[opener.at]!) || !WRONG_PARENTHESIS_CLOSERS.has(text[closer.at]!) || closer.at - opener.at > 40) continue;
+    paired.add(opener).add(closer);
+    out.push(wrongCloserFinding(text, opener, closer));
+  }
   for (const u of unmatched) {
+    if (paired.has(u)) continue;
     const partnerAcross = u.opener ? present.has(key(u.family, u.paragraph + 1, false)) : present.has(key(u.family, u.paragraph - 1, true));
     if (partnerAcross) continue;
     const paragraph = paras[u.paragraph]!;
@@ -166,6 +184,26 @@ function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Findin
   const trimmedTail = tail.replace(/[\s\u3000]+$/, '');
   const short = SHORT_TAIL.test(trimmedTail) && trimmedTail.length > 0;
   let insertAt: number;
+  // （五政府债务情况: a numbered heading lost the bracket after its numeral; the numeral is all it holds
+  const lineStart = text.lastIndexOf('\n', u.at - 1) + 1;
+  const heading =
+    (opener === '（' || opener === '(') && /^[\s\u3000]*$/.test(text.slice(lineStart, u.at)) ? HEADING_NUMERAL.exec(tail) : null;
+  if (heading) {
+    insertAt = u.at + 1 + heading[0].length;
+    const enclosedHeading = text.slice(u.at, insertAt);
+    return {
+      code: 'unbalanced-bracket',
+      severity: 'warning',
+      start: u.at,
+      end: insertAt,
+      message: msg(
+        `“${opener}”没有对应的“${closer}”：这是一个编号标题，修复将在序号“${enclosedHeading}”之后补上“${closer}”。`,
+        `"${opener}" has no matching "${closer}": this is a numbered heading, and the fix adds "${closer}" after its numeral "${enclosedHeading}".`,
+      ),
+      fixes: [{ title: msg(`补上“${closer}”`, `Add "${closer}"`), edits: [{ start: insertAt, end: insertAt, newText: closer }] }],
+      fixAllSafe: true,
+    };
+  }
   if (short) insertAt = u.at + 1 + trimmedTail.length;
   else {
     const punct = CLAUSE_PUNCT.exec(tail);
@@ -174,8 +212,12 @@ function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Findin
     const numbered = opener === '《' ? NUMBER_AFTER_TITLE.exec(tail) : null;
     if (numbered && u.at + 1 + numbered.index < insertAt) insertAt = u.at + 1 + numbered.index;
     // （以下简称省发展改革委会同…: the bracket holds the short name, which ends where the sentence's verb begins
-    const alias = opener === '（' || opener === '(' ? SHORT_NAME_AFTER.exec(tail) : null;
+    const paren = opener === '（' || opener === '(';
+    const alias = paren ? (QUOTED_SHORT_NAME.exec(tail) ?? SHORT_NAME_AFTER.exec(tail)) : null;
     if (alias && u.at + 1 + alias[0].length < insertAt) insertAt = u.at + 1 + alias[0].length;
+    // （与地区生产总值之比为3.42%: the bracket names what the ratio is of
+    const ratioOf = paren ? RATIO_OF.exec(tail) : null;
+    if (ratioOf && u.at + 1 + ratioOf[0].length < insertAt) insertAt = u.at + 1 + ratioOf[0].length;
   }
   const enclosed = text.slice(u.at, insertAt);
   return {
@@ -189,6 +231,28 @@ function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Findin
     ),
     fixes: [{ title: msg(`补上“${closer}”`, `Add "${closer}"`), edits: [{ start: insertAt, end: insertAt, newText: closer }] }],
     fixAllSafe: short,
+  };
+}
+
+/** Openers of parentheses, and closers of other kinds OCR or typing puts in their partner's place. */
+const PARENTHESES = new Set(['（', '(']);
+const WRONG_PARENTHESIS_CLOSERS = new Set(['〕', '】', ']', '］', '」']);
+
+function wrongCloserFinding(text: string, opener: Unmatched, closer: Unmatched): Finding {
+  const open = text[opener.at]!;
+  const wrong = text[closer.at]!;
+  const right = opener.family.closerOf[open]!;
+  return {
+    code: 'unbalanced-bracket',
+    severity: 'warning',
+    start: opener.at,
+    end: closer.at + 1,
+    message: msg(
+      `“${open}”与“${wrong}”不成对：“${wrong}”应为“${right}”。修复将把它改为“${right}”。`,
+      `"${open}" is closed by "${wrong}", which should be "${right}". The fix changes it to "${right}".`,
+    ),
+    fixes: [{ title: msg(`改为“${right}”`, `Change to "${right}"`), edits: [{ start: closer.at, end: closer.at + 1, newText: right }] }],
+    fixAllSafe: true,
   };
 }
 
