@@ -35,7 +35,10 @@ export function docNumber(issuer: string, year: number, serial: number): string 
 /** The standard number of a document reference, if it has one: 渝人社〔2021〕452号, or an order's 国务院令第723号. */
 export function standardNumberOf(entity: Pick<DocRefEntity, 'issuer' | 'year' | 'serial'>): string | undefined {
   if (!entity.issuer || entity.serial === undefined) return undefined;
-  return entity.year !== undefined ? docNumber(entity.issuer, entity.year, entity.serial) : orderId(entity.issuer, entity.serial);
+  if (entity.year === undefined) return orderId(entity.issuer, entity.serial);
+  // an announcement's number names its year in words: 国家税务总局公告2022年第3号
+  if (entity.issuer.endsWith('公告')) return `${entity.issuer}${entity.year}年第${entity.serial}号`;
+  return docNumber(entity.issuer, entity.year, entity.serial);
 }
 
 /** Whether a mention names its thing in full (the kind of mention a definition jumps to). */

@@ -220,3 +220,23 @@ test("a document's head: its title on lines of its own (wrapped too) is the docu
     );
   }
 });
+
+test('announcement numbers (公告2023年第12号) with one issuer or two, linked to the title before them', () => {
+  const found = docrefs(
+    '根据国家税务总局公告2022年第3号和《财政部　税务总局关于小微企业所得税优惠政策的公告》（财政部　税务总局公告2023年第6号），海关总署公告〔2023〕10号同时废止。',
+  );
+  assert.deepEqual(
+    found.filter((d) => d.form === 'number').map((d) => [d.text, d.id, d.issuerOrg]),
+    [
+      ['国家税务总局公告2022年第3号', '国家税务总局公告2022年第3号', '国家税务总局'],
+      ['财政部　税务总局公告2023年第6号', '财政部税务总局公告2023年第6号', '财政部'],
+      ['海关总署公告〔2023〕10号', '海关总署公告2023年第10号', '海关总署'],
+    ],
+  );
+  assert.equal(found.find((d) => d.form === 'title')!.id, '财政部税务总局公告2023年第6号');
+  // the serial is no ordinal metric
+  const metrics = analyze('财政部 税务总局公告2023年第12号', { only: { diagnostics: false } }).entities.filter((e) => e.type === 'metric');
+  assert.deepEqual(metrics, []);
+  // 公告 as a plain word before a year is no number
+  assert.deepEqual(docrefs('现将有关事项公告如下：2023年第一季度'), []);
+});

@@ -162,6 +162,58 @@ function orders(text: string): OrderMatch[] {
   return out;
 }
 
+/**
+ * An announcement's number (公告): 国家税务总局公告2022年第3号, 财政部 税务总局公告2023年第12号 (two issuers
+ * joined by a space), 海关总署公告〔2023〕10号. Its issuers are bodies named in full before 公告.
+ */
+const ANNOUNCEMENT = /公告[ \u3000]?(?:((?:19|20)\d\d)年|[〔[（(]((?:19|20)\d\d)[〕\]）)])[ \u3000]?第?[ \u3000]?(\d{1,4})[ \u3000]?号/g;
+/** How far back the issuers of an announcement may run. */
+const MAX_ANNOUNCEMENT_ISSUERS = 24;
+
+interface AnnouncementMatch {
+  start: number;
+  end: number;
+  /** The issuers as written (财政部 税务总局), and the first of them. */
+  issuer: string;
+  firstIssuer: string;
+  year: number;
+  serial: number;
+}
+
+function announcements(text: string): AnnouncementMatch[] {
+  const out: AnnouncementMatch[] = [];
+  for (let at = text.indexOf('公告'); at >= 0; at = text.indexOf('公告', at + 2)) {
+    ANNOUNCEMENT.lastIndex = at;
+    const m = ANNOUNCEMENT.exec(text);
+    if (!m || m.index !== at) continue;
+    // the issuers: Han runs joined by single spaces (财政部 税务总局)
+    let start = at;
+    while (start > 0 && at - start < MAX_ANNOUNCEMENT_ISSUERS) {
+      const unit = text.charCodeAt(start - 1);
+      if (isHanUnit(unit) || ((unit === 0x20 || unit === 0x3000) && start >= 2 && isHanUnit(text.charCodeAt(start - 2)))) start--;
+      else break;
+    }
+    const run = text.slice(start, at);
+    const issuer = run.replace(BEFORE_ORDER_ISSUER, '').replace(CONJUNCTION_BEFORE, '').trim();
+    const issuers = issuer.split(/[ \u3000]/);
+    if (issuer.length < 2 || !issuers.every((i) => ORDER_ISSUER.test(i))) continue;
+    out.push({
+      start: at - issuer.length,
+      end: at + m[0].length,
+      issuer,
+      firstIssuer: issuers[0]!,
+      year: Number(m[1] ?? m[2]),
+      serial: Number(m[3]),
+    });
+  }
+  return out;
+}
+
+/** The standard form of an announcement's number: 国家税务总局公告2022年第3号 (issuers without spaces). */
+export function announcementId(issuer: string, year: number, serial: number): string {
+  return `${issuer.replace(/[ \u3000]/g, '')}公告${year}年第${serial}号`;
+}
+
 /** The standard form of an order's number: 国务院令第723号. */
 export function orderId(issuer: string, serial: number): string {
   return `${issuer}令第${serial}号`;
@@ -323,6 +375,25 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
     numbers.push(entity);
   }
 
+  for (const a of announcements(text)) {
+    // 海关总署公告〔2023〕10号 reads as a code number too: the announcement's reading (its issuer named in full) wins
+    const overlapping = numbers.findIndex((n) => n.start < a.end && a.start < n.end);
+    if (overlapping >= 0 && !numbers[overlapping]!.issuer?.endsWith('公告')) continue;
+    if (overlapping >= 0) numbers.splice(overlapping, 1);
+    const issuer = `${a.issuer.replace(/[ \u3000]/g, '')}公告`;
+    numbers.push({
+      type: 'docref',
+      start: a.start,
+      end: a.end,
+      text: original.slice(a.start, a.end),
+      form: 'number',
+      issuer,
+      year: a.year,
+      serial: a.serial,
+      id: announcementId(a.issuer, a.year, a.serial),
+      issuerOrg: a.firstIssuer,
+    });
+  }
   for (const o of orders(text)) {
     if (numbers.some((n) => n.start < o.end && o.start < n.end)) continue;
     const entity: DocRefEntity = {
