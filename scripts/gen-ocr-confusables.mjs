@@ -8,7 +8,14 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const jieba = require('nodejieba');
 
-/** Characters that OCR confuses with one another, by shape. */
+/**
+ * Characters that OCR confuses with one another, by shape. In a group written `a>b` the characters before
+ * `>` are suspects whose look-alikes include the ones after it, and the ones after are only ever the
+ * repair: 成 of 完戍 is everywhere and right, and checking each 成 for a misread 戍 would cost much and
+ * find nothing. So with the common side of the other one-way pairs: its look-alike makes no common word
+ * (业 → 亚, 年 → 午), would turn names into words (金国强 → 全国), or would be read where it is right (环境是
+ * is not 竟是).
+ */
 const GROUPS = [
   '而面',
   '己已巳',
@@ -78,22 +85,67 @@ const GROUPS = [
   '盍盖',
   '扳报',
   '镜境',
-  // 完戍 for 完成: rare shapes misread for a common one, checked one way only (see TARGETS_ONLY)
-  '戍戊戌成',
+  // 完戍 for 完成: rare shapes misread for a common one, checked one way only (see below)
+  '戍戊戌>成',
+  // more of scanned policy texts: 吞叶量 for 吞吐量, 胜拆 for 胜诉, 参保人教 for 人数, 穿棱 for 穿梭, 记著 for 记者,
+  // 耕地古用税 for 占用, 杜会 for 社会, 装机客量 for 容量, 公积全 for 公积金, 化学晶 for 化学品, 企亚 for 企业, 价恪 for
+  // 价格, 青午 for 青年, 环竟 for 环境, 失业卒 for 失业率 (a character in two groups has the look-alikes of both: 竟
+  // is read for 竞 and for 境)
+  '叶吐',
+  '拆诉',
+  '教>数',
+  '棱梭',
+  '著>者',
+  '古>占',
+  '杜>社',
+  '盲>言',
+  '客容',
+  '全>金',
+  '晶>品',
+  '亚>业',
+  '恪>格',
+  '午>年',
+  '竟>境',
+  '卒>率',
+  // rare shapes that are all but never right in a policy text: 制迼业, 亿兀, 生态文眀, 贠责人, 预箅, 昕取, 改革仼务,
+  // 审枇
+  '迼>造',
+  '兀>元',
+  '眀>明',
+  '贠>负',
+  '箅>算',
+  '昕>听',
+  '仼>任',
+  '枇>批',
 ];
 /**
- * Characters only ever the repair, never the suspect: 成 is everywhere and right; checking each for a
- * misread 戍 would cost much and find nothing.
+ * A word this frequent (jieba) is common: a character in one as written is taken to be right, and a swap
+ * must make one.
  */
-const TARGETS_ONLY = '成';
 const MIN_FREQ = 800;
+/**
+ * Misreadings (suspect, then repair) that right text almost never has standing alone, so that a rarer
+ * word, from REPAIR_MIN_FREQ, may be the repair: policy words are far rarer in jieba's general corpus
+ * than in policy texts (胜诉 43, 化学品 108, 纳税人 177, 免去 245, 责令 227, 失业率 249, 吞吐量 507, 住院 589).
+ * Not the other way (人 for 入: 没人干 is not 没入, 送人 not 送入), nor common characters that stand alone
+ * (由 of 和由 is not 和田, 拨出专款 is not 拔出, 方便而 not 方便面).
+ */
+const RARER_REPAIRS = ['叶吐', '拆诉', '棱梭', '古占', '兔免', '往住', '今令', '入人', '全金', '晶品', '卒率'];
+const REPAIR_MIN_FREQ = 40;
+/**
+ * Suspects that a rarer word repairs only inside it, never as its first character: 叶 is a surname (叶露 is
+ * a name, not 吐露), and 全 starts phrases of its own (全城, 全价 are not 金城, 金价); 吞叶量 and 公积全 are found.
+ */
+const RARER_INSIDE_ONLY = '叶全';
 
-const chars = new Set(GROUPS.join(''));
+const chars = new Set(GROUPS.join('').replace(/>/g, ''));
+const rarerRepairChars = new Set(RARER_REPAIRS.map((pair) => pair[1]));
 const words = {};
 for (const line of readFileSync(jieba.DEFAULT_DICT, 'utf8').split('\n')) {
   const [word, freq] = line.split(' ');
-  if (!word || Number(freq) < MIN_FREQ || word.length < 2 || word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(word)) continue;
-  for (const c of new Set(word)) if (chars.has(c)) (words[c] ??= {})[word] = Number(freq);
+  if (!word || Number(freq) < REPAIR_MIN_FREQ || word.length < 2 || word.length > 3 || !/^[\u4e00-\u9fff]+$/.test(word)) continue;
+  for (const c of new Set(word))
+    if (chars.has(c) && (Number(freq) >= MIN_FREQ || rarerRepairChars.has(c))) (words[c] ??= {})[word] = Number(freq);
 }
 /**
  * Misreadings the dictionary lists as words of their own (千部 10, 侯选人 2, 自已 263), so that the
@@ -106,21 +158,38 @@ const MIN_RATIO = 50;
 /**
  * Rare words the thresholds let through that are right as written in policy texts or news: 苦干 (work
  * hard), 主刀/动刀/电刀 (surgery), 扳道 (railway switching: 扳道员), 现买, 不往, 国士, 全休 (sick leave), 加人, 哪几,
- * 不贝, and a person's name.
+ * 不贝, 全属 (全属国有), 容人 (宽以容人), 当午 (锄禾日当午), and a person's name.
  */
-const REAL_RARE_WORDS = new Set(['苦干', '扳道', '主刀', '动刀', '电刀', '现买', '不往', '国士', '全休', '加人', '哪几', '不贝', '李白成']);
+const REAL_RARE_WORDS = new Set([
+  '苦干',
+  '扳道',
+  '主刀',
+  '动刀',
+  '电刀',
+  '现买',
+  '不往',
+  '国士',
+  '全休',
+  '加人',
+  '哪几',
+  '不贝',
+  '全属',
+  '容人',
+  '当午',
+  '李白成',
+]);
 const dictionary = new Map();
 for (const line of readFileSync(jieba.DEFAULT_DICT, 'utf8').split('\n')) {
   const [word, freq] = line.split(' ');
   if (word && /^[\u4e00-\u9fff]+$/.test(word)) dictionary.set(word, Number(freq));
 }
+// each suspect's look-alikes, over all its groups (竟: 竞 and 境)
 const lookAlikes = new Map();
-for (const group of GROUPS)
-  for (const c of group)
-    lookAlikes.set(
-      c,
-      [...group].filter((other) => other !== c && !TARGETS_ONLY.includes(c)),
-    );
+for (const group of GROUPS) {
+  const [suspects, targets = ''] = group.split('>');
+  for (const c of suspects)
+    lookAlikes.set(c, [...new Set([...(lookAlikes.get(c) ?? []), ...[...(suspects + targets)].filter((other) => other !== c)])]);
+}
 const rareWords = {};
 for (const [word, freq] of dictionary) {
   if (word.length < 2 || word.length > 4 || freq > RARE_MAX_FREQ || REAL_RARE_WORDS.has(word)) continue;
@@ -132,14 +201,47 @@ for (const [word, freq] of dictionary) {
     }
   }
 }
+/**
+ * Misreadings that jieba's dictionary-only cut hides in a word of their own (发盲人 is cut 发/盲人, for 发言人),
+ * so that the misread character never stands alone: a word of three characters (from HIDDEN_MIN_FREQ)
+ * that one look-alike swap turns into a non-word, cut with a word (HIDDEN_RATIO times rarer than the
+ * repair) that holds the swapped character. Left out: the ones the rare words above already cover (到时侯),
+ * readings right as written (增加入口数, 景区总入口, 设想到2035年, 热情好客易于, 苦干个把月) and a person's name
+ * (刘子华).
+ */
+const HIDDEN_MIN_FREQ = 300;
+const HIDDEN_RATIO = 1.5;
+const RIGHT_AS_WRITTEN = new Set(['入口数', '总入口', '设想到', '好客易', '苦干个', '划子华']);
+const hiddenWords = {};
+for (const [word, freq] of dictionary) {
+  if (word.length !== 3 || freq < HIDDEN_MIN_FREQ) continue;
+  for (let i = 0; i < 3; i++) {
+    for (const [suspect, alikes] of lookAlikes) {
+      if (!alikes.includes(word[i])) continue;
+      const damaged = word.slice(0, i) + suspect + word.slice(i + 1);
+      if (dictionary.has(damaged) || RIGHT_AS_WRITTEN.has(damaged)) continue;
+      let at = 0;
+      for (const piece of jieba.cut(damaged, false)) {
+        const holds = at <= i && i < at + piece.length && piece.length > 1;
+        if (holds && !rareWords[piece] && freq >= HIDDEN_RATIO * (dictionary.get(piece) ?? 0)) hiddenWords[damaged] = word;
+        at += piece.length;
+      }
+    }
+  }
+}
 const out = {
-  about: `OCR-confusable characters and the common words (jieba dictionary, frequency >= ${MIN_FREQ}) containing each; rare dictionary words that are misreadings of common ones (frequency <= ${RARE_MAX_FREQ}, the repair >= ${COMMON_MIN_FREQ} and ${MIN_RATIO} times as frequent); generated by scripts/gen-ocr-confusables.mjs`,
+  about: `OCR-confusable characters and the common words (jieba dictionary, frequency >= ${MIN_FREQ}; for the repairs of rarerRepairs from ${REPAIR_MIN_FREQ}) containing each; rare dictionary words that are misreadings of common ones (frequency <= ${RARE_MAX_FREQ}, the repair >= ${COMMON_MIN_FREQ} and ${MIN_RATIO} times as frequent); misreadings of three-character words (>= ${HIDDEN_MIN_FREQ}) that the dictionary-only cut hides in a word; generated by scripts/gen-ocr-confusables.mjs`,
   groups: GROUPS,
-  targetsOnly: TARGETS_ONLY,
+  commonFrequency: MIN_FREQ,
+  rarerRepairs: RARER_REPAIRS,
+  rarerRepairFrequency: REPAIR_MIN_FREQ,
+  rarerInsideOnly: RARER_INSIDE_ONLY,
+  lookAlikes: Object.fromEntries([...lookAlikes].map(([c, alikes]) => [c, alikes.join('')])),
   words,
   rareWords,
+  hiddenWords,
 };
 writeFileSync(new URL('../server/data/ocr-confusables.json', import.meta.url), JSON.stringify(out) + '\n');
 console.log(
-  `${Object.values(words).reduce((n, w) => n + Object.keys(w).length, 0)} words, ${Object.keys(rareWords).length} rare misreadings`,
+  `${Object.values(words).reduce((n, w) => n + Object.keys(w).length, 0)} words, ${Object.keys(rareWords).length} rare misreadings, ${Object.keys(hiddenWords).length} hidden ones`,
 );

@@ -168,3 +168,124 @@ test('a misreading that the dictionary holds as a rare word of its own is repair
   }
   assert.deepEqual(findings('确定侯选人名单。', ['侯选人']), []);
 });
+
+test('rare shapes read for common characters: 迼, 兀, 眀, 贠, 箅, 昕, 仼, 枇', () => {
+  assertRepairs([
+    ['计算机、通信和其他电子设备制迼业R&D经费增长。', '计算机、通信和其他电子设备制造业R&D经费增长。'],
+    ['实现地区生产总值1200亿兀。', '实现地区生产总值1200亿元。'],
+    ['中标金额498.00万兀，较预算下浮。', '中标金额498.00万元，较预算下浮。'],
+    ['全面贯彻习近平生态文眀思想。', '全面贯彻习近平生态文明思想。'],
+    ['园区一家企业贠责人介绍。', '园区一家企业负责人介绍。'],
+    ['一般公共预算收入为预箅的101.3%。', '一般公共预算收入为预算的101.3%。'],
+    ['虚心昕取省政协的意见。', '虚心听取省政协的意见。'],
+    ['确保各项改革仼务按期完成。', '确保各项改革任务按期完成。'],
+    ['工程建设项目审枇全流程时间压缩。', '工程建设项目审批全流程时间压缩。'],
+  ]);
+  // their right uses, and 昕 after a surname, a given name (张昕说 is not 听说)
+  for (const clean of [
+    '突兀而起，兀自矗立。',
+    '枇杷种植。',
+    '副市长张昕说，刘昕到会指导。',
+    '生态文明、负责人、预算、听取、任务、审批。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('common shapes read one way: 教 for 数, 著 for 者, 杜 for 社, 客 for 容, 亚 for 业, 午 for 年, 竟 for 境, 恪 for 格', () => {
+  assertRepairs([
+    ['城乡居民基本养老保险参保人教5024.6万人。', '城乡居民基本养老保险参保人数5024.6万人。'],
+    ['企业负责人告诉记著。', '企业负责人告诉记者。'],
+    ['组建省委杜会工作部。', '组建省委社会工作部。'],
+    ['全国发电装机客量约27.1亿千瓦。', '全国发电装机容量约27.1亿千瓦。'],
+    ['限额以上餐饮企亚：指年主营业务收入200万元及以上的企业。', '限额以上餐饮企业：指年主营业务收入200万元及以上的企业。'],
+    ['澳门特区政府教育及青午发展局表示。', '澳门特区政府教育及青年发展局表示。'],
+    ['进一步优化营商环竟。', '进一步优化营商环境。'],
+    // the swap divides 成交价 into 成交 and 价格: not a word of the original broken
+    ['按成交价恪的10%给予补贴。', '按成交价格的10%给予补贴。'],
+  ]);
+  for (const clean of [
+    '教书育人，请教专家，宗教事务，因材施教。',
+    '著名专家，显著提高，卓著成效，土著居民。',
+    '杜绝浪费。杜会明同志任市委书记，任命杜区平为局长。',
+    '客户、游客、客运量、亚洲、亚运会、午餐、中午、毕竟、竟然、恪守。',
+    // in traditional text 著 is the particle 着, and 環境 is 环境
+    '一個執行著的伺服器。如果當前語言環境是 C。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('rarer policy words repair misreadings that right text hardly has alone', () => {
+  assertRepairs([
+    ['长沙黄花国际机场货邮吞叶量19.7万吨。', '长沙黄花国际机场货邮吞吐量19.7万吨。'],
+    ['兑现当事人胜拆权益。', '兑现当事人胜诉权益。'],
+    ['货车往来穿棱。', '货车往来穿梭。'],
+    ['耕地古用税和教育费附加。', '耕地占用税和教育费附加。'],
+    ['兔去刘志刚的江苏省农业农村厅副厅长职务。', '免去刘志刚的江苏省农业农村厅副厅长职务。'],
+    ['出院者平均往院日为8.6日。', '出院者平均住院日为8.6日。'],
+    ['责今停产停业整顿企业37家。', '责令停产停业整顿企业37家。'],
+    ['可抵减纳税入以后月份应缴纳税款。', '可抵减纳税人以后月份应缴纳税款。'],
+    ['全省医疗卫生机构总诊疗入次4.86亿人次。', '全省医疗卫生机构总诊疗人次4.86亿人次。'],
+    ['三、住房公积全归集使用情况', '三、住房公积金归集使用情况'],
+    ['全市128家危险化学晶生产经营企业。', '全市128家危险化学品生产经营企业。'],
+    ['城镇调查失业卒为5.2%。', '城镇调查失业率为5.2%。'],
+    // traditional text is judged in simplified characters
+    ['經季節性調整的失業卒為2.9%。', '經季節性調整的失業率為2.9%。'],
+  ]);
+  // not the other way, nor common characters of their own, nor surnames and phrases at the start of a word
+  for (const clean of [
+    '“有人没活干”和“有活没人干”并存。',
+    '把文件送人，大多数人会选择。',
+    '库和由每个应用程序提供的文件。',
+    '市财政拨出专项资金，为了方便而设。',
+    '叶露同志任办公室主任。',
+    '全城动员，全价门票。',
+    '古有愚公移山，今有新时代奋斗者。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('beside figures: 兀 for 元, 曰 for 日 in a date, 未 for 末 ending a month or a year', () => {
+  assertRepairs([
+    ['每人每月再增加45兀。', '每人每月再增加45元。'],
+    ['2023年5月8曰召开。', '2023年5月8日召开。'],
+    ['二〇二三年五月八曰', '二〇二三年五月八日'],
+    ['截至2023年12月未，全市商品住宅可售面积下降。', '截至2023年12月末，全市商品住宅可售面积下降。'],
+  ]);
+  for (const clean of ['截至12月未完成的项目。', '子曰：学而时习之。', '3个月未达标的企业。']) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('a misreading the cut hides in a word of its own (发盲人: 发/盲人) is looked up by name', () => {
+  assertRepairs([
+    ['国家发展改革委新闻发盲人孟玮出席发布会。', '国家发展改革委新闻发言人孟玮出席发布会。'],
+    ['招收博土生120人。', '招收博士生120人。'],
+  ]);
+  // where a word of the cut crosses its ends it is something else (开发 of 开发盲人)
+  for (const clean of ['帮助盲人就业。', '开发盲人辅助设备。']) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});

@@ -7,12 +7,17 @@
  * character is flagged only when all of these hold, judged by the segmenter's dictionary-only cut (no
  * guessing of unknown words):
  * - as written, the character forms no dictionary word with its neighbours (it stands alone);
- * - swapping it for a look-alike makes a common word spanning it;
+ * - swapping it for a look-alike makes a common word spanning it (for misreadings that right text hardly
+ *   ever has standing alone, 兔去 or 纳税入, a rarer word will do: jieba's general corpus holds policy words
+ *   such as 免去 and 纳税人 far below their weight in policy texts);
  * - the swap breaks no dictionary word of the original (而积极 stays: 积极 is a word; 让人学会 stays: 学会);
  * - the character before or after is not one that ends/starts a word with the character as written.
  * Common characters used as words of their own (而 in 而且 is in a word; 而 alone in 大而全 is not made a
- * word by 面) therefore stay silent. Misreadings that the dictionary lists as rare words (千部, 侯选人, 自已)
- * come from a generated list instead (`rareWords`). Without the segmenter the detector is silent.
+ * word by 面) therefore stay silent, and so do names (杜会明, 张昕). Misreadings that the dictionary lists as
+ * rare words (千部, 侯选人, 自已) come from a generated list instead (`rareWords`), and so do those that the
+ * cut hides in a word of their own (发盲人 is 发/盲人: `hiddenWords`); look-alikes next to figures (45兀,
+ * 8曰, 12月未，) are found by their place. Lines in traditional characters are judged in their simplified
+ * form (失業卒 as 失业卒). Without the segmenter the detector is silent.
  *
  * It is a reading, not a proof: information, or warning when the repaired word is very common; never
  * applied by fix-all.
@@ -20,6 +25,7 @@
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
+import { mayConvert } from '../simplified';
 import { isHanAt } from '../text';
 import type { Finding } from '../types';
 import { Literals } from '../entities/literals';
@@ -41,31 +47,48 @@ const VERB_TAG = /^(?:v|vd|vn)$/;
  */
 const FIXED_PHRASES = ['之日起', '未经', '未能', '未曾', '未予', '已于', '已由', '已被'];
 
+/** The hundred commonest surnames: names are what a lone character of right text most often is. */
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+/** Characters no given name has: after a surname's swap they show the word (杜会的 is 社会的). */
+const NEVER_IN_NAMES = '的了和与及或是在对把被等';
+/** Look-alikes that are characters of given names far more than anything else (张昕, 王昕). */
+const GIVEN_NAMES = '昕';
+/** Phrases right as written that a swap would make a word of: 古有…今有… is not 占有. */
+const RIGHT_AS_WRITTEN = ['古有'];
+
 /** Word frequency (jieba) from which a repaired word is certain enough to be a warning. */
 const VERY_COMMON = 5000;
 /** Characters either side of the candidate that the local re-segmentation looks at. */
 const WINDOW = 4;
 
-const WORDS = data.words as Record<string, Record<string, number>>;
 /**
- * Look-alikes by UTF-16 code unit: the scan visits every unit of the text, and a number key spares a
- * one-character string per unit. (A character of two units could never equal one unit of the text, so
- * only one-unit characters are entered.)
+ * For each character of a group, the dictionary words (two or three characters) containing it, with their
+ * frequency: any of them may be the repair, and one from COMMON_FREQUENCY on, as written, shows that the
+ * character is right.
+ */
+const WORDS = data.words as Record<string, Record<string, number>>;
+const COMMON_FREQUENCY = data.commonFrequency;
+/**
+ * Misreadings (suspect, then repair: 兔免, 入人) that right text hardly ever has standing alone, so that a
+ * rarer word may be the repair (兔去 → 免去, 纳税入 → 纳税人); only common words repair the others.
+ */
+const RARER_REPAIRS = new Set(data.rarerRepairs);
+/** Suspects that a rarer word repairs only inside it, not at its start: 叶露 is a name, not 吐露. */
+const RARER_INSIDE_ONLY = new Set(data.rarerInsideOnly);
+/**
+ * Look-alikes by UTF-16 code unit, as the generator gives them (a character in two groups has the
+ * look-alikes of both; the common side of a one-way pair, 成 of 戍/成, has none, so it is never suspected).
+ * The scan visits every unit of the text, and a number key spares a one-character string per unit. (A
+ * character of two units could never equal one unit of the text, so only one-unit characters are entered.)
  */
 const LOOK_ALIKES = new Map<number, string[]>();
 /** 1 for each code unit in LOOK_ALIKES: most characters have no look-alike, and a typed-array read is far cheaper than a Map lookup. */
 const HAS_LOOK_ALIKE = new Uint8Array(65536);
-/** Characters that are only ever the repair (成 of 完戍), never suspected themselves. */
-const TARGETS_ONLY = new Set(data.targetsOnly);
-for (const group of data.groups) {
-  for (const c of group)
-    if (c.length === 1 && !TARGETS_ONLY.has(c)) {
-      LOOK_ALIKES.set(
-        c.charCodeAt(0),
-        [...group].filter((other) => other !== c),
-      );
-      HAS_LOOK_ALIKE[c.charCodeAt(0)] = 1;
-    }
+for (const [c, alikes] of Object.entries(data.lookAlikes as Record<string, string>)) {
+  if (c.length !== 1) continue;
+  LOOK_ALIKES.set(c.charCodeAt(0), [...alikes]);
+  HAS_LOOK_ALIKE[c.charCodeAt(0)] = 1;
 }
 
 interface Piece {
@@ -78,7 +101,12 @@ interface Piece {
  * common word it was read from: the non-word test cannot see them, so they are looked up by name.
  */
 const RARE_MISREADINGS = data.rareWords as Record<string, string>;
-const RARE_WORDS = new Literals(Object.keys(RARE_MISREADINGS));
+/**
+ * Misreadings that the dictionary-only cut hides in a word (发盲人 is 发/盲人, for 发言人), each with the
+ * word of three characters it was read from; looked up by name with the rare ones.
+ */
+const HIDDEN_MISREADINGS = data.hiddenWords as Record<string, string>;
+const RARE_WORDS = new Literals([...Object.keys(RARE_MISREADINGS), ...Object.keys(HIDDEN_MISREADINGS)]);
 /** A numeral before 千部 counts (三千部, 上千部 影片): only a 千 with no number before it may be 干. */
 const NUMERAL_BEFORE = /[0-9０-９一二三四五六七八九十百两几数上成]/;
 
@@ -93,13 +121,18 @@ function spans(words: string[], offset: number): Piece[] {
   return out;
 }
 
-/** The most frequent common word (in the data) inside `made` that contains offset `at`, where `alike` now stands. */
+/**
+ * The most frequent word (in the data, from `minimum` on, or from `minimumAtStart` on for a word that
+ * `alike` starts) inside `made` that contains offset `at`, where `alike` now stands.
+ */
 function commonWordWithin(
   swappedWindow: string,
   from: number,
   made: Piece,
   at: number,
   alike: string,
+  minimum: number,
+  minimumAtStart: number,
 ): { word: string; frequency: number; start: number } | undefined {
   const known = WORDS[alike];
   if (!known) return undefined;
@@ -108,7 +141,8 @@ function commonWordWithin(
     for (let start = Math.max(made.start, at - length + 1); start <= at && start + length <= made.end; start++) {
       const word = swappedWindow.slice(start - from, start - from + length);
       const frequency = known[word];
-      if (frequency !== undefined && (!best || frequency > best.frequency)) best = { word, frequency, start };
+      if (frequency === undefined || frequency < (start === at ? minimumAtStart : minimum)) continue;
+      if (!best || frequency > best.frequency) best = { word, frequency, start };
     }
   }
   return best;
@@ -138,21 +172,33 @@ function detect(ctx: AnalysisContext): Finding[] {
   // the verdict depends only on the window and the character's place in it, and windows repeat, so
   // each (window, place) is judged once
   const verdicts = new Map<string, Swap | null>();
+  // words are judged in simplified characters, unit for unit (the dictionary's words are simplified:
+  // 失業卒 is 失业卒, 輸出人類 is 输出人类); the text itself unless some line has traditional characters
+  const source = ctx.simplifiedText;
+  const traditionalLines = source === text ? undefined : new Map<number, boolean>();
   for (let i = 0; i < text.length; i++) {
-    if (!HAS_LOOK_ALIKE[text.charCodeAt(i)]) continue;
+    const unit = text.charCodeAt(i);
+    // a traditional character itself (converted in the simplified view) is another detector's business
+    if (!HAS_LOOK_ALIKE[unit] || source.charCodeAt(i) !== unit) continue;
     // in a common word with a neighbour (项目, 报告): as written, so no segmentation is asked for
-    if (inCommonWord(text, i)) continue;
-    const alikes = LOOK_ALIKES.get(text.charCodeAt(i))!;
+    if (inCommonWord(source, i)) continue;
+    // in traditional text 著 is the particle 着 (执行著, 记著 "keep in mind"), not a misread 者
+    if (unit === ZHU && traditionalLines && isTraditionalLine(text, i, traditionalLines)) continue;
+    const alikes = LOOK_ALIKES.get(unit)!;
     // the clause around the character: Han characters only, so punctuation and digits bound it
     let from = i;
     while (from > 0 && i - from < WINDOW && isHanAt(text, from - 1)) from--;
     let to = i + 1;
     while (to < text.length && to - i <= WINDOW && isHanAt(text, to)) to++;
     if (to - from < 2) continue;
-    const window = text.slice(from, to);
+    const window = source.slice(from, to);
     const key = `${i - from}:${window}`;
     let swap = verdicts.get(key);
-    if (swap === undefined) verdicts.set(key, (swap = judge(window, i - from, alikes, userWords, cutOnce, tagAfter)));
+    if (swap === undefined) {
+      // most lone characters make no word with a look-alike in their place: no segmentation for them
+      swap = mayRepair(window, i - from, alikes) ? judge(window, i - from, alikes, userWords, cutOnce, tagAfter) : null;
+      verdicts.set(key, swap);
+    }
     if (!swap) continue;
     const { alike, word, frequency } = swap;
     const span = { start: from + swap.start, end: from + swap.start + word.length };
@@ -172,13 +218,14 @@ function detect(ctx: AnalysisContext): Finding[] {
     });
   }
   out.push(...rareMisreadings(text, userWords, cutOnce));
-  out.push(...measureWordAfterFigure(text));
+  out.push(...besideFigures(text, new Set(out.flatMap((f) => f.fixes[0]!.edits.map((e) => e.start)))));
   return out;
 }
 
 /**
  * Rare dictionary words that are misreadings of a common one (千部 for 干部), where the segmenter reads
- * the rare word as written: inside a longer word (接收人) or split otherwise it is something else.
+ * the rare word as written: inside a longer word (接收人) or split otherwise it is something else. A
+ * hidden misreading (发盲人) counts where no word of the cut crosses its ends (出入口数 is not 入口数).
  */
 function rareMisreadings(text: string, userWords: readonly string[], cutOnce: (window: string) => Piece[]): Finding[] {
   const out: Finding[] = [];
@@ -190,18 +237,32 @@ function rareMisreadings(text: string, userWords: readonly string[], cutOnce: (w
     let to = index + word.length;
     while (to < text.length && to - index - word.length < WINDOW && isHanAt(text, to)) to++;
     const asWritten = cutOnce(text.slice(from, to));
-    if (!asWritten.some((p) => p.start === index - from && p.end === index - from + word.length)) continue;
-    const repaired = RARE_MISREADINGS[word]!;
+    const start = index - from;
+    const end = start + word.length;
+    const hidden = HIDDEN_MISREADINGS[word];
+    if (
+      hidden === undefined
+        ? !asWritten.some((p) => p.start === start && p.end === end)
+        : asWritten.some((p) => (p.start < start && start < p.end) || (p.start < end && end < p.end))
+    )
+      continue;
+    const repaired = hidden ?? RARE_MISREADINGS[word]!;
     const at = [...word].findIndex((c, k) => c !== repaired[k]);
     out.push({
       code: 'ocr-confusable',
       severity: 'warning',
       start: index,
       end: index + word.length,
-      message: msg(
-        `“${word}”疑为“${repaired}”的识别错误（“${word[at]}”与形近字“${repaired[at]}”混淆；“${word}”虽可成词但极少见）。修复将改为“${repaired}”。`,
-        `"${word}" looks like an OCR misreading of "${repaired}" ("${word[at]}" for the look-alike "${repaired[at]}"; "${word}" is a word, but a very rare one). The fix changes it to "${repaired}".`,
-      ),
+      message:
+        hidden === undefined
+          ? msg(
+              `“${word}”疑为“${repaired}”的识别错误（“${word[at]}”与形近字“${repaired[at]}”混淆；“${word}”虽可成词但极少见）。修复将改为“${repaired}”。`,
+              `"${word}" looks like an OCR misreading of "${repaired}" ("${word[at]}" for the look-alike "${repaired[at]}"; "${word}" is a word, but a very rare one). The fix changes it to "${repaired}".`,
+            )
+          : msg(
+              `“${word}”不成词，疑为“${repaired}”的识别错误（“${word[at]}”与形近字“${repaired[at]}”混淆）。修复将改为“${repaired}”。`,
+              `"${word}" is not a word: it looks like an OCR misreading of "${repaired}" ("${word[at]}" for the look-alike "${repaired[at]}"). The fix changes it to "${repaired}".`,
+            ),
       fixes: [
         {
           title: msg(`改为“${repaired}”`, `Change to "${repaired}"`),
@@ -220,26 +281,73 @@ function rareMisreadings(text: string, userWords: readonly string[], cutOnce: (w
  */
 const FIGURE_END_BEFORE_JIE = /[0-9０-９万亿千百]/;
 const WORD_AFTER_JIE = /[绍入质意于词]/;
+const DIGIT = /[0-9０-９]/;
+/** 五月八曰: a day of the month in Chinese numerals, after its month. */
+const DAY_IN_NUMERALS = /月[一二三四五六七八九十]{1,3}$/;
+/** 12月未, 2023年未: a month or a year in figures ended by 未 (the clause ends right after it). */
+const PERIOD_IN_FIGURES = /[0-9０-９一二三四五六七八九十][月年]$/;
 
-function measureWordAfterFigure(text: string): Finding[] {
+/**
+ * Look-alikes next to a figure, found without the segmenter: 介 for the measure word 个 (1.08万介), 兀 for
+ * 元 (45兀: 兀 never follows a digit), 曰 for 日 after a day (8曰, 五月八曰), and 未 for 末 ending a month or
+ * a year (截至2023年12月未，: 未 before a verb, 12月未完成, is right and left alone). Skips offsets
+ * `taken` by a finding already made.
+ */
+function besideFigures(text: string, taken: ReadonlySet<number>): Finding[] {
   const out: Finding[] = [];
-  // from each 介 (rare), not by a look-behind expression tried at every character
-  for (let at = text.indexOf('介'); at >= 0; at = text.indexOf('介', at + 1)) {
-    if (!FIGURE_END_BEFORE_JIE.test(text[at - 1] ?? '') || WORD_AFTER_JIE.test(text[at + 1] ?? '')) continue;
+  const report = (at: number, repair: string, zh: string, en: string) => {
+    if (taken.has(at)) return;
     out.push({
       code: 'ocr-confusable',
       severity: 'warning',
       start: at,
       end: at + 1,
-      message: msg(
-        '数字后的“介”不成词，疑为量词“个”识别混淆。修复将改为“个”。',
-        '"介" after a figure is not a word: it looks like an OCR misreading of the measure word "个". The fix changes it to "个".',
-      ),
-      fixes: [{ title: msg('改为“个”', 'Change to "个"'), edits: [{ start: at, end: at + 1, newText: '个' }] }],
+      message: msg(`${zh}修复将改为“${repair}”。`, `${en} The fix changes it to "${repair}".`),
+      fixes: [{ title: msg(`改为“${repair}”`, `Change to "${repair}"`), edits: [{ start: at, end: at + 1, newText: repair }] }],
       fixAllSafe: false,
     });
+  };
+  // from each of these (rare) characters, not by a look-behind expression tried at every character
+  for (let at = text.indexOf('介'); at >= 0; at = text.indexOf('介', at + 1)) {
+    if (!FIGURE_END_BEFORE_JIE.test(text[at - 1] ?? '') || WORD_AFTER_JIE.test(text[at + 1] ?? '')) continue;
+    report(
+      at,
+      '个',
+      '数字后的“介”不成词，疑为量词“个”识别混淆。',
+      '"介" after a figure is not a word: it looks like an OCR misreading of the measure word "个".',
+    );
+  }
+  for (let at = text.indexOf('兀'); at >= 0; at = text.indexOf('兀', at + 1)) {
+    if (!DIGIT.test(text[at - 1] ?? '')) continue;
+    report(at, '元', '数字后的“兀”疑为“元”识别混淆。', '"兀" after a figure looks like an OCR misreading of "元".');
+  }
+  for (let at = text.indexOf('曰'); at >= 0; at = text.indexOf('曰', at + 1)) {
+    if (!DIGIT.test(text[at - 1] ?? '') && !DAY_IN_NUMERALS.test(text.slice(Math.max(0, at - 5), at))) continue;
+    report(at, '日', '日期中的“曰”疑为“日”识别混淆。', '"曰" in a date looks like an OCR misreading of "日".');
+  }
+  for (let at = text.indexOf('未'); at >= 0; at = text.indexOf('未', at + 1)) {
+    if (!PERIOD_IN_FIGURES.test(text.slice(Math.max(0, at - 2), at)) || isHanAt(text, at + 1)) continue;
+    report(
+      at,
+      '末',
+      '月份或年份后的“未”疑为“末”识别混淆。',
+      '"未" after a month or a year looks like an OCR misreading of "末" (the end of it).',
+    );
   }
   return out;
+}
+
+const ZHU = '著'.charCodeAt(0);
+
+/** Whether the line around offset `at` has a traditional character, remembered by the line's start. */
+function isTraditionalLine(text: string, at: number, known: Map<number, boolean>): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  let traditional = known.get(start);
+  if (traditional === undefined) {
+    const end = text.indexOf('\n', at);
+    known.set(start, (traditional = mayConvert(text, start, end < 0 ? text.length : end)));
+  }
+  return traditional;
 }
 
 /** Whether the character at `i` makes a common word (two or three characters) with the ones next to it. */
@@ -248,10 +356,38 @@ function inCommonWord(text: string, i: number): boolean {
   if (!words) return false;
   for (let length = 2; length <= 3; length++) {
     for (let start = i - length + 1; start <= i; start++) {
-      if (start >= 0 && start + length <= text.length && words[text.slice(start, start + length)] !== undefined) return true;
+      if (start >= 0 && start + length <= text.length && (words[text.slice(start, start + length)] ?? 0) >= COMMON_FREQUENCY) return true;
     }
   }
   return false;
+}
+
+/** Look-alikes that the adverb and fixed-phrase rules of `judge` take without a word of the data. */
+const JUDGED_WITHOUT_WORD = new Set([...ADVERBS_BEFORE_VERBS, ...FIXED_PHRASES.join('')]);
+
+/**
+ * Whether a look-alike in place of the character at `i` of `window` could make a word that `judge`
+ * accepts: a word of the data (frequent enough for the pair) spanning `i`, or a look-alike that the adverb
+ * and fixed-phrase rules take. A necessary condition of judge's, checked without the segmenter.
+ */
+function mayRepair(window: string, i: number, alikes: readonly string[]): boolean {
+  for (const alike of alikes) {
+    if (JUDGED_WITHOUT_WORD.has(alike)) return true;
+    const known = WORDS[alike];
+    if (!known) continue;
+    const minimum = RARER_REPAIRS.has(window[i]! + alike) ? 0 : COMMON_FREQUENCY;
+    for (let length = 2; length <= 3; length++) {
+      for (let start = Math.max(0, i - length + 1); start <= i && start + length <= window.length; start++) {
+        if ((known[window.slice(start, i) + alike + window.slice(i + 1, start + length)] ?? 0) >= minimum) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether `pieces` has a word of two characters or more spanning exactly `start` to `end`. */
+function isWord(pieces: readonly Piece[], start: number, end: number): boolean {
+  return end - start > 1 && pieces.some((p) => p.start === start && p.end === end);
 }
 
 /** A look-alike swap that makes a common word: `start` is the word's offset in the window. */
@@ -271,6 +407,8 @@ function judge(
   cutOnce: (window: string) => Piece[],
   tagAfter: (window: string, at: number) => string | undefined,
 ): Swap | null {
+  // 昕 after a surname is a given name (张昕说 is not 听说)
+  if (GIVEN_NAMES.includes(window[i]!) && i > 0 && SURNAMES.includes(window[i - 1]!)) return null;
   const original = cutOnce(window);
   const own = original.find((p) => p.start <= i && i < p.end);
   if (!own || own.end - own.start !== 1) return null;
@@ -307,19 +445,32 @@ function judge(
     const made = swapped.find((p) => p.start <= i && i < p.end);
     if (!made || made.end - made.start < 2) continue;
     // the common word is the segmenter's word or a part of it containing the swap (耕地面积 → 面积)
-    const common = commonWordWithin(swappedWindow, 0, made, i, alike);
+    const minimum = RARER_REPAIRS.has(window[i]! + alike) ? 0 : COMMON_FREQUENCY;
+    const minimumAtStart = RARER_INSIDE_ONLY.has(window[i]!) ? COMMON_FREQUENCY : minimum;
+    const common = commonWordWithin(swappedWindow, 0, made, i, alike, minimum, minimumAtStart);
     if (!common) continue;
     const { word, frequency } = common;
     // a reduplication (人人, 日日) made from two look-alikes says nothing
     if (new Set(word).size === 1) continue;
-    // the swap must not break a word of the original (而积极: 积极 is a word, the 而 is right);
-    // words of the original inside the new one are fine (耕地 in 耕地面积)
+    // the swap must not break a word of the original (而积极: 积极 is a word, the 而 is right, as 极 left
+    // alone shows); words of the original inside the new one are fine (耕地 in 耕地面积), and so is one
+    // that the swap divides into words (成交价恪 → 成交/价格)
     const breaks = original.some(
-      (p) => p.end - p.start > 1 && p.start < made.end && made.start < p.end && (p.start < made.start || p.end > made.end),
+      (p) =>
+        p.end - p.start > 1 &&
+        p.start < made.end &&
+        made.start < p.end &&
+        ((p.start < made.start && !isWord(swapped, p.start, made.start)) || (p.end > made.end && !isWord(swapped, made.end, p.end))),
     );
     if (breaks) continue;
+    // a surname made the start of a two-character word, a lone character after it: a name of three
+    // characters (杜会明 is not 社会明, 李度华 not 季度华)
+    if (SURNAMES.includes(window[i]!) && common.start === i && word.length === 2) {
+      const next = swapped.find((p) => p.start === i + 2);
+      if (next && next.end - next.start === 1 && !NEVER_IN_NAMES.includes(window[i + 2]!)) continue;
+    }
     const damaged = window.slice(common.start, common.start + word.length);
-    if (userWords.some((w) => w.includes(damaged))) continue;
+    if (userWords.some((w) => w.includes(damaged)) || RIGHT_AS_WRITTEN.includes(damaged)) continue;
     return { alike, word, frequency, start: common.start };
   }
   return null;

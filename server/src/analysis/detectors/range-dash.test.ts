@@ -32,3 +32,11 @@ test('一 next to one figure only, or in Chinese numerals, is left alone', () =>
   assert.deepEqual(findings('一是加强领导，5G一体化，第一季度增长5.1%，十一五期间，1.5一件'), []);
   assert.deepEqual(findings('共有3个一级学科，2024年一季度'), []);
 });
+
+test('a dash after 第 is a misread 一, also applied by fix-all', () => {
+  assert.equal(repaired('河南省第十四届人民代表大会第—次会议上'), '河南省第十四届人民代表大会第一次会议上');
+  assert.equal(repaired('第－批试点'), '第一批试点');
+  assert.equal(findings('第—次会议')[0]!.fixAllSafe, true);
+  // a doubled dash, a dash before a figure, and 第一 itself are left alone
+  assert.deepEqual(findings('第——次，第—3条，第一次会议'), []);
+});

@@ -1,11 +1,14 @@
 /**
  * range-dash (reported as ocr-confusable): the numeral 一 between two Arabic figures, where OCR misread the
  * dash of a range or a code as the look-alike character: 今年1一10月 for 1—10月, 2021一2025年 for
- * 2021—2025年, 0571一28869017 for 0571-28869017.
+ * 2021—2025年, 0571一28869017 for 0571-28869017. And the other way: a dash where OCR misread the numeral
+ * after 第 (第—次 for 第一次).
  *
  * Chinese numerals never stand between Arabic digits, so 一 there is damage, and the repair is certain:
  * a range dash (—, as GB/T 15834 and statistical bulletins write ranges), or a hyphen inside a telephone
- * number (a 3- or 4-digit area code starting with 0, then 7 or 8 digits).
+ * number (a 3- or 4-digit area code starting with 0, then 7 or 8 digits). 第 is always followed by a
+ * numeral, so a single dash between it and a Han character is certain damage too; both shapes are
+ * found without the segmenter.
  */
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
@@ -18,6 +21,12 @@ import type { Finding } from '../types';
  * Arabic digits; not starting inside a longer figure.
  */
 const ONE_BETWEEN_FIGURES = /(?<![\d.])(\d+(?:\.\d+)?)一(\d+)/g;
+
+/**
+ * 第, one dash (any of the shapes OCR gives a horizontal stroke: em dash, horizontal bar, box line,
+ * full-width or ASCII hyphen, en dash), a Han character: 第—次, 第－批. A doubled dash (第——) is not one.
+ */
+const DASH_AFTER_DI = /第[—―─－‐‑–-](?=[\u4e00-\u9fff])/g;
 
 /** An area code and a local number: the dash there is a hyphen. */
 function isTelephone(before: string, after: string): boolean {
@@ -52,12 +61,32 @@ function detect(ctx: AnalysisContext): Finding[] {
       fixAllSafe: true,
     });
   }
+  for (const m of ctx.text.matchAll(DASH_AFTER_DI)) {
+    const at = m.index + 1;
+    const written = ctx.text.slice(m.index, at + 2);
+    const repaired = `第一${ctx.text[at + 1]!}`;
+    out.push({
+      code: 'ocr-confusable',
+      severity: 'warning',
+      start: m.index,
+      end: at + 2,
+      message: msg(
+        `“${written}”中“第”后的“${ctx.text[at]!}”是 OCR 误读的“一”。修复将改为“${repaired}”。`,
+        `"${written}" has a dash after 第 where OCR misread the numeral 一. The fix changes it to "${repaired}".`,
+      ),
+      fixes: [{ title: msg(`改为“${repaired}”`, `Change to "${repaired}"`), edits: [{ start: at, end: at + 1, newText: '一' }] }],
+      fixAllSafe: true,
+    });
+  }
   return out;
 }
 
 export const rangeDash: Detector = {
   id: 'range-dash',
   codes: ['ocr-confusable'],
-  description: msg('数字之间被误读为“一”的连接号（1一10月）', 'A dash between figures misread as 一 (1一10月)'),
+  description: msg(
+    '数字之间被误读为“一”的连接号（1一10月），“第”后被误读为连接号的“一”（第—次）',
+    'A dash between figures misread as 一 (1一10月), and 一 after 第 misread as a dash (第—次)',
+  ),
   detect,
 };
