@@ -289,3 +289,10 @@ test('a misreading the cut hides in a word of its own (发盲人: 发/盲人) is
     );
   }
 });
+
+test('而 opening a clause may be the conjunction: a repair to 面对 there is only a guess', () => {
+  const [clauseStart] = findings('对违反规定的，依法处理；而对主动整改的企业，可以从轻处罚。');
+  assert.equal(clauseStart?.severity, 'information');
+  const [inside] = findings('该县耕地而积达到三十万亩。');
+  assert.equal(inside?.severity, 'warning');
+});

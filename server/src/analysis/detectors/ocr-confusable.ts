@@ -57,6 +57,11 @@ const GIVEN_NAMES = '昕';
 /** Phrases right as written that a swap would make a word of: 古有…今有… is not 占有. */
 const RIGHT_AS_WRITTEN = ['古有'];
 
+/** One-character conjunctions that OCR look-alikes also make (而 of 面): at a clause's start they may be right. */
+const CONJUNCTIONS = new Set(['而']);
+/** What ends the text before a clause. */
+const CLAUSE_MARK_BEFORE = /[，。；：,;:！？]/;
+
 /** Word frequency (jieba) from which a repaired word is certain enough to be a warning. */
 const VERY_COMMON = 5000;
 /** Characters either side of the candidate that the local re-segmentation looks at. */
@@ -203,7 +208,9 @@ function detect(ctx: AnalysisContext): Finding[] {
     const { alike, word, frequency } = swap;
     const span = { start: from + swap.start, end: from + swap.start + word.length };
     const damaged = text.slice(span.start, span.end);
-    const certain = frequency >= VERY_COMMON;
+    // ；而对主动整改的企业: 而 opening a clause is the conjunction as often as a misread 面 (面对): a guess
+    const conjunctionAtClauseStart = CONJUNCTIONS.has(text[i]!) && i === span.start && CLAUSE_MARK_BEFORE.test(text[i - 1] ?? '');
+    const certain = frequency >= VERY_COMMON && !conjunctionAtClauseStart;
     out.push({
       code: 'ocr-confusable',
       severity: certain ? 'warning' : 'information',
