@@ -557,7 +557,8 @@ const cache = new WeakMap<AnalysisContext, { compact: CompactText; figures: Figu
 export function figuresOf(ctx: AnalysisContext): { compact: CompactText; figures: Figure[] } {
   let entry = cache.get(ctx);
   if (!entry) {
-    const compact = compactText(ctx.text);
+    // read in simplified characters (億, 萬, 佔, 較 of a traditional text are 亿, 万, 占, 较); same offsets
+    const compact = compactText(ctx.simplifiedText);
     const metrics = ctx.entitiesOf('metric');
     const figures = readFigures(compact);
     entry = { compact, figures: metrics.length ? reconcileWithMetrics(compact, figures, metrics) : figures };

@@ -147,3 +147,8 @@ test('上涨 and 下跌 are growth verbs', () => {
   assert.match(one('猪肉价格为每公斤30.2元，比上年的27.5元上涨3.2%。').message.en, /9\.82% ≠ 3\.2%/);
   silent('猪肉价格为每公斤30.2元，比上年的27.5元上涨9.8%。');
 });
+
+test('a text in traditional characters is checked as its simplified reading (億, 較, 上升)', () => {
+  assert.match(one('按名義計算為30,235億元，較二〇二二年的28,278億元上升9.6%。').message.en, /6\.92% ≠ 9\.6%/);
+  silent('按名義計算為30,235億元，較二〇二二年的28,278億元上升6.9%。');
+});
