@@ -125,6 +125,11 @@ const GOVERNMENT_BODIES = [
   '住房和城乡建设委员会',
   '住房和城乡建设厅',
   '住房和城乡建设局',
+  '住房和城乡建设部',
+  '住房城乡建设部',
+  '住房城乡建设厅',
+  '住房城乡建设局',
+  '建设局',
   '农业农村委员会',
   '市场监督管理局',
   '规划和自然资源局',
@@ -503,7 +508,7 @@ const PLACE_KINDS = '设区的?市|直辖市|县市区|市州|区县|县区|旗�
 
 /** Descriptors that make a generic noun, not a name, when nothing else precedes the suffix: 技工学校, 该公司. */
 const GENERIC_WORDS = new RegExp(
-  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|村|村级|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|义务教育阶段|阶段|指定|年度|本年度|上年度|普惠|普惠性|成果|转化|成果转化|算力|游客|展示|体验|交流|交易|物流|检测|检验|调度|会展|健康|康复|养老|托育|便民|党群|网格|应急|救助|志愿|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
+  `^(?:${PLACE_KINDS}|技工|职业|高职|中职|商业|银行|高等|普通|重点|示范|培训|高级|技师|民办|公办|合作|企业|龙头|国有|知名|中小|骨干|优质|一流|国家级|省级|市级|区级|县级|本|该|全|相关|国内|外资|上市|社会|服务|研发|实训|技能|大师|工作|教学|鉴定|评价|各类|中外|公立|民营|私立|一级|三级|未定级|级|专科|卫生服务|社区卫生服务|疾病预防控制|交叉学科|学科|世界|公益|专业|数据|创新|孵化|指挥|运营|管理|科研|行政|职业院校|院校|产业|二级|现代|行业|科技|社区|城镇|乡村|乡镇|村|村级|寄宿制|小规模|高中阶段|研究型|综合|工科|高水平|技工教育|职业教育|区域性|特殊|特殊教育|国外|境外|海外|国际|外国|各级|各|中等|初级|中级|特色|品牌|新型|重要|先进|示范性|标准化|部门|单位|企事业单位|职能部门|属地|中职教育|委属|部属|省属|市属|区属|县属|直属|公共|领域|数字|地方|基层|城市|农村|城乡|本科|高中|初中|义务教育|义务教育阶段|阶段|指定|年度|本年度|上年度|普惠|普惠性|成果|转化|成果转化|算力|游客|展示|体验|交流|交易|物流|检测|检验|调度|会展|健康|康复|养老|托育|便民|党群|网格|应急|救助|志愿|学前|子|母|分|总|大|小|新|老|一|两|三|四|五|六|七|八|九|十|几|多|这|那|此|所|个|家|名|批)*$`,
 );
 
 const MAX_NAME = 30;
@@ -627,6 +632,8 @@ const GOVERNMENT_COMPOUND_AFTER = /^(?:采购|性|间)/;
 export function endsInsideLongerWord(text: string, end: number): boolean {
   // 政府采购, 政府性基金, 政府间: 政府 is the first half of a compound there
   if (text.startsWith('政府', end - 2) && GOVERNMENT_COMPOUND_AFTER.test(text.slice(end, end + 2))) return true;
+  // 《人民法院组织法》, 《国务院组织法》: the name begins a law's title
+  if (text.startsWith('组织法', end)) return true;
   const next = text[end];
   return end > 0 && next !== undefined && (NOT_AFTER_BODY[text[end - 1]!] ?? '').includes(next);
 }
@@ -657,6 +664,13 @@ function isSubsequence(needle: string, haystack: string): boolean {
 /** The complete body a name ends with (省民政厅 → 民政厅), if any. */
 export function completeBodyAtEnd(name: string): string | undefined {
   return COMPLETE_BODIES.longestEndingAt(name, name.length);
+}
+
+/** Where the text names a government body of four characters or more (住房和城乡建设局): words inside it are not names. */
+export function bodyWordSpans(text: string): Array<{ start: number; end: number }> {
+  return SUFFIXES.matches(text)
+    .filter((m) => m.word.length >= 4 && BODIES.has(m.word))
+    .map((m) => ({ start: m.index, end: m.index + m.word.length }));
 }
 
 /** Whether a name's suffix may end with this UTF-16 unit (a cheap test before endsName). */
@@ -812,6 +826,9 @@ function placeWordBefore(text: string, start: number, at: number, hints: WordHin
 /** Nouns before 政府 that say which level or kind, not where. */
 const NOT_PLACE_NOUNS = new Set(['地方', '基层', '当地', '同级', '上级', '下级', '本级', '各级', '全体', '人民', '联邦']);
 
+/** A count right before a name: 3个, 十余家, 两所. */
+const COUNT_BEFORE = /[0-9０-９一二三四五六七八九十百两几多余]+[个家所座批类]$/;
+
 /** A level that starts a name: 省农业农村厅, 市教育局. */
 const LEVEL_CHARACTER = /[省市县区]/;
 /** Tags of words that name no place (time, numerals, verbs, adverbs, prepositions...): jieba tags places ns, some nouns. */
@@ -873,6 +890,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
       place > start &&
       (endsName(text, place) || SHORT_PARENT_BEFORE.test(text.slice(start, place)) || sentByGovernment(text, place));
     if (place >= 0 && !parentBefore) start = place;
+    // 中共江苏省委机构编制委员会办公室: the party's name before the place is part of it
+    if (start >= 2 && text.startsWith('中共', start - 2)) start -= 2;
     // 驻 never starts a name: what it follows was cut off (我国|驻美国大使馆)
     if (text[start] === '驻' && start + 1 < suffixStart) start++;
     // 受省人民政府委托, 向市教育局报告: a verb or preposition of one character before a bare level
@@ -925,6 +944,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     } else {
       if (body.length === 0) continue;
       if (!anchored && (isGeneric(body) || name.length < 4)) continue;
+      // 3个交叉学科研究中心: counted, it is a kind of institution, not one
+      if (!anchored && COUNT_BEFORE.test(text.slice(Math.max(0, start - 6), start))) continue;
       // …政府 without a place or level before it (同级政府, 地方政府, 加大政府…) is government in general,
       // unless the segmenter tags the word before it a place (城口政府)
       if (m.word === '政府' && !anchored && !placeWordBefore(text, start, suffixStart, hints)) continue;

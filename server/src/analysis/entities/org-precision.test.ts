@@ -371,3 +371,14 @@ test('政府 opening a compound (政府采购, 政府性基金) or standing for 
   assert.deepEqual(orgs('杭州市财政局政府采购监管处负责解释。', segmenter), ['杭州市财政局']);
   assert.deepEqual(orgs('浙江省人民政府、杭州市政府联合发文。', segmenter), ['浙江省人民政府', '杭州市政府']);
 });
+
+test('party departments, 中共 before a place, whole names of bodies; kinds of institution counted or described are none', () => {
+  const segmenter = loadSegmenter();
+  assert.deepEqual(orgs('（二）组建省委社会工作部。', segmenter), ['省委社会工作部']);
+  assert.deepEqual(orgs('中共江苏省委机构编制委员会办公室要加强统筹协调。', segmenter), ['中共江苏省委机构编制委员会办公室']);
+  assert.deepEqual(orgs('各县市区住房和城乡建设局，宜昌高新区建设局：', segmenter), ['宜昌高新区建设局']);
+  assert.deepEqual(orgs('落实住房城乡建设部有关政策。', segmenter), ['住房城乡建设部']);
+  assert.deepEqual(orgs('医院中，公立医院512个，民营医院756个。三级医院186个，未定级医院263个。', segmenter), []);
+  assert.deepEqual(orgs('组建智能交通、低碳能源等3个交叉学科研究中心。学员经营的一家服装公司。', segmenter), []);
+  assert.deepEqual(orgs('严格执行《中华人民共和国人民法院组织法》第四十三条。', segmenter), []);
+});

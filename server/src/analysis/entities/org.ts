@@ -18,6 +18,7 @@ import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
 import {
+  bodyWordSpans,
   completeBodyAtEnd,
   descriptiveReason,
   endsInsideLongerWord,
@@ -62,7 +63,7 @@ const SCHOOL_SUFFIX = /学校$/;
  * or 任 (委派, 委任 are verbs); 人大 not before 多 or 量 (城市人大多数); 科协 not before 同, 作, 调 (协同, 协作, 协调).
  */
 const LEVEL_BODY =
-  /(?:[省县区州]|(?<![城都超上股门])市)(?:委(?![员托屈派任婉])(宣传部|组织部|统战部|政法委|网信办|编办|办公室|办公厅|党校|政研室|农办)?|纪委(?:监委)?|政协|人大(?:常委会)?(?![多量])|团委|妇联|关工委|科协(?![同作调议])|残联|工商联|文联|侨联|社科联)/g;
+  /(?:[省县区州]|(?<![城都超上股门])市)(?:委(?![员托屈派任婉])(宣传部|组织部|统战部|社会工作部|政法委|网信办|编办|机构编制委员会办公室|金融委员会办公室|金融办|外办|台办|老干部局|机关工委|政策研究室|党史研究室|巡视办|办公室|办公厅|党校|政研室|农办)?|纪委(?:监委)?|政协|人大(?:常委会)?(?![多量])|团委|妇联|关工委|科协(?![同作调议])|残联|工商联|文联|侨联|社科联)/g;
 /** Places that may stand before one (重庆市委: 重庆 + 市委), found backwards from the level character. */
 const LEVEL_BODY_PLACES = new Literals(REGION_NAMES);
 
@@ -294,7 +295,14 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   for (const c of levelBodies(text, ctx)) candidates.push({ ...c, priority: 2 });
   for (const c of companiesWithPlace(text)) candidates.push({ ...c, priority: 3 });
 
-  if (ctx.segmenter) for (const w of organisationWords(ctx)) candidates.push({ start: w.start, end: w.end, priority: 1 });
+  if (ctx.segmenter) {
+    // 住房和城乡建设局 holds the dictionary's 建设局: the tail of a body's name is no name of its own
+    const bodies = bodyWordSpans(text);
+    for (const w of organisationWords(ctx)) {
+      if (bodies.some((b) => b.start < w.start && w.end === b.end)) continue;
+      candidates.push({ start: w.start, end: w.end, priority: 1 });
+    }
+  }
   for (const c of namesAcrossLineBreaks(text, hints)) candidates.push(c);
 
   // a date never begins a name (2024年市政府工作报告): such candidates start after it
