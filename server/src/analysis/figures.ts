@@ -615,12 +615,15 @@ export function readItemList(compact: CompactText, figures: readonly Figure[], f
     const figure = figures[k];
     if (!figure) break;
     const label = text.slice(pos, figure.cStart);
-    if (label.length > maxLabel || /[0-9。！？；;，,：:()（）]/.test(label)) break;
+    // digits end a label, except an ordinal or a year naming the item (第1包, 2021年查处)
+    if (label.length > maxLabel || /[0-9。！？；;，,：:()（）]/.test(label.replace(NUMBERED_LABEL, ''))) break;
     if (!label && !options.bareFigures) break;
     if (!options.accept(figure)) break;
     items.push({ labelStart: pos, label, figure });
     end = figure.cEnd;
     if (lastItem) break;
+    // 1.32万套（间）: a unit's note in brackets after the figure
+    end = afterUnitNote(text, end);
     const sep = text[end];
     // 分别占42%、35%和28%: a conjunction right after an item puts the last one after it
     const conjunction = FINAL_CONJUNCTION.exec(text.slice(end, end + 2));
@@ -633,6 +636,17 @@ export function readItemList(compact: CompactText, figures: readonly Figure[], f
   }
   const open = text.startsWith('等', end) || items.some((item) => /等$/.test(item.label));
   return { items, end, open };
+}
+
+/** An ordinal or a year that names a list's item (第1包, 第2标段, 2021年): digits a label may hold. */
+const NUMBERED_LABEL = /第[0-9]{1,3}[包标段批期号类项]|(?:19|20)[0-9]{2}年/g;
+/** A unit's note in brackets right after a figure: 万套（间）, 人（次）. */
+const UNIT_NOTE = /^[（(][\u4e00-\u9fff]{1,2}[）)]/;
+
+/** Where the text goes on after a figure ending at `at`, past a unit's note in brackets (万套（间）). */
+export function afterUnitNote(text: string, at: number): number {
+  const note = UNIT_NOTE.exec(text.slice(at, at + 6));
+  return note ? at + note[0].length : at;
 }
 
 /** Index of the first figure that starts at or after `pos` (figures.length when none). */

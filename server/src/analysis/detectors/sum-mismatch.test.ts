@@ -250,3 +250,16 @@ test('a 其中 sentence may break down any total of the sentence before (受理�
     'warning',
   );
 });
+
+test('items named by an ordinal or a year (第1包, 2021年查处), and units with a note in brackets (万套（间）)', () => {
+  assert.match(
+    one('代理服务费共计12.35万元，其中第1包6.73万元、第2包3.94万元、第3包2.13万元。').message.en,
+    /6\.73万\+3\.94万\+2\.13万 = 12\.8万 ≠ 12\.35万/,
+  );
+  silent('代理服务费共计12.80万元，其中第1包6.73万元、第2包3.94万元、第3包2.13万元。');
+  assert.match(
+    one('全年新筹集保障性租赁住房2.15万套（间），其中新建1.32万套（间）、改建0.51万套（间）、盘活存量房源0.23万套（间）。').message.en,
+    /= 2\.06万 ≠ 2\.15万/,
+  );
+  silent('全年新筹集保障性租赁住房2.06万套（间），其中新建1.32万套（间）、改建0.51万套（间）、盘活存量房源0.23万套（间）。');
+});

@@ -21,6 +21,7 @@ import {
   firstFigureAtOrAfter,
   formatNumber,
   isAdditive,
+  afterUnitNote,
   isComparisonBase,
   isLaterListItem,
   clauseStart,
@@ -354,7 +355,7 @@ function listPrefix(text: string, items: readonly ListItem[]): { items: ListItem
     // 其他粮食作物 closes a list of 稻谷播种面积, 小麦播种面积…: "the others" run parallel to any item
     if (
       prev &&
-      text[prev.figure.cEnd] !== '、' &&
+      text[afterUnitNote(text, prev.figure.cEnd)] !== '、' &&
       prev.label.slice(-1) !== item.label.slice(-1) &&
       !OTHERS.test(item.label) &&
       !complementary(prev.label, item.label)
