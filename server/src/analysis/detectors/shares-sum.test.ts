@@ -101,3 +101,20 @@ test('shares of parts whose labels divide a whole between them (省内/省外, �
   // parts that do not cover the whole (东部 and 西部 without 中部 and 东北) may leave shares out
   silent('东部地区1200人，占40%；西部地区900人，占30%。');
 });
+
+test('所占比重分别为 is one share intro (not 占比 and a label 重分别为)', () => {
+  assert.match(one('基础研究、应用研究和试验发展经费所占比重分别为6.3%、9.4%和86.2%。').message.en, /= 101\.9% ≠ 100%/);
+  silent('基础研究、应用研究和试验发展经费所占比重分别为6.3%、11.3%和82.4%。');
+});
+
+test('after a breakdown’s opening (从…看), three or more clauses of shares cover the whole', () => {
+  assert.equal(
+    one('从事故原因看，违章作业引发的事故占46.5%，设备设施缺陷引发的占22.1%，安全管理缺失引发的占34.1%。').severity,
+    'warning',
+  );
+  assert.equal(one('从户型结构看，小户型住宅成交占38.5%，中户型住宅成交占42.7%，大户型住宅成交占14.3%。').severity, 'information');
+  silent('从户型结构看，小户型住宅成交占38.5%，中户型住宅成交占47.2%，大户型住宅成交占14.3%。');
+  // the largest parts only, or no breakdown's opening: nothing to sum
+  silent('从行业看，制造业占35.2%，批发零售业占20.1%，建筑业占15.3%。');
+  silent('出口占30%，进口占20%，加工贸易占10%。');
+});

@@ -32,7 +32,8 @@ import {
 import { msg } from '../l10n';
 import type { Finding, Severity } from '../types';
 
-const SHARE_INTRO = /(?:占比|构成|分布|比例|比重|结构|份额|分别占)(?:分别|依次)?(?:为|是|如下|情况为|达到|达)?[:：]?/g;
+// 占比重 and 占比例 before 占比: 所占比重分别为 is read whole, not as 占比 and a label 重分别为
+const SHARE_INTRO = /(?:占比重|占比例|占比|构成|分布|比例|比重|结构|份额|分别占)(?:分别|依次)?(?:为|是|如下|情况为|达到|达)?[:：]?/g;
 /** Labels that make an item a rate or a change, not a share of the whole. */
 const NOT_A_SHARE = /率|增长|增幅|增速|提高|下降|降低|同比|环比|比上年|较上年/;
 
@@ -95,6 +96,54 @@ function detect(ctx: AnalysisContext): Finding[] {
     out.push({ ...finding, start: span.start, end: span.end });
   }
   out.push(...complementaryShares(compact, figures));
+  out.push(...sharesAfterBreakdownIntro(compact, figures));
+  return out;
+}
+
+/** Below this sum, clauses of shares after a breakdown's opening may leave parts out. */
+const NEAR_WHOLE = 90;
+
+/** What opens a breakdown of one whole: 从户型结构看，, 按事故原因分：, 分地区看，. */
+const BREAKDOWN_INTRO = /(?:从|按|分)[\u4e00-\u9fff]{1,10}(?:来看|看|分)[，,：:]$/;
+/** A share at the end of its clause: 小户型住宅成交占38.5%. */
+const SHARE_IN_CLAUSE = /[\u4e00-\u9fff]占(?:比)?(?:为|达到|达)?$/;
+
+/**
+ * 从户型结构看，小户型占38.5%，中户型占42.7%，大户型占14.3%: after a breakdown's opening, three or more
+ * clauses in a row that each give one part's share cover the whole, so the shares sum to 100%.
+ */
+function sharesAfterBreakdownIntro(compact: CompactText, figures: readonly Figure[]): Finding[] {
+  const text = compact.text;
+  const out: Finding[] = [];
+  for (let k = 0; k < figures.length; k++) {
+    const first = figures[k]!;
+    if (first.kind !== 'percent') continue;
+    const clause = clauseStart(text, first.cStart);
+    if (!SHARE_IN_CLAUSE.test(text.slice(clause, first.cStart)) || !BREAKDOWN_INTRO.test(text.slice(Math.max(0, clause - 14), clause)))
+      continue;
+    const shares = [first];
+    let j = k + 1;
+    for (; j < figures.length; j++) {
+      const f = figures[j]!;
+      const previous = shares[shares.length - 1]!;
+      const start = clauseStart(text, f.cStart);
+      // the next clause right after the previous share, and nothing but "label占" before its figure
+      if (f.kind !== 'percent' || start !== previous.cEnd + 1 || !/[，,；;]/.test(text[previous.cEnd] ?? '')) break;
+      if (!SHARE_IN_CLAUSE.test(text.slice(start, f.cStart)) || NOT_A_SHARE.test(text.slice(start, f.cStart))) break;
+      shares.push(f);
+    }
+    k = j - 1;
+    if (shares.length < 3 || shares.some((f) => f.approx !== undefined)) continue;
+    // the clauses may name only the largest parts (从行业看，制造业占35%，…): a sum well short of the whole
+    // says nothing, one near it is a guess; only a sum beyond the whole is certain
+    const sum = shares.reduce((total, f) => total + f.value, 0);
+    if (sum < NEAR_WHOLE) continue;
+    const finding = judge(shares, false);
+    if (!finding) continue;
+    if (sum < 100) finding.severity = 'information';
+    const span = originalSpan(compact, clause, shares[shares.length - 1]!.cEnd);
+    out.push({ ...finding, start: span.start, end: span.end });
+  }
   return out;
 }
 
