@@ -174,3 +174,11 @@ test('a list sibling is no whole; a whole wider than the text (占全国…) is 
   assert.match(one('全国新建住房5000万套，全省新建住房100万套，占全国的3%。').message.en, /100万\/5000万/);
   silent('从户型结构看，90平方米以下住宅成交占38.5%，90至144平方米住宅成交占47.2%，144平方米以上住宅成交占14.3%。');
 });
+
+test('a rate named by what it counts (整改率) is that count over the one before it', () => {
+  assert.match(one('全年排查一般事故隐患4.52万项，已整改4.47万项，整改率89.9%。').message.en, /4\.47万\/4\.52万 = 98\.89% ≠ 89\.9%/);
+  silent('全年排查一般事故隐患4.52万项，已整改4.47万项，整改率98.9%。');
+  assert.match(one('全市1862项政务服务事项中，可网上办理的1836项，网上可办率96.8%。').message.en, /1836\/1862/);
+  // a rate named by something the counts do not say (结案率 after 审结) is left alone
+  silent('共受理案件186.42万件，审结171.35万件，结案率91.9%。');
+});

@@ -81,10 +81,8 @@ function detect(ctx: AnalysisContext): Finding[] {
     }
     const m = SHARE_LEAD.exec(lead);
     if (!m) {
-      if (URBANISATION_RATE.test(lead)) {
-        const finding = urbanisation(compact, figures, k);
-        if (finding) out.push(finding);
-      }
+      const finding = URBANISATION_RATE.test(lead) ? urbanisation(compact, figures, k) : namedRate(compact, figures, k, lead);
+      if (finding) out.push(finding);
       continue;
     }
     const zhan = leadFrom + m.index;
@@ -157,6 +155,32 @@ function urbanisation(compact: CompactText, figures: readonly Figure[], rateInde
   }
   if (!urban || !whole || !(whole.lo > 0)) return undefined;
   return judge(compact, rate, urban, whole, true);
+}
+
+/** A rate named by what it counts: 整改率, 网上可办率 (group 1: 整改, 网上可办). */
+const NAMED_RATE = /([\u4e00-\u9fff]{2,4})率(?:为|是|达到|达)?$/;
+
+/**
+ * 排查隐患4.52万项，已整改4.47万项，整改率89.9%: a rate named by an action is the count of that action over
+ * the count before it in the sentence. The part's label must hold every character of the rate's name
+ * (已整改 for 整改, 可网上办理的 for 网上可办); the whole is the text's reading, so a mismatch is information.
+ */
+function namedRate(compact: CompactText, figures: readonly Figure[], rateIndex: number, lead: string): Finding | undefined {
+  const name = NAMED_RATE.exec(lead)?.[1];
+  if (!name) return undefined;
+  const text = compact.text;
+  const rate = figures[rateIndex]!;
+  const from = sentenceStart(text, rate.cStart);
+  const part = figures[rateIndex - 1];
+  if (!part || part.cStart < from || !isAdditive(part) || isComparisonBase(text, part)) return undefined;
+  // only a clause mark between the part and the rate's name: 已整改4.47万项，整改率
+  if (!/^[，,；;]?$/.test(text.slice(part.cEnd, rate.cStart - lead.length + lead.lastIndexOf(name)))) return undefined;
+  const label = labelBefore(text, part);
+  if (![...name].every((c) => label.includes(c))) return undefined;
+  const whole = figures[rateIndex - 2];
+  if (!whole || whole.cStart < from || !sameFamily(whole, part) || !isAdditive(whole) || isComparisonBase(text, whole)) return undefined;
+  if (!canHold(whole, part) || !(whole.lo > 0)) return undefined;
+  return judge(compact, rate, part, whole, false);
 }
 
 /** 分别占, 依次占: the shares that follow are those of the parts before, in order. */
