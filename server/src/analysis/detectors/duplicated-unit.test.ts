@@ -157,3 +157,10 @@ test('a figure at the end of the paragraph before counts nothing after the blank
   // a single line break inside the paragraph is still a column break
   assert.deepEqual(fixed('开发课程标准4\n种种，'), { count: 1, text: '开发课程标准4\n种，' });
 });
+
+test('户均, 亩均 after a count of 户 or 亩 start a word of their own', () => {
+  assert.deepEqual(
+    analyze('惠及农户1200户户均增收800元，种植300亩亩均收益2000元。').diagnostics.filter((f) => f.code === 'duplicated-unit'),
+    [],
+  );
+});

@@ -152,3 +152,7 @@ test('a text in traditional characters is checked as its simplified reading (億
   assert.match(one('按名義計算為30,235億元，較二〇二二年的28,278億元上升9.6%。').message.en, /6\.92% ≠ 9\.6%/);
   silent('按名義計算為30,235億元，較二〇二二年的28,278億元上升6.9%。');
 });
+
+test('a growth of a total the text does not write out (总数比…增长) is not the last figure’s', () => {
+  silent('全市已培育国家级专精特新企业296家、省级专精特新中小企业2517家，总数比2022年底的2181家增长29.0%。');
+});

@@ -144,6 +144,8 @@ function growthAfterVerb(
   if (comparing) {
     const old = prev;
     const biInClause = comparing.index;
+    // …296家、…2517家，总数比…的2181家增长29.0%: the new figure is a total the text does not write out
+    if (UNWRITTEN_TOTAL.test(prevClause.slice(0, biInClause))) return undefined;
     const bi = clauseStart(text, old.cStart) + biInClause;
     // 比上年增加0.6万人: a verb between 比 and the figure makes it the change
     const change = CHANGE_VERB.exec(prevClause.slice(biInClause));
@@ -190,6 +192,9 @@ function growthAfterVerb(
  * (投入强度（与地区生产总值之比）, 比率, 比重, 比例, 占比, 对比).
  */
 const COMPARING_BI = /(?:(?<![占之对相类排无])比(?![率重例值])|较)[^，,；;。比较]*$/;
+/** Before 比: a total of the figures before, not one of them (总数比…, 两者合计比…). */
+const UNWRITTEN_TOTAL = /(?:总数|总量|总计|合计|共计|两者|二者|三者)$/;
+
 /** Before the growth verb: a yearly average (年均增长, 年平均增长, 平均每年增长). */
 const YEARLY_AVERAGE = /(?:年均|年平均|平均每年|每年平均|平均)$/;
 

@@ -182,3 +182,11 @@ test('a rate named by what it counts (整改率) is that count over the one befo
   // a rate named by something the counts do not say (结案率 after 审结) is left alone
   silent('共受理案件186.42万件，审结171.35万件，结案率91.9%。');
 });
+
+test('siblings in a ；list or with a share of their own are no wholes; the urban population’s label is its own; 占全省 is another whole', () => {
+  silent('共转办2915件。其中，大气污染1046件，占35.9%；水污染702件；噪声污染486件，占16.7%；固体废物污染398件，占13.7%。');
+  silent('大气污染1046件，占35.9%；噪声污染486件，占16.79/6；固体废物污染398件，占13.7%。');
+  silent('全市常住人口1200万人，其中城镇人口780万人、农村人口420万人，城镇化率65.0%。');
+  assert.match(one('全市常住人口1200万人，其中城镇人口780万人、农村人口420万人，城镇化率60.0%。').message.en, /780万\/1200万/);
+  silent('全市共有企业500家，其中高新技术企业120家，占全省的15.0%。');
+});

@@ -53,7 +53,7 @@ const MAX_WHOLE_LOOKBACK = 2500;
 const MAX_PART_DISTANCE = 80;
 
 /** A whole wider than the text's own (占全国的, 占全球总量的): looked for by that name, never taken from context. */
-const WIDER_SCOPE = /^(?:全国|全球|世界|全世界)$/;
+const WIDER_SCOPE = /^(?:全国|全球|世界|全世界|全省|全市|全区|全县)$/;
 
 /** Modifiers that do not belong to the name of the whole: 全市技能人才 is 技能人才. */
 const SCOPE = /^(?:全国|全省|全市|全区|全县|全校|我国|我省|我市|该市|本市|全)/;
@@ -148,7 +148,8 @@ function urbanisation(compact: CompactText, figures: readonly Figure[], rateInde
     const f = figures[j]!;
     if (rate.cStart - f.cEnd > MAX_POPULATION_LOOKBACK) break;
     if (f.family !== '人' || isComparisonBase(text, f)) continue;
-    const label = labelBefore(text, f);
+    // the label after the figure before it: 城镇人口780万人、农村人口420万人 gives 420万 the label 农村人口
+    const label = labelBefore(text, f).replace(/^.*、/, '');
     if (!/人口/.test(label)) continue;
     if (/城镇/.test(label)) urban ??= f;
     else if (!/乡村|农村|户籍|出生|死亡|流动/.test(label) && urban) whole ??= f;
@@ -321,8 +322,11 @@ function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part
     const f = figures[j]!;
     if (f.cStart < from) return undefined;
     if (!isAdditive(f) || isComparisonBase(text, f)) continue;
-    // 其中男生1500人、女生1365人，占47.6%: an item of the part's own list is its sibling, not its whole
-    if (text[f.cEnd] === '、') continue;
+    // 其中男生1500人、女生1365人，占47.6%: an item of the part's own list is its sibling, not its whole;
+    // so is one closing a clause of a list (…水污染702件；噪声污染486件，占16.7%)
+    if (text[f.cEnd] === '、' || text[f.cEnd] === '；' || text[f.cEnd] === ';') continue;
+    // …486件，占16.79/6: followed by 占, it has a share of its own, even one OCR left unreadable
+    if (/^[，,]?[（(]?占/.test(text.slice(f.cEnd, f.cEnd + 3))) continue;
     // in the sentence before, only a total: not one item of a list (…、东北地区70个。其中…), not below the part
     if (f.cStart < ownSentence && (isLaterListItem(text, figures, j) || !canHold(f, part))) return undefined;
     // 其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.14%: a figure with a share of its own is

@@ -108,10 +108,7 @@ test('所占比重分别为 is one share intro (not 占比 and a label 重分别
 });
 
 test('after a breakdown’s opening (从…看), three or more clauses of shares cover the whole', () => {
-  assert.equal(
-    one('从事故原因看，违章作业引发的事故占46.5%，设备设施缺陷引发的占22.1%，安全管理缺失引发的占34.1%。').severity,
-    'warning',
-  );
+  assert.equal(one('从事故原因看，违章作业引发的事故占46.5%，设备设施缺陷引发的占22.1%，安全管理缺失引发的占34.1%。').severity, 'warning');
   assert.equal(one('从户型结构看，小户型住宅成交占38.5%，中户型住宅成交占42.7%，大户型住宅成交占14.3%。').severity, 'information');
   silent('从户型结构看，小户型住宅成交占38.5%，中户型住宅成交占47.2%，大户型住宅成交占14.3%。');
   // the largest parts only, or no breakdown's opening: nothing to sum

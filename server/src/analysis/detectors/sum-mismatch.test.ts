@@ -263,3 +263,8 @@ test('items named by an ordinal or a year (第1包, 2021年查处), and units wi
   );
   silent('全年新筹集保障性租赁住房2.06万套（间），其中新建1.32万套（间）、改建0.51万套（间）、盘活存量房源0.23万套（间）。');
 });
+
+test('a total given as "more than" (1200余人) with a few notable parts after 其中 is no breakdown', () => {
+  silent('全年引进各类人才1200余人，其中博士120人、硕士560人。');
+  assert.equal(one('全年引进各类人才1200余人，其中博士820人、硕士560人。').severity, 'warning');
+});

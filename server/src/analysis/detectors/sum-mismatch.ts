@@ -424,6 +424,8 @@ function judge(compact: CompactText, b: Breakdown): Finding | undefined {
   const fallsShort = sum.hi < total.lo - EPSILON;
   if (!exceeds && !(fallsShort && b.exhaustive)) return undefined;
   if (b.alternatives?.some((f) => sum.hi >= f.lo - EPSILON && sum.lo <= f.hi + EPSILON)) return undefined;
+  // 引进各类人才1200余人，其中博士120人、硕士560人: a total given as "more than" names a few notable parts
+  if (fallsShort && b.form === 'list' && total.approx !== undefined) return undefined;
   // a 其中 list whose unlisted rest outweighs every listed part names a few notable kinds, not all of them
   // (卫生机构4567个，其中医院234个，卫生院123个): a category left out leaves a rest of the size of a part
   if (fallsShort && b.form === 'list' && total.lo - sum.hi > Math.max(...b.parts.map((p) => p.hi))) return undefined;
