@@ -261,3 +261,19 @@ test('the indented first line of a paragraph is as wide as the column: the next 
     ['　　“过去一刮风，沙子就埋到门槛上。”林场场长郭万刚说。', '　　近年来，古浪县探索治沙模式，在沙区发展梭梭接种肉苁蓉。'].join('\n'),
   );
 });
+
+test('a masthead’s date line between two headings is no page break to join across', () => {
+  assert.deepEqual(find('经 济 日 报\n2023年5月8日 星期一 第3版\n区域经济\n'), []);
+});
+
+test('narrow lines beside a picture, in a paragraph whose other lines are page-wide, are joined to them', () => {
+  // the last narrow line goes on in a wide one (较⏎好。)
+  assert.equal(
+    fixAll('审计结果表明，2022年市\n级预算执行情况总体较\n好。市级一般公共预算总收入456.78亿元，总支出448.92亿元，年终结转结余7.86亿元。'),
+    '审计结果表明，2022年市级预算执行情况总体较好。市级一般公共预算总收入456.78亿元，总支出448.92亿元，年终结转结余7.86亿元。',
+  );
+  assert.equal(
+    fixAll('本届活动为期7天，\n设置闽南文化体验、\n科技创新参访、乡\n村振兴调研等三\n个主题板块。活动期间，参加师生将先后走访福建省泉州市、漳州市和平潭综合实验区。'),
+    '本届活动为期7天，设置闽南文化体验、科技创新参访、乡村振兴调研等三个主题板块。活动期间，参加师生将先后走访福建省泉州市、漳州市和平潭综合实验区。',
+  );
+});

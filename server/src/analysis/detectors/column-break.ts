@@ -67,6 +67,8 @@ interface ContentLine {
   afterBlank: boolean;
   /** Whether a page number line (— 3 —) comes before it: the page ended there, perhaps mid-sentence. */
   afterPageNumber: boolean;
+  /** Whether that line was a newspaper's running head (…星期一 第3版), which says nothing of the sentence. */
+  afterRunningHead?: boolean;
 }
 
 /**
@@ -95,6 +97,25 @@ interface Break {
   evidence: 'strong' | 'weak' | 'none';
   /** A word split by the break, for the message. */
   word?: string;
+  /** Between a page-wide line and a column-narrow one: which side is wide. */
+  regionEdge?: 'wide-before' | 'wide-after';
+}
+
+/**
+ * Narrow lines set beside a picture or in a box, in a paragraph whose other lines run the page's width:
+ * …总体较⏎好。市级一般公共预算… (the last narrow line goes on in a wide one) or 新建改扩建中小学⏎和幼儿园15所，新增⏎…
+ * (a wide line goes on in narrow ones). Such an edge joins when the run of narrow lines beside it is a
+ * column (its own break is a candidate) and the line before the edge leaves its sentence open.
+ */
+function joinRegionEdges(breaks: Break[]): void {
+  for (let k = 0; k < breaks.length; k++) {
+    const brk = breaks[k]!;
+    if (!brk.regionEdge || brk.candidate || !HAN.test(brk.a.text) || !HAN.test(brk.b.text)) continue;
+    const column = brk.regionEdge === 'wide-after' ? breaks[k - 1] : breaks[k + 1];
+    if (!column?.candidate || column.evidence === 'none') continue;
+    brk.candidate = true;
+    brk.evidence = 'weak';
+  }
 }
 
 /** Any white space but line ends (U+2002 and U+3000 indent some documents): what `[^\S\r\n]` matches. */
@@ -175,6 +196,7 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
   const out: ContentLine[] = [];
   let afterBlank = true;
   let afterPageNumber = false;
+  let afterRunningHead = false;
   const whole = ctx.text;
   for (const line of ctx.lines) {
     // indentation and trailing spaces by code unit: a regular expression and a slice per line showed in
@@ -190,6 +212,7 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
     while (contentEnd > contentStart && isInlineSpaceUnit(whole.charCodeAt(contentEnd - 1))) contentEnd--;
     const text = whole.slice(contentStart, contentEnd);
     if (out.length > 0 && (PAGE_NUMBER.test(text) || RUNNING_HEAD.test(text))) {
+      afterRunningHead = !PAGE_NUMBER.test(text);
       afterPageNumber = true;
       afterBlank = false;
       continue;
@@ -203,9 +226,11 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
       width: displayWidth(text),
       afterBlank,
       afterPageNumber,
+      ...(afterRunningHead ? { afterRunningHead } : {}),
     });
     afterBlank = false;
     afterPageNumber = false;
+    afterRunningHead = false;
   }
   return out;
 }
@@ -243,7 +268,22 @@ function judge(
   if (!HAN.test(a.text) || !HAN.test(b.text)) return brk;
   if (b.indent > a.indent) return brk;
   if (MARKER_START.test(b.text)) return brk;
-  if ((a.width > MAX_COLUMN_WIDTH || b.width > MAX_COLUMN_WIDTH) && !pageWrap(a, b)) return brk;
+  const wideA = a.width > MAX_COLUMN_WIDTH;
+  const wideB = b.width > MAX_COLUMN_WIDTH;
+  if ((wideA || wideB) && !pageWrap(a, b)) {
+    // one line as wide as a page and the other as narrow as a column: a word split across it joins them;
+    // otherwise the breaks around it decide (see joinRegionEdges)
+    // a blank line between them parts two blocks of text (a narrow paragraph of another column)
+    if (wideA === wideB || b.indent > 0 || b.afterBlank || SENTENCE_END.test(a.text)) return brk;
+    brk.regionEdge = wideA ? 'wide-before' : 'wide-after';
+    const edge = judgeJunction(ctx.segmenter, wordContextBefore(a.text, a.text.length), wordContextAfter(b.text, 0));
+    if (edge.kind === 'split-word') {
+      brk.word = edge.word;
+      brk.candidate = true;
+      brk.evidence = 'strong';
+    }
+    return brk;
+  }
 
   const verdict = judgeJunction(ctx.segmenter, wordContextBefore(a.text, a.text.length), wordContextAfter(b.text, 0));
   const split = verdict.kind === 'split-word';
@@ -260,8 +300,9 @@ function judge(
   if (sentenceEnd) return brk;
   if (
     split ||
-    // a sentence left open at the foot of a page goes on on the next
-    b.afterPageNumber ||
+    // a sentence left open at the foot of a page goes on on the next (a masthead's date line, 经济日报⏎
+    // 2023年5月8日 星期一 第3版⏎区域经济, is no evidence: only a page number is)
+    (b.afterPageNumber && !b.afterRunningHead) ||
     CONTINUATION_START.test(b.text) ||
     OPEN_END.test(a.text) ||
     (FIGURE_END.test(a.text) && FIGURE_CONTINUATION.test(b.text)) ||
@@ -383,6 +424,7 @@ function findings(ctx: AnalysisContext): Finding[] {
     const endsParagraph = previous !== undefined && previous.candidate && previous.b.width < previous.a.width - WIDTH_SLACK;
     breaks.push(judge(ctx, lines[k]!, lines[k + 1]!, startsParagraph, endsParagraph, layout));
   }
+  joinRegionEdges(breaks);
   const out: Finding[] = [];
   for (const raw of blocksOf(breaks)) {
     const block = trimTail(raw);
