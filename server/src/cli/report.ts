@@ -12,6 +12,8 @@ export interface JsonDiagnostic {
   start: number;
   end: number;
   fixes: { title: string; edits: TextEdit[] }[];
+  /** Whether `check --fix` applies the first fix (a certain repair); false: the reader decides. */
+  fixAll: boolean;
 }
 
 /** One file's entry in `check --format json`. */
@@ -36,6 +38,7 @@ export function toJsonDiagnostic(finding: Finding, language: Language): JsonDiag
     start: finding.start,
     end: finding.end,
     fixes: finding.fixes.map((fix) => ({ title: pick(fix.title, language), edits: fix.edits })),
+    fixAll: finding.fixes.length > 0 && finding.fixAllSafe === true,
   };
 }
 
@@ -52,7 +55,9 @@ export function formatFindingsText(file: string, text: string, findings: readonl
   return findings.map((f) => {
     const { line, column } = index.at(f.start);
     const quote = text.slice(f.start, Math.min(f.end, f.start + 24)).replace(/\r?\n|\r/g, '⏎');
-    const fix = f.fixes[0] ? `  → ${pick(f.fixes[0].title, language)}` : '';
+    // a fix that --fix leaves for the reader says so: a guess is no repair to apply blindly
+    const review = f.fixAllSafe ? '' : language === 'zh' ? '（需人工确认，--fix 不会应用）' : ' (to review: --fix leaves it)';
+    const fix = f.fixes[0] ? `  → ${pick(f.fixes[0].title, language)}${review}` : '';
     return `${file}:${line + 1}:${column + 1}: ${SEVERITY_LABEL[f.severity][language]} [${f.code}] ${pick(f.message, language)} «${quote}»${fix}`;
   });
 }

@@ -87,3 +87,13 @@ test('B for 8 and S for 5 inside figures; full-width figures keep full-width dig
     [],
   );
 });
+
+test('a road’s class letter (S205省道, G1501高速) and a round letter in a room’s or building’s label (3B05室) are no damage', () => {
+  for (const clean of ['S205省道改造完成，G1501高速全线贯通。', '会议在综合楼3B05室召开。', '1B2号楼']) {
+    assert.deepEqual(
+      analyze(clean).diagnostics.filter((f) => f.code === 'letter-for-digit'),
+      [],
+      clean,
+    );
+  }
+});

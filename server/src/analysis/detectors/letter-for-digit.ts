@@ -43,6 +43,8 @@ const DIGIT_FOR_LETTER: Record<string, string> = {
 
 /** The letters added for rounder shapes, which also label things (1B号楼, B1层). */
 const ROUND_LETTERS = new Set(['B', 'Ｂ', 'S', 'Ｓ']);
+/** What follows a road's number: S205省道, G1501高速, X012县道. */
+const ROAD_AFTER = /^(?:省道|国道|县道|乡道|高速|线)/;
 /** What a label of a building, floor, seat or line is followed by. */
 const LABEL_AFTER = /[号座栋幢层楼室区线型级门期]/;
 
@@ -85,6 +87,10 @@ function detect(ctx: AnalysisContext): Finding[] {
     // letters (O2O, I2I are names)
     if (/^[.．]|[.．]$/.test(run)) continue;
     if (run[0]! in DIGIT_FOR_LETTER && run[run.length - 1]! in DIGIT_FOR_LETTER) continue;
+    // a road's number (S205省道, G1501高速): its letter is its class
+    if (run[0]! in DIGIT_FOR_LETTER && ROAD_AFTER.test(text.slice(end, end + 2))) continue;
+    // 3B05室, 1B2号楼: a round letter in a room's or building's label, between digits or not, is the label's
+    if ([...run].some((c) => ROUND_LETTERS.has(c)) && LABEL_AFTER.test(text.slice(end, end + 1))) continue;
     const unitAfter = unitAfterFigure(text, end) !== undefined;
     const followedByUnit = unitAfter || DATE_WORDS.test(text.slice(end, end + 1));
     // B and S end names of buildings, floors and lines as well (1B号楼, 3B座, S1线): at an edge they need a

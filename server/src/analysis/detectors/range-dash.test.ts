@@ -40,3 +40,11 @@ test('a dash after 第 is a misread 一, also applied by fix-all', () => {
   // a doubled dash, a dash before a figure, and 第一 itself are left alone
   assert.deepEqual(findings('第——次，第—3条，第一次会议'), []);
 });
+
+test('a date in figures gets hyphens, not a range’s dash (2022一01一05)', () => {
+  const text = '日期:2022一01一05';
+  const found = analyze(text).diagnostics.filter((f) => f.code === 'ocr-confusable');
+  assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), '日期:2022-01一05');
+  const later = '日期:2022-01一05';
+  assert.equal(applyEdits(later, analyze(later).diagnostics.filter((f) => f.code === 'ocr-confusable')[0]!.fixes[0]!.edits), '日期:2022-01-05');
+});

@@ -33,6 +33,14 @@ function isTelephone(before: string, after: string): boolean {
   return /^0\d{2,3}$/.test(before) && /^\d{7,8}$/.test(after);
 }
 
+/** A date in figures (2022一01一05, 2022-01一05): its separators are hyphens, not a range's dash. */
+function isNumericDate(text: string, start: number, dashAt: number): boolean {
+  const separator = '[一\\-－]';
+  const whole = new RegExp(`^(?:19|20)\\d\\d${separator}\\d{1,2}${separator}\\d{1,2}(?!\\d)`);
+  // the 一 after the year, or the one after the month (…2022-01一05: the match starts at the month)
+  return whole.test(text.slice(start, start + 11)) || (dashAt - start <= 2 && whole.test(text.slice(Math.max(0, start - 5), start + 6)));
+}
+
 function detect(ctx: AnalysisContext): Finding[] {
   const text = toHalfWidthDigits(ctx.text);
   const out: Finding[] = [];
@@ -40,7 +48,7 @@ function detect(ctx: AnalysisContext): Finding[] {
     const before = m[1]!;
     const after = m[2]!;
     const at = m.index + before.length;
-    const dash = isTelephone(before, after) ? '-' : '—';
+    const dash = isTelephone(before, after) || isNumericDate(text, m.index, at) ? '-' : '—';
     const written = ctx.text.slice(m.index, m.index + m[0].length);
     const repaired = `${ctx.text.slice(m.index, at)}${dash}${ctx.text.slice(at + 1, m.index + m[0].length)}`;
     out.push({

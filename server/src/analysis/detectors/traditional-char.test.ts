@@ -128,3 +128,10 @@ test('a title or name quoted in traditional characters throughout is quoted as i
   assert.equal(d.length, 1);
   assert.equal(applyEdits(damaged, d[0]!.fixes[0]!.edits), `${CLEAN}根据《关于加强安全生产的通知》要求。`);
 });
+
+test('於 is also the simplified surname (於梨华): a guess, never applied by fix-all', () => {
+  const d = findings(`${CLEAN}著名作家於梨华的著作展出。`);
+  assert.equal(d.length, 1);
+  assert.equal(d[0]!.severity, 'information');
+  assert.equal(d[0]!.fixAllSafe, false);
+});

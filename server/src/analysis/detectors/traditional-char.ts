@@ -27,7 +27,7 @@ const TRADITIONAL_TEXT_SHARE = 0.03;
  * 著 in 著作, 藉 in 狼藉, 瞭 in 瞭望, 覆 in 覆盖…). OpenCC's phrases cover the common words; elsewhere
  * the finding is a guess.
  */
-const ALSO_SIMPLIFIED = new Set('乾著藉瞭覆夥徵麽蘋祇隻鍾锺讚钜硃閒');
+const ALSO_SIMPLIFIED = new Set('乾著藉瞭覆夥徵麽蘋祇隻鍾锺讚钜硃閒於');
 
 /**
  * Offsets of the Han characters that conversion changes: where the context's simplified text (converted

@@ -102,3 +102,12 @@ test('a guessed closer goes after a quoted short name or what a ratio is of', ()
     'R&D经费投入强度（与地区生产总值之比）为3.42%，比上年提高0.16个百分点。',
   );
 });
+
+test('a bracket written twice loses its copy (《《…》, …》》)', () => {
+  assert.deepEqual(repaired('根据《《国务院关于进一步深化预算管理制度改革的意见》要求，加强管理。'), {
+    text: '根据《国务院关于进一步深化预算管理制度改革的意见》要求，加强管理。',
+    severity: 'warning',
+    safe: true,
+  });
+  assert.equal(repaired('根据《国务院关于进一步深化预算管理制度改革的意见》》要求。').text, '根据《国务院关于进一步深化预算管理制度改革的意见》要求。');
+});

@@ -162,6 +162,12 @@ function detect(ctx: AnalysisContext): Finding[] {
       )
         continue;
     }
+    // 《《国务院…》: a bracket written twice, next to its copy: the copy goes
+    const twin = u.opener ? text[u.at + 1] : text[u.at - 1];
+    if (twin === c) {
+      out.push(doubledFinding(u, c));
+      continue;
+    }
     out.push(u.opener ? openerFinding(text, u, paragraph) : closerFinding(u, c));
   }
   // several closers wanted at one place (〔〔〔…) is no longer certain, and fix-all could only add one per
@@ -252,6 +258,23 @@ function wrongCloserFinding(text: string, opener: Unmatched, closer: Unmatched):
       `"${open}" is closed by "${wrong}", which should be "${right}". The fix changes it to "${right}".`,
     ),
     fixes: [{ title: msg(`改为“${right}”`, `Change to "${right}"`), edits: [{ start: closer.at, end: closer.at + 1, newText: right }] }],
+    fixAllSafe: true,
+  };
+}
+
+function doubledFinding(u: Unmatched, bracket: string): Finding {
+  return {
+    code: 'unbalanced-bracket',
+    severity: 'warning',
+    start: u.opener ? u.at : u.at - 1,
+    end: u.opener ? u.at + 2 : u.at + 1,
+    message: msg(
+      `“${bracket}”重复了一次，多出的一个没有对应的括号。修复将删去多出的“${bracket}”。`,
+      `"${bracket}" is written twice, and the copy has no partner. The fix removes the copy.`,
+    ),
+    fixes: [
+      { title: msg(`删去多出的“${bracket}”`, `Remove the extra "${bracket}"`), edits: [{ start: u.at, end: u.at + 1, newText: '' }] },
+    ],
     fixAllSafe: true,
   };
 }
