@@ -46,5 +46,8 @@ test('a date in figures gets hyphens, not a range’s dash (2022一01一05)', ()
   const found = analyze(text).diagnostics.filter((f) => f.code === 'ocr-confusable');
   assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), '日期:2022-01一05');
   const later = '日期:2022-01一05';
-  assert.equal(applyEdits(later, analyze(later).diagnostics.filter((f) => f.code === 'ocr-confusable')[0]!.fixes[0]!.edits), '日期:2022-01-05');
+  assert.equal(
+    applyEdits(later, analyze(later).diagnostics.filter((f) => f.code === 'ocr-confusable')[0]!.fixes[0]!.edits),
+    '日期:2022-01-05',
+  );
 });

@@ -109,5 +109,8 @@ test('a bracket written twice loses its copy (《《…》, …》》)', () => {
     severity: 'warning',
     safe: true,
   });
-  assert.equal(repaired('根据《国务院关于进一步深化预算管理制度改革的意见》》要求。').text, '根据《国务院关于进一步深化预算管理制度改革的意见》要求。');
+  assert.equal(
+    repaired('根据《国务院关于进一步深化预算管理制度改革的意见》》要求。').text,
+    '根据《国务院关于进一步深化预算管理制度改革的意见》要求。',
+  );
 });
