@@ -536,3 +536,9 @@ test('（二次） in a project’s name labels a second call for tenders, no co
     ['2次', 2, '次', 'count', null],
   ]);
 });
+
+test('a place named with a numeral and a measure word (三台县, 五台山) and an item number before a year (1.2023年) are no figures', () => {
+  assert.deepEqual(summary('审计了安州区、三台县、盐亭县等5个县（市、区），登五台山。'), [['5个', 5, '个', 'count', null]]);
+  assert.deepEqual(summary('附件：1.2023年全市统计业务培训班日程安排'), []);
+  assert.deepEqual(summary('购置三台设备'), [['三台', 3, '台', 'count', null]]);
+});

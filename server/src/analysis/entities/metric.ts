@@ -603,6 +603,10 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     unitEnd = secondUnit.end;
   }
   if (unit && reading.chinese && ARABIC_ONLY_UNITS.has(unit)) return undefined;
+  // 三台县, 四会市, 五台山: a place's name that opens with a numeral and a measure word
+  if (reading.chinese && PLACE_LEVEL_AFTER.test(text[unitEnd] ?? '')) return undefined;
+  // 附件：1.2023年…: an item's number before a year, not 1.2023 years
+  if (unit === '年' && LIST_NUMBER_THEN_YEAR.test(text.slice(at, pos))) return undefined;
   if (!unit) return undefined;
   if (blocked[unitEnd - 1]) return undefined;
   // 采购项目（二次）: the label of a second call for tenders in a name, not a count of two
@@ -746,6 +750,11 @@ function ordinalRangeEnd(
   if (!unit) return undefined;
   return { value: second.value, precision: second.precision, unitStart, unit, end: unitStart + unit.length };
 }
+
+/** A place level or a mountain right after a Chinese count: the count is a place's name (三台县, 五台山). */
+const PLACE_LEVEL_AFTER = /[县市区镇乡村山]/;
+/** A list item's number and a year read as one decimal: 1.2023. */
+const LIST_NUMBER_THEN_YEAR = /^\d{1,2}\.(?:19|20)\d\d$/;
 
 /** What a term of a congress or committee is followed by: 二十届二中全会, 二十届二中、三中全会, 十四届全国人大, 十三届市委. */
 const BODY_AFTER_TERM =

@@ -832,7 +832,8 @@ const COUNT_BEFORE = /[0-9０-９一二三四五六七八九十百两几多余]+
 /** A level that starts a name: 省农业农村厅, 市教育局. */
 const LEVEL_CHARACTER = /[省市县区]/;
 /** Tags of words that name no place (time, numerals, verbs, adverbs, prepositions...): jieba tags places ns, some nouns. */
-const NOT_PLACE_TAG = /^(?:t|m|v|vd|vn|d|p|c|u|uj|ul|f|r|a|ad|l|i)$/;
+// (not vn, a or longer d: jieba tags some counties so, 射洪 vn, 大足 d)
+const NOT_PLACE_TAG = /^(?:t|m|v|vd|p|c|u|uj|ul|f|r)$/;
 
 /**
  * Where a bare level starts a word after one to four words that name no place (全年|省…, 加挂|省…, 报告|省委),

@@ -382,3 +382,10 @@ test('party departments, 中共 before a place, whole names of bodies; kinds of 
   assert.deepEqual(orgs('组建智能交通、低碳能源等3个交叉学科研究中心。学员经营的一家服装公司。', segmenter), []);
   assert.deepEqual(orgs('严格执行《中华人民共和国人民法院组织法》第四十三条。', segmenter), []);
 });
+
+test('a county jieba tags a verb noun (射洪市) keeps its name; a long brand before a bracketed 集团 stays whole', () => {
+  const segmenter = loadSegmenter();
+  assert.deepEqual(orgs('来源：射洪市农业农村局', segmenter), ['射洪市农业农村局']);
+  assert.deepEqual(orgs('绵阳科技城发展投资（集团）有限公司资产总额1268.4亿元。', segmenter), ['绵阳科技城发展投资（集团）有限公司']);
+  assert.deepEqual(orgs('经县委编委办同意，招聘工作人员45名。', segmenter), ['县委编委办']);
+});

@@ -63,7 +63,7 @@ const SCHOOL_SUFFIX = /学校$/;
  * or 任 (委派, 委任 are verbs); 人大 not before 多 or 量 (城市人大多数); 科协 not before 同, 作, 调 (协同, 协作, 协调).
  */
 const LEVEL_BODY =
-  /(?:[省县区州]|(?<![城都超上股门])市)(?:委(?![员托屈派任婉])(宣传部|组织部|统战部|社会工作部|政法委|网信办|编办|机构编制委员会办公室|金融委员会办公室|金融办|外办|台办|老干部局|机关工委|政策研究室|党史研究室|巡视办|办公室|办公厅|党校|政研室|农办)?|纪委(?:监委)?|政协|人大(?:常委会)?(?![多量])|团委|妇联|关工委|科协(?![同作调议])|残联|工商联|文联|侨联|社科联)/g;
+  /(?:[省县区州]|(?<![城都超上股门])市)(?:委(?![员托屈派任婉])(宣传部|组织部|统战部|社会工作部|政法委|网信办|编委办|编办|机构编制委员会办公室|金融委员会办公室|金融办|外办|台办|老干部局|机关工委|政策研究室|党史研究室|巡视办|办公室|办公厅|党校|政研室|农办)?|纪委(?:监委)?|政协|人大(?:常委会)?(?![多量])|团委|妇联|关工委|科协(?![同作调议])|残联|工商联|文联|侨联|社科联)/g;
 /** Places that may stand before one (重庆市委: 重庆 + 市委), found backwards from the level character. */
 const LEVEL_BODY_PLACES = new Literals(REGION_NAMES);
 
@@ -126,7 +126,8 @@ function companiesWithPlace(text: string): Array<{ start: number; end: number }>
     const m = PLACE_IN_BRACKETS_THEN_COMPANY.exec(text);
     if (!m) continue;
     let runStart = b;
-    while (runStart > 0 && b - runStart < 8 && isHan(text.charCodeAt(runStart - 1))) runStart--;
+    // a brand of up to fourteen characters: 绵阳科技城发展投资（集团）有限公司
+    while (runStart > 0 && b - runStart < 14 && isHan(text.charCodeAt(runStart - 1))) runStart--;
     const brand = text.slice(runStart, b).replace(BEFORE_BRAND, '');
     if (brand.length < 2) continue;
     out.push({ start: b - brand.length, end: b + m[0].length });
