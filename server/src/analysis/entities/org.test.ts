@@ -226,3 +226,18 @@ test('全省法院 is every court of the province, not the one its short name st
     ['四川省高级人民法院', '省法院'],
   );
 });
+
+test('a short name the text defines (以下简称) for a name relative to its level resolves through it', () => {
+  const found = names(
+    '中江县人民政府关于印发通知。中江县人力资源和社会保障局、中江县财政局负责。县人力资源和社会保障局（以下简称“县人社局”）负责解释，县人社局牵头。',
+  );
+  assert.deepEqual(
+    found.filter(([text]) => text === '县人社局').map(([, canonical, by]) => [canonical, by]),
+    [
+      ['中江县人力资源和社会保障局', 'document'],
+      ['中江县人力资源和社会保障局', 'document'],
+    ],
+  );
+  const alone = names('经县人力资源和社会保障局（以下简称“县人社局”）同意。本公告由县人社局负责解释。');
+  assert.ok(alone.filter(([text]) => text === '县人社局').every(([, canonical]) => canonical === '县人力资源和社会保障局'));
+});

@@ -332,9 +332,12 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   const documentAliases = new Map<string, string>();
   for (const c of kept) {
     const name = nameAt(text, c);
-    if (!fullNames.has(name)) continue;
     const bracket = BRACKET_ALIAS.exec(text.slice(c.end, c.end + 20));
-    if (bracket && looksLikeAliasOf(bracket[1]!, name)) documentAliases.set(bracket[1]!, name);
+    // 县人力资源和社会保障局（以下简称“县人社局”）: the text's own short name, for a full name or one relative
+    // to its level (whose canonical name is resolved below)
+    const explicit = bracket !== null && /^\s?[(（](?:以下简称|下称|简称)/.test(text.slice(c.end, c.end + 8));
+    if (bracket && (fullNames.has(name) || explicit) && looksLikeAliasOf(bracket[1]!, name)) documentAliases.set(bracket[1]!, name);
+    if (!fullNames.has(name)) continue;
     for (const alias of impliedAliases(name)) if (!documentAliases.has(alias)) documentAliases.set(alias, name);
   }
   if (documentAliases.size > 0) {
@@ -375,7 +378,8 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
 
   function resolveUncached(name: string): { canonical: string; resolvedBy: OrgEntity['resolvedBy'] } {
     const alias = documentAliases.get(name);
-    if (alias) return { canonical: alias, resolvedBy: 'document' };
+    // the long form a short name stands for may itself be relative (县人力资源和社会保障局): its own canonical
+    if (alias) return { canonical: fullNames.has(alias) || alias === name ? alias : resolve(alias).canonical, resolvedBy: 'document' };
     const user = userAliases.get(name);
     if (user) return { canonical: user, resolvedBy: 'dictionary' };
     const dictionary = DICTIONARY.get(name);
