@@ -339,6 +339,11 @@ export function readFigures(compact: CompactText): Figure[] {
     // inside a longer number or word: 12 of 312, 三 of 十三
     const prev = text[i - 1];
     if (prev !== undefined && (/[0-9.]/.test(prev) || (!arabic && CN_CHARS.has(prev)))) continue;
+    // the decimal part of a figure whose point OCR read as a comma (1,1万), or a letter's neighbour in a
+    // figure OCR garbled (7.I2万): not a figure of its own (garbled-figure and letter-for-digit report them)
+    if (arabic && (prev === ',' || prev === '，') && /[0-9]/.test(text[i - 2] ?? '') && !/^[0-9]{3}(?![0-9])/.test(text.slice(i, i + 4)))
+      continue;
+    if (arabic && prev !== undefined && /[A-Za-z]/.test(prev) && /[0-9.]/.test(text[i - 2] ?? '')) continue;
     const figure = readFigureAt(text, i, arabic);
     if (!figure) continue;
     out.push(figure);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../index';
+import { analyze, applyEdits } from '../index';
 import { loadSegmenter } from '../segment';
 
 const segmenter = loadSegmenter();
@@ -50,6 +50,26 @@ test('a figure with two decimal points before its unit is garbled; versions, dat
   );
   assert.deepEqual(
     analyze('版本2.0.1版。2023.10.15召开。V1.2.3。\n1.2.3 总体要求').diagnostics.filter((d) => d.code === 'garbled-figure'),
+    [],
+  );
+});
+
+test('a decimal point read as a comma (6148,2亿元) is repaired; thousands separators and lists are not', () => {
+  const text = '全省政府债务余额14236.8亿元，其中一般债务6148,2亿元、专项债务8088.6亿元。';
+  const found = analyze(text).diagnostics.filter((f) => f.code === 'garbled-figure');
+  assert.equal(found.length, 1);
+  assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), text.replace('6148,2', '6148.2'));
+  assert.equal(found[0]!.fixAllSafe, true);
+  for (const clean of ['共计12,345人。', '第1,2条规定。', '1,2,3级。', '共有1,234,567元。']) {
+    assert.deepEqual(
+      analyze(clean).diagnostics.filter((f) => f.code === 'garbled-figure'),
+      [],
+      clean,
+    );
+  }
+  // the figure's decimal part is no figure of its own: no ratio read from 1万
+  assert.deepEqual(
+    analyze('接待游客约1,1万人次，其中外地游客0.75万人次，占68.8%。').diagnostics.filter((f) => f.code === 'ratio-mismatch'),
     [],
   );
 });

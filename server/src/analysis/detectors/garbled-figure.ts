@@ -1,6 +1,7 @@
 /**
  * garbled-figure: a number that cannot be read as one figure where it stands, such as 共获得6727优胜
- * (several counts fused: 6金7银2铜7优胜 or the like). No repair can be derived, so it is only flagged.
+ * (several counts fused: 6金7银2铜7优胜 or the like). No repair can be derived, so it is only flagged;
+ * except a decimal point read as a comma (6148,2亿元), which is repaired (see decimalCommas).
  *
  * The signal: a verb of counting or obtaining (获得, 共, 累计, 达到…) is followed by a bare integer and
  * then by a word that is not a measure word or unit. Chinese needs a measure word between a count and its
@@ -80,6 +81,37 @@ function detect(ctx: AnalysisContext): Finding[] {
     });
   }
   out.push(...twoDecimalPoints(text));
+  out.push(...decimalCommas(text));
+  return out;
+}
+
+/**
+ * A decimal point read as a comma (一般债务6148,2亿元, 约1,1万人次): a thousands separator is followed by
+ * three digits, so one or two digits and a unit after a comma are a decimal part. The repair writes the
+ * point; 第1,2条 (a list of ordinals) and 1,2,3 (a list of numbers) are left alone.
+ */
+const DECIMAL_COMMA = /(?<![\d.,，A-Za-z第])(\d{1,7}),(\d{1,2})(?![\d,])/g;
+
+function decimalCommas(text: string): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(DECIMAL_COMMA)) {
+    const end = m.index + m[0].length;
+    if (!unitAfterFigure(text, end)) continue;
+    const comma = m.index + m[1]!.length;
+    const repaired = `${m[1]}.${m[2]}`;
+    out.push({
+      code: 'garbled-figure',
+      severity: 'warning',
+      start: m.index,
+      end,
+      message: msg(
+        `“${m[0]}”中逗号后只有${m[2]!.length}位数字，不是千位分隔符，疑为小数点识别成了逗号。修复将改为“${repaired}”。`,
+        `"${m[0]}" has ${m[2]!.length === 1 ? 'one digit' : 'two digits'} after its comma, so the comma is no thousands separator: a decimal point read as a comma. The fix changes it to "${repaired}".`,
+      ),
+      fixes: [{ title: msg(`改为“${repaired}”`, `Change to "${repaired}"`), edits: [{ start: comma, end: comma + 1, newText: '.' }] }],
+      fixAllSafe: true,
+    });
+  }
   return out;
 }
 
