@@ -268,3 +268,9 @@ test('a total given as "more than" (1200余人) with a few notable parts after �
   silent('全年引进各类人才1200余人，其中博士120人、硕士560人。');
   assert.equal(one('全年引进各类人才1200余人，其中博士820人、硕士560人。').severity, 'warning');
 });
+
+test('classes that overlap (规模以上企业, 国家级高新技术企业; 高校毕业生, 农民工) are no breakdown of their total', () => {
+  silent('企业已达到86家，其中规模以上企业41家、国家级高新技术企业23家、专精特新“小巨人”企业4家。');
+  silent('新增城镇就业5.82万人，其中高校毕业生2.1万人、农民工3.5万人、就业困难人员0.8万人。');
+  assert.equal(one('共有学生1000人，其中男生600人、女生500人。').severity, 'warning');
+});

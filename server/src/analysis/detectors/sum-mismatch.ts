@@ -187,6 +187,21 @@ interface Breakdown {
    * of them are no mismatch.
    */
   alternatives?: Figure[];
+  /** The parts' labels, where the breakdown is a list after 其中. */
+  labels?: string[];
+}
+
+/**
+ * Words of classes that overlap: certifications and ranks of firms (规模以上, 高新技术, 专精特新, 上市…) and
+ * groups of people that policy counts separately though one person may be in several (高校毕业生, 农民工,
+ * 就业困难人员…).
+ */
+const OVERLAPPING_CLASS =
+  /规模以上|规上|高新技术|专精特新|小巨人|上市|龙头|瞪羚|独角兽|国家级|省级|市级|示范|重点|高校毕业生|大学生|农民工|退役军人|就业困难|脱贫|残疾|失业人员|返乡|青年|妇女|女性/;
+
+/** Whether two or more of a list's labels name classes that may overlap. */
+function overlappingClasses(labels: readonly string[]): boolean {
+  return labels.filter((label) => OVERLAPPING_CLASS.test(label)).length >= 2;
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
@@ -258,7 +273,14 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   const open = loose || goesOn || (items.length === list.items.length ? list.open : true);
   const end = items[items.length - 1]!.figure.cEnd;
   // a single part, or a list that says it is incomplete, can only be checked for exceeding the total
-  const breakdown: Breakdown = { total, parts: items.map((i) => i.figure), end, exhaustive: items.length >= 2 && !open, form: 'list' };
+  const breakdown: Breakdown = {
+    total,
+    parts: items.map((i) => i.figure),
+    end,
+    exhaustive: items.length >= 2 && !open,
+    form: 'list',
+    labels: items.map((i) => i.label),
+  };
   const sentence = sentenceStart(text, total.cStart);
   if (sentenceStart(text, at) > total.cEnd) {
     breakdown.alternatives = figures
@@ -427,6 +449,8 @@ function judge(compact: CompactText, b: Breakdown): Finding | undefined {
   const exceeds = sum.lo > total.hi + EPSILON;
   const fallsShort = sum.hi < total.lo - EPSILON;
   if (!exceeds && !(fallsShort && b.exhaustive)) return undefined;
+  // 其中规模以上企业41家、国家级高新技术企业23家: classes a unit may belong to several of, not a breakdown
+  if (b.form === 'list' && b.labels && overlappingClasses(b.labels)) return undefined;
   if (b.alternatives?.some((f) => sum.hi >= f.lo - EPSILON && sum.lo <= f.hi + EPSILON)) return undefined;
   // 引进各类人才1200余人，其中博士120人、硕士560人: a total given as "more than" names a few notable parts
   if (fallsShort && b.form === 'list' && total.approx !== undefined) return undefined;
