@@ -206,10 +206,12 @@ test('a page number or a newspaper’s running head between two lines of a runni
     '第3页 共10页',
     '2023年5月8日 星期一 第3版',
     '人民日报 2023年5月8日 第3版 要闻',
+    '2023年第5期  湖南政报',
+    '政 府 公 报',
   ]) {
     const found = find(page(number));
     assert.equal(found.length, 1, number);
-    assert.match(found[0]!.message.en, /page numbers/);
+    assert.match(found[0]!.message.en, /page numbers|running heads/);
     assert.equal(
       fixAll(page(number)),
       '    为深入贯彻落实党中央、国务院关于稳就业的决策部署，现就做好2024年度高校毕业生就业创业工作通知如下：各地要积极开发适合高校毕业生的岗位，全年力争新增就业岗位1.2万个以上。对吸纳离校未就业高校毕业生的中小微企业，按每人1000元标准给予一次性吸纳就业补贴。',

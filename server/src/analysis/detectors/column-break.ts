@@ -83,8 +83,16 @@ const PAGE_NUMBER =
  * A newspaper's running head, repeated at the top of each page and left by OCR inside the text it
  * interrupts: 2023年5月8日 星期一 第3版, 人民日报 2023年5月8日 第3版 要闻. Layout like a page number.
  */
-const RUNNING_HEAD =
-  /^(?:[\u4e00-\u9fff]{2,8}\s+)?\d{4}年\d{1,2}月\d{1,2}日\s*(?:(?:星期|周)[一二三四五六日天]\s*(?:第\s*[0-9一二三四五六七八九十]{1,3}\s*版)?|第\s*[0-9一二三四五六七八九十]{1,3}\s*版)(?:\s+[\u4e00-\u9fff]{1,8})?$/;
+const RUNNING_HEAD = new RegExp(
+  [
+    // a newspaper's date line: 2023年5月8日 星期一 第3版, 人民日报 2023年5月8日 第3版 要闻
+    '^(?:[\\u4e00-\\u9fff]{2,8}\\s+)?\\d{4}年\\d{1,2}月\\d{1,2}日\\s*(?:(?:星期|周)[一二三四五六日天]\\s*(?:第\\s*[0-9一二三四五六七八九十]{1,3}\\s*版)?|第\\s*[0-9一二三四五六七八九十]{1,3}\\s*版)(?:\\s+[\\u4e00-\\u9fff]{1,8})?$',
+    // a gazette's issue line: 2023年第5期 湖南政报, 湖南政报 2023年第5期
+    '^(?:[\\u4e00-\\u9fff]{2,8}\\s+)?\\d{4}年第\\s*\\d{1,3}\\s*期(?:\\s+[\\u4e00-\\u9fff]{2,8})?$',
+    // a title spaced out letter by letter: 政 府 公 报
+    '^(?:[\\u4e00-\\u9fff][ \\u3000]+){2,}[\\u4e00-\\u9fff]$',
+  ].join('|'),
+);
 
 /** A break between two consecutive non-blank lines. */
 interface Break {
@@ -361,9 +369,16 @@ function blockFinding(ctx: AnalysisContext, block: readonly Break[], certain: bo
   const page = block.some((b) => b.a.width > MAX_COLUMN_WIDTH || b.b.width > MAX_COLUMN_WIDTH);
   const layoutZh = page ? '按页宽硬换行' : '窄栏排版';
   const layoutEn = page ? 'hard-wrapped lines of a page' : 'short lines of a narrow column';
-  const pageNumbers = block.some((b) => b.b.afterPageNumber);
-  const removedZh = pageNumbers ? '换行、空行和其间的页码' : '换行和空行';
-  const removedEn = pageNumbers ? 'the line breaks, blank lines and page numbers' : 'the line breaks and blank lines';
+  const pageNumbers = block.some((b) => b.b.afterPageNumber && !b.b.afterRunningHead);
+  const runningHeads = block.some((b) => b.b.afterRunningHead);
+  const removedZh =
+    pageNumbers || runningHeads
+      ? `换行、空行和其间的${pageNumbers ? '页码' : ''}${pageNumbers && runningHeads ? '、' : ''}${runningHeads ? '报头' : ''}`
+      : '换行和空行';
+  const removedEn =
+    pageNumbers || runningHeads
+      ? `the line breaks, blank lines and ${[pageNumbers ? 'page numbers' : '', runningHeads ? 'running heads' : ''].filter(Boolean).join(' and ')}`
+      : 'the line breaks and blank lines';
   return {
     code: 'column-break',
     severity: certain ? 'warning' : 'information',
