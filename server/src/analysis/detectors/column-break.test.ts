@@ -281,3 +281,18 @@ test('narrow lines beside a picture, in a paragraph whose other lines are page-w
     '本届活动为期7天，设置闽南文化体验、科技创新参访、乡村振兴调研等三个主题板块。活动期间，参加师生将先后走访福建省泉州市、漳州市和平潭综合实验区。',
   );
 });
+
+test('a line of the text with stray spaces between its characters is text, never a running head to drop', () => {
+  const text = [
+    '成渝地区双',
+    '城经济圈建设启',
+    '动以来，大足区提',
+    '出要擦亮职业教',
+    '育品牌，实施“职',
+    '业 教 育 提 升 工',
+    '程”，启动大足职',
+    '教中心建设。',
+  ].join('\n');
+  assert.ok(fixAll(text).includes('业 教 育 提 升 工') || fixAll(text).includes('业教育提升工'));
+  assert.equal(fixAll(text).replace(/\s/g, ''), text.replace(/\s/g, ''));
+});

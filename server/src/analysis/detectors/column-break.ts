@@ -89,8 +89,9 @@ const RUNNING_HEAD = new RegExp(
     '^(?:[\\u4e00-\\u9fff]{2,8}\\s+)?\\d{4}年\\d{1,2}月\\d{1,2}日\\s*(?:(?:星期|周)[一二三四五六日天]\\s*(?:第\\s*[0-9一二三四五六七八九十]{1,3}\\s*版)?|第\\s*[0-9一二三四五六七八九十]{1,3}\\s*版)(?:\\s+[\\u4e00-\\u9fff]{1,8})?$',
     // a gazette's issue line: 2023年第5期 湖南政报, 湖南政报 2023年第5期
     '^(?:[\\u4e00-\\u9fff]{2,8}\\s+)?\\d{4}年第\\s*\\d{1,3}\\s*期(?:\\s+[\\u4e00-\\u9fff]{2,8})?$',
-    // a title spaced out letter by letter: 政 府 公 报
-    '^(?:[\\u4e00-\\u9fff][ \\u3000]+){2,}[\\u4e00-\\u9fff]$',
+    // a paper's title spaced out letter by letter: 政 府 公 报, 经 济 日 报 (only a paper's: a line of the
+    // text with stray spaces, 业 教 育 提 升 工, is text)
+    '^(?:[\\u4e00-\\u9fff][ \\u3000]+){1,6}[报刊]$',
   ].join('|'),
 );
 
