@@ -212,3 +212,23 @@ test('ideographic spaces that pad a lone two-character word (总　　则, 传�
   // inside running text the same space still splits a word
   assert.equal(warnings('全市中国汽　车行业发展良好。').length, 1);
 });
+
+test('a space between two whole words inside a sentence of prose is likely residue: information, never fix-all', () => {
+  const prose = (text: string) =>
+    analyze(text, { segmenter }).diagnostics.filter((f) => f.code === 'cjk-stray-space' && f.severity === 'information');
+  for (const damaged of ['对市教育局、市卫生 健康委等28个部门进行了审计。', '市政府高度重视审计整改　工作，对问题逐项督办。']) {
+    const found = prose(damaged);
+    assert.equal(found.length, 1, damaged);
+    assert.equal(found[0]!.fixAllSafe, false);
+  }
+  for (const clean of [
+    '第一条 为了促进城市绿化事业发展，制定本条例。',
+    '会务联系人：省经信厅数字经济处　王晓东，电话：0571-87054321。',
+    '9　不动产登记　区不动产登记中心　30个工作日　住宅80元/件，非住宅550元/件',
+    '根据《关于深化技工院校改革 大力发展技工教育的实施意见》，制定本方案。',
+    '本报记者 王五报道，会议指出。',
+    '控辍保学 义务教育一个都不能少',
+  ]) {
+    assert.deepEqual(prose(clean), [], clean);
+  }
+});

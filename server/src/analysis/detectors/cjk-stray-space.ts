@@ -172,6 +172,62 @@ function listFinding(text: string, gap: Gap): Finding {
   };
 }
 
+/** An article's, chapter's or section's number right before a space: 第一条, 第十二章, 第3节. */
+const ARTICLE_BEFORE = /第[一二三四五六七八九十百零〇0-9０-９]+[条章节款项编部分篇]$/;
+
+/** Roles before a name in a byline or a transcript. */
+const BYLINE_BEFORE = /(?:记者|通讯员|实习生|主持人|嘉宾|编辑|摄影|作者|撰稿|整理|审核|校对)$/;
+
+/** Han characters a gap between two words needs before and after it, in its clause, to be inside running prose. */
+const PROSE_BEFORE = 3;
+const PROSE_AFTER = 2;
+
+/**
+ * Whether a space between two whole words stands inside a sentence of running prose (市卫生 健康委, 事业
+ * 单位2023年): its line holds a comma or a full stop, and four Han characters or more run on each side of
+ * it up to the next punctuation or space. Headlines, bylines (记者 王五), dates (8日 星期一) and labels fail.
+ */
+function isInProse(text: string, gap: Gap): boolean {
+  let before = 0;
+  for (let i = gap.start - 1; i >= 0 && isHanAt(text, i); i--) before++;
+  let after = 0;
+  for (let i = gap.end; i < text.length && isHanAt(text, i); i++) after++;
+  if (before < PROSE_BEFORE || after < PROSE_AFTER) return false;
+  // 第一条 为了…, 第三章 总则: an article's or chapter's number is set off by a space
+  if (ARTICLE_BEFORE.test(text.slice(Math.max(0, gap.start - 10), gap.start))) return false;
+  // 本报记者 王五, 通讯员 李四: a byline sets the name off
+  if (BYLINE_BEFORE.test(text.slice(Math.max(0, gap.start - 6), gap.start))) return false;
+  // 主持人 张三：… introduces a speaker
+  if (/[：:]/.test(text[gap.end + after] ?? '')) return false;
+  const lineStart = text.lastIndexOf('\n', gap.start) + 1;
+  let lineEnd = text.indexOf('\n', gap.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  // a line of prose, not a headline: a clause mark in it, and no other space between Han characters
+  const line = text.slice(lineStart, lineEnd);
+  if (!/[，。；]/.test(line) || (line.match(/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/g) ?? []).length !== 1) return false;
+  // a table row (spaces between its cells) or a field line (会务联系人：…处 王晓东) sets values apart on purpose
+  if ((line.trim().match(/[ \u3000\t]+/g) ?? []).length > 1 || /[：:]/.test(text.slice(lineStart, gap.start))) return false;
+  // a title keeps the spaces its issuer gave it (《关于深化技工院校改革 大力发展技工教育的实施意见》)
+  const head = text.slice(lineStart, gap.start);
+  return head.lastIndexOf('《') <= head.lastIndexOf('》') && head.lastIndexOf('“') <= head.lastIndexOf('”');
+}
+
+function betweenWordsFinding(text: string, gap: Gap): Finding {
+  const around = shown(text, gap);
+  return {
+    code: 'cjk-stray-space',
+    severity: 'information',
+    start: gap.start,
+    end: gap.end,
+    message: msg(
+      `句子中间两个词之间有空格（${around}），中文行文不在词间加空格，多为排版或识别的残迹。修复将删除这个空格。`,
+      `A space between two words in the middle of a sentence (${around}); Chinese prose puts none there, so it is likely a leftover of layout or OCR. The fix removes the space.`,
+    ),
+    fixes: [removeSpaces(['删除空格', 'Remove the space'], [gap])],
+    fixAllSafe: false,
+  };
+}
+
 /** The item before the gap ends with a counted figure and the item after it holds one too. */
 function isCountedListGap(text: string, gap: Gap): boolean {
   let i = gap.start;
@@ -233,6 +289,7 @@ function findings(ctx: AnalysisContext): Finding[] {
     const verdict = judgeJunction(ctx.segmenter, wordContextBefore(text, gap.start), wordContextAfter(text, gap.end));
     if (verdict.kind === 'split-word' && verdict.word) out.push(splitWordFinding(text, gap, verdict.word));
     else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));
+    else if (verdict.kind === 'boundary' && isInProse(text, gap)) out.push(betweenWordsFinding(text, gap));
   }
   out.push(...spacedFigures(text), ...spacedDocNumbers(ctx));
   return out;
