@@ -241,3 +241,18 @@ test('a short name the text defines (以下简称) for a name relative to its le
   const alone = names('经县人力资源和社会保障局（以下简称“县人社局”）同意。本公告由县人社局负责解释。');
   assert.ok(alone.filter(([text]) => text === '县人社局').every(([, canonical]) => canonical === '县人力资源和社会保障局'));
 });
+
+test('the central media and international bodies are known by name and short form', () => {
+  const found = names('据人民日报报道，中央广播电视总台、经济日报和新华社记者参加。国际货币基金组织预测，美联储加息。');
+  assert.deepEqual(
+    found.map(([text, canonical]) => [text, canonical]),
+    [
+      ['人民日报', '人民日报社'],
+      ['中央广播电视总台', '中央广播电视总台'],
+      ['经济日报', '经济日报社'],
+      ['新华社', '新华通讯社'],
+      ['国际货币基金组织', '国际货币基金组织'],
+      ['美联储', '美国联邦储备委员会'],
+    ],
+  );
+});
