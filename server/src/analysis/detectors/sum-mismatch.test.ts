@@ -274,3 +274,9 @@ test('classes that overlap (规模以上企业, 国家级高新技术企业; 高
   silent('新增城镇就业5.82万人，其中高校毕业生2.1万人、农民工3.5万人、就业困难人员0.8万人。');
   assert.equal(one('共有学生1000人，其中男生600人、女生500人。').severity, 'warning');
 });
+
+test('counts of visits and cases (家次, 件次, 宗) are units of their own', () => {
+  assert.match(one('服务企业3.6万家次，其中线上3.2万家次、线下1.3万家次。').message.en, /= 4\.5万 ≠ 3\.6万/);
+  silent('服务企业4.5万家次，其中线上3.2万家次、线下1.3万家次。');
+  silent('办结案件1.2万宗，其中刑事0.5万宗、民事0.7万宗。');
+});
