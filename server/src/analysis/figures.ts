@@ -764,3 +764,19 @@ export const COMPLEMENTS = [
   ['东部', '中部', '西部', '东北'],
   ['上半年', '下半年'],
 ];
+
+/** The COMPLEMENTS group the labels cover whole, one word each (省内 and 省外), or undefined. */
+export function coveredGroup(labels: readonly string[]): readonly string[] | undefined {
+  for (const group of COMPLEMENTS) {
+    const found = labels.map((label) => group.findIndex((word) => label.includes(word)));
+    if (found.some((i) => i < 0) || new Set(found).size !== labels.length) continue;
+    // the whole: every word of the group, or town and country (城镇/城市 with 农村/乡村)
+    const covered = new Set(found.map((i) => group[i]!));
+    const whole =
+      group.length === 4 && group[0] === '城镇'
+        ? covered.size === 2 && found.some((i) => i < 2) && found.some((i) => i >= 2)
+        : covered.size === group.length;
+    if (whole) return group;
+  }
+  return undefined;
+}

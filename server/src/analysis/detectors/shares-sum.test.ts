@@ -115,3 +115,8 @@ test('after a breakdown’s opening (从…看), three or more clauses of shares
   silent('从行业看，制造业占35.2%，批发零售业占20.1%，建筑业占15.3%。');
   silent('出口占30%，进口占20%，加工贸易占10%。');
 });
+
+test('shares of parts the text names one by one may leave a part out: only a sum beyond the whole is reported', () => {
+  silent('企业、政府属研究机构、高等学校经费所占比重分别为86.1%、5.4%和7.4%。');
+  assert.match(one('基础研究、应用研究和试验发展经费所占比重分别为6.3%、9.4%和86.2%。').message.en, /101\.9%/);
+});

@@ -18,7 +18,7 @@
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import {
-  COMPLEMENTS,
+  coveredGroup,
   EPSILON,
   clauseStart,
   figuresOf,
@@ -87,6 +87,10 @@ function detect(ctx: AnalysisContext): Finding[] {
     const labels = items.map((item, i) => (i === 0 && item.label.endsWith('的') ? '' : item.label));
     // bare figures and labelled ones do not mix in one list of shares
     if (labels.some((l) => l === '') && labels.some((l) => l !== '')) continue;
+    // 企业、政府属研究机构、高等学校经费所占比重分别为86.1%、5.4%和7.4%: the parts the text names may be only
+    // some of the whole's (a fourth, 其他, left out), so only a sum beyond the whole says something
+    const namedBefore = labels.every((l) => l === '') && /、/.test(text.slice(clauseStart(text, m.index), m.index));
+    if (namedBefore && items.reduce((sum, i) => sum + i.figure.value, 0) < 100) continue;
     const finding = judge(
       items.map((i) => i.figure),
       list.open,
@@ -198,22 +202,6 @@ function partLabel(compact: CompactText, part: Figure): string {
 
 /** How many characters before a part its label is read for the dividing word. */
 const PART_LABEL = 10;
-
-/** The COMPLEMENTS group the labels cover whole, one word each (省内 and 省外), or undefined. */
-function coveredGroup(labels: readonly string[]): readonly string[] | undefined {
-  for (const group of COMPLEMENTS) {
-    const found = labels.map((label) => group.findIndex((word) => label.includes(word)));
-    if (found.some((i) => i < 0) || new Set(found).size !== labels.length) continue;
-    // the whole: every word of the group, or town and country (城镇/城市 with 农村/乡村)
-    const covered = new Set(found.map((i) => group[i]!));
-    const whole =
-      group.length === 4 && group[0] === '城镇'
-        ? covered.size === 2 && found.some((i) => i < 2) && found.some((i) => i >= 2)
-        : covered.size === group.length;
-    if (whole) return group;
-  }
-  return undefined;
-}
 
 function judge(shares: readonly Figure[], open: boolean): Omit<Finding, 'start' | 'end'> | undefined {
   return judgeValues(

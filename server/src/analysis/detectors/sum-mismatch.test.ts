@@ -280,3 +280,13 @@ test('counts of visits and cases (家次, 件次, 宗) are units of their own', 
   silent('服务企业4.5万家次，其中线上3.2万家次、线下1.3万家次。');
   silent('办结案件1.2万宗，其中刑事0.5万宗、民事0.7万宗。');
 });
+
+test('after 其中, the clauses of a division (出口…；进口…) with their growth are the whole', () => {
+  assert.match(
+    one('全年货物进出口总值30.8万亿元。其中，出口17.6万亿元，增长10.6%；进口12.3万亿元，增长4.3%。').message.en,
+    /17\.6万亿\+12\.3万亿 = 29\.9万亿 ≠ 30\.8万亿/,
+  );
+  silent('全年货物进出口总值29.9万亿元。其中，出口17.6万亿元，增长10.6%；进口12.3万亿元，增长4.3%。');
+  // labels that do not divide the whole (出口…；加工贸易…) are no division
+  silent('全年货物进出口总值30.8万亿元。其中，出口17.6万亿元，增长10.6%；加工贸易7.3万亿元，增长4.3%。');
+});

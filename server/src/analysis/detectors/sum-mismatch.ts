@@ -27,6 +27,7 @@ import {
   clauseStart,
   labelBefore,
   COMPLEMENTS,
+  coveredGroup,
   crossesBreak,
   figuresFinding,
   readItemList,
@@ -84,6 +85,37 @@ function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: 
   }
   if (parts.length < 2) return undefined;
   return { total, parts, end: parts[parts.length - 1]!.cEnd, exhaustive: true, form: 'industries' };
+}
+
+/**
+ * 进出口总值30.8万亿元。其中，出口17.6万亿元，增长10.6%；进口12.3万亿元，增长4.3%: after 其中, clauses whose
+ * labels divide the whole between them (出口/进口, 城镇/农村, 男/女: COMPLEMENTS), each a part with perhaps its
+ * growth, separated by ；or ，. Every part of the division is named, so they add up to the total.
+ */
+function complementBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+  const total = figures[k]!;
+  const text = compact.text;
+  const at = qizhongAfter(compact, figures, k);
+  if (at === undefined) return undefined;
+  const stop = text.indexOf('。', at);
+  const end = stop < 0 ? text.length : stop;
+  const parts: Figure[] = [];
+  const labels: string[] = [];
+  let pos = at + 2;
+  for (let j = firstFigureAtOrAfter(figures, pos); j < figures.length && figures[j]!.cStart < end; j++) {
+    const f = figures[j]!;
+    if (f.kind === 'percent' || f.kind === 'percentage-point' || isComparisonBase(text, f)) continue;
+    if (!isAdditive(f) || !sameFamily(f, total)) return undefined;
+    const clause = clauseStart(text, f.cStart);
+    // between two parts only a separator and the previous part's growth (，增长10.6%；)
+    const between = text.slice(pos, clause).replace(/[；;，,]$/, '');
+    if (parts.length > 0 && between !== '' && !GROWTH_TAIL.test(between)) return undefined;
+    parts.push(f);
+    labels.push(text.slice(clause, f.cStart).replace(/^其中[，,：:]?/, ''));
+    pos = f.cEnd;
+  }
+  if (parts.length < 2 || !coveredGroup(labels)) return undefined;
+  return { total, parts, end: parts[parts.length - 1]!.cEnd, exhaustive: true, form: 'list' };
 }
 
 /**
@@ -218,6 +250,8 @@ function detect(ctx: AnalysisContext): Finding[] {
       bracketBreakdown(compact, figures, k) ??
       // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
       industryBreakdown(compact, figures, k) ??
+      // before the 其中 list: the clauses of a division (出口…；进口…) are read whole, growth and all
+      complementBreakdown(compact, figures, k) ??
       qizhongBreakdown(compact, figures, k) ??
       totalAfterParts(compact, figures, k) ??
       totalOfAbove(compact, figures, k);
