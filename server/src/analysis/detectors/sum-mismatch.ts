@@ -92,11 +92,9 @@ function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: 
  * labels divide the whole between them (出口/进口, 城镇/农村, 男/女: COMPLEMENTS), each a part with perhaps its
  * growth, separated by ；or ，. Every part of the division is named, so they add up to the total.
  */
-function complementBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+function complementBreakdown(compact: CompactText, figures: readonly Figure[], k: number, at: number): Breakdown | undefined {
   const total = figures[k]!;
   const text = compact.text;
-  const at = qizhongAfter(compact, figures, k);
-  if (at === undefined) return undefined;
   const stop = text.indexOf('。', at);
   const end = stop < 0 ? text.length : stop;
   const parts: Figure[] = [];
@@ -250,8 +248,6 @@ function detect(ctx: AnalysisContext): Finding[] {
       bracketBreakdown(compact, figures, k) ??
       // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
       industryBreakdown(compact, figures, k) ??
-      // before the 其中 list: the clauses of a division (出口…；进口…) are read whole, growth and all
-      complementBreakdown(compact, figures, k) ??
       qizhongBreakdown(compact, figures, k) ??
       totalAfterParts(compact, figures, k) ??
       totalOfAbove(compact, figures, k);
@@ -289,6 +285,9 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   const text = compact.text;
   const at = qizhongAfter(compact, figures, k);
   if (at === undefined) return undefined;
+  // first the clauses of a division (出口…；进口…), read whole, growth and all
+  const division = complementBreakdown(compact, figures, k, at);
+  if (division) return division;
   // 其中，稻谷… : the comma after 其中 belongs to it
   const from = /^[，,：:]/.test(text.slice(at + 2, at + 3)) ? at + 3 : at + 2;
   const accept = (f: Figure): boolean => sameFamily(f, total);

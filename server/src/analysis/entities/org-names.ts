@@ -666,11 +666,10 @@ export function completeBodyAtEnd(name: string): string | undefined {
   return COMPLETE_BODIES.longestEndingAt(name, name.length);
 }
 
-/** Where the text names a government body of four characters or more (住房和城乡建设局): words inside it are not names. */
-export function bodyWordSpans(text: string): Array<{ start: number; end: number }> {
-  return SUFFIXES.matches(text)
-    .filter((m) => m.word.length >= 4 && BODIES.has(m.word))
-    .map((m) => ({ start: m.index, end: m.index + m.word.length }));
+/** Where a government body's name of four characters or more ending at `end` starts (住房和城乡建设局), or -1. */
+export function bodyWordStartEndingAt(text: string, end: number): number {
+  const word = SUFFIXES.longestEndingAt(text, end);
+  return word !== undefined && word.length >= 4 && BODIES.has(word) ? end - word.length : -1;
 }
 
 /** Whether a name's suffix may end with this UTF-16 unit (a cheap test before endsName). */
@@ -840,6 +839,10 @@ const NOT_PLACE_TAG = /^(?:t|m|v|vd|p|c|u|uj|ul|f|r)$/;
  * or -1. The segmenter must see the level as a word's start; a place word (珠海市/ns) stops the walk.
  */
 function levelAfterOtherWords(start: number, suffixStart: number, text: string, hints: WordHints): number {
+  // most names hold no bare level after their first character: no segmentation asked for then
+  let level = false;
+  for (let i = start + 1; i <= suffixStart && !level; i++) level = LEVEL_CHARACTER.test(text[i] ?? '');
+  if (!level) return -1;
   let at = start;
   // jieba tags many counties plain nouns (铜梁 n of 铜梁区): a noun may name the place before 市, 区 or 县,
   // never before 省 (provinces are known by name)

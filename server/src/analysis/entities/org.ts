@@ -18,7 +18,7 @@ import type { OrgEntity } from '../types';
 import aliasData from '../../../data/org-aliases.json';
 import { Literals } from './literals';
 import {
-  bodyWordSpans,
+  bodyWordStartEndingAt,
   completeBodyAtEnd,
   descriptiveReason,
   endsInsideLongerWord,
@@ -298,9 +298,9 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
 
   if (ctx.segmenter) {
     // 住房和城乡建设局 holds the dictionary's 建设局: the tail of a body's name is no name of its own
-    const bodies = bodyWordSpans(text);
     for (const w of organisationWords(ctx)) {
-      if (bodies.some((b) => b.start < w.start && w.end === b.end)) continue;
+      const body = bodyWordStartEndingAt(text, w.end);
+      if (body >= 0 && body < w.start) continue;
       candidates.push({ start: w.start, end: w.end, priority: 1 });
     }
   }
