@@ -12,4 +12,5 @@ export const REPAIR_CODES: ReadonlySet<string> = new Set([
   'traditional-char',
   'ocr-confusable',
   'unbalanced-bracket',
+  'duplicated-line',
 ] satisfies DiagnosticCode[]);

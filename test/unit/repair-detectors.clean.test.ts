@@ -60,6 +60,13 @@ const INJECTIONS: [string, string, string, boolean][] = [
   ['unbalanced-bracket', '2.任务分工表。', '2.任务分工表(', false],
   ['letter-for-digit', '高技能人才30万人次', '高技能人才3O万人次', true],
   ['letter-for-digit', '要在2024年底前完成', '要在2O24年底前完成', true],
+  ['duplicated-line', '二、重点任务\n', '二、重点任务\n二、重点任务\n', true],
+  [
+    'duplicated-line',
+    '联系人：张明，电话：0571-87051234。\n',
+    '联系人：张明，电话：0571-87051234。\n\n联系人：张明，电话：0571-87051234。\n',
+    true,
+  ],
   ['garbled-figure', '获得3枚金牌', '获得3枚金牌，共获得5127优胜奖', false],
 ];
 

@@ -1,6 +1,6 @@
 /**
  * The OCR-repair detectors (fused-ordinal, fused-figures, garbled-figure, letter-for-digit, docnum-bracket, enum-run-on,
- * traditional-char, ocr-confusable, unbalanced-bracket) on the seed texts: every seed defect of these
+ * traditional-char, ocr-confusable, unbalanced-bracket, duplicated-line) on the seed texts: every seed defect of these
  * codes is found and repaired as the gold file says, and the clean government text (seed 002) stays
  * nearly silent. Reads the project's own copies in test/fixtures.
  */
@@ -81,6 +81,24 @@ test('the clean government text (seed 002) gets no warning from these detectors,
     warnings.length ? ['(%'].slice(0, warnings.length) : [],
   );
   assert.ok(findings.length <= 3, `at most a few hints on a clean text, got ${findings.length}`);
+});
+
+test('no seed has a line written twice in a row: duplicated-line is silent on every seed', () => {
+  for (const file of [
+    '000_02861b1786645f85.txt',
+    '001_4ed491f9420b6c99.txt',
+    '002_646c74fc75960117.txt',
+    '003_a102c72bcda75586.txt',
+    '004_ec1205a029dd3c90.txt',
+  ]) {
+    const text = seed(file);
+    const repeated = mine(file).filter((d) => d.code === 'duplicated-line');
+    assert.deepEqual(
+      repeated.map((d) => text.slice(d.start, d.end)),
+      [],
+      file,
+    );
+  }
 });
 
 test('fix-all of these detectors is idempotent on every seed', () => {

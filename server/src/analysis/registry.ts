@@ -4,6 +4,7 @@
  */
 import type { Detector, EntityRecognizer } from './detector';
 import { duplicatedUnit } from './detectors/duplicated-unit';
+import { duplicatedLine } from './detectors/duplicated-line';
 import { ocrConfusable } from './detectors/ocr-confusable';
 import { rangeDash } from './detectors/range-dash';
 import { unbalancedBracket } from './detectors/unbalanced-bracket';
@@ -31,6 +32,7 @@ export const RECOGNIZERS: readonly EntityRecognizer[] = [dateRecognizer, docrefR
 /** Diagnostic detectors. */
 export const DETECTORS: readonly Detector[] = [
   duplicatedUnit,
+  duplicatedLine,
   cjkStraySpace,
   columnBreak,
   docnumBracket,

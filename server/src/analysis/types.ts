@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES = [
   'cjk-stray-space',
   'column-break',
   'duplicated-unit',
+  'duplicated-line',
   'traditional-char',
   'ocr-confusable',
   'unbalanced-bracket',

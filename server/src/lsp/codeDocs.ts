@@ -66,6 +66,13 @@ export const CODE_DOCS: Record<DiagnosticCode, { damage: Localized; repair: Loca
     damage: { zh: '单位重复了，如“万元元”。', en: 'A unit is repeated, e.g. 万元元.' },
     repair: { zh: '删去重复的单位。', en: 'Drop the copy.' },
   },
+  'duplicated-line': {
+    damage: {
+      zh: '同一行连写了两遍，如分页处的“（二）政府性基金预算”，是 OCR 或从 PDF 复制时留下的（少于4个汉字的行、分隔线和连续三遍以上的行不报告）。',
+      en: 'A line written twice in a row, e.g. a heading repeated at a page break, as OCR or copying from a PDF leaves it (lines with fewer than 4 Han characters, separators and runs of three or more are not reported).',
+    },
+    repair: { zh: '删去重复的那一行。', en: 'Remove the repeated line.' },
+  },
   'traditional-char': {
     damage: { zh: '简体文本中混入了繁体字，如“鋒”。', en: 'A traditional character in simplified text, e.g. 鋒.' },
     repair: { zh: '换成对应的简体字，如“锋”。', en: 'Replace it with the simplified form, e.g. 锋.' },
