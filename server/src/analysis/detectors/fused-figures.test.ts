@@ -62,3 +62,12 @@ test('a percentage run into a length, and two times of day run together', () => 
   assert.equal(repaired('上午9:0012:00报到。'), '上午9:00—12:00报到。');
   assert.deepEqual(findings('下午14:30—17:00，时间为9:00。'), []);
 });
+
+test('two quantities with a magnitude and the same unit run together (3.2万亩38.6万亩)', () => {
+  const found = analyze('今年新建高标准农田3.2万亩38.6万亩，占全县耕地面积的61.5%。').diagnostics.filter((f) => f.code === 'fused-figures');
+  assert.equal(found.length, 1);
+  assert.deepEqual(
+    analyze('建成3个示范区，每个1万亩。').diagnostics.filter((f) => f.code === 'fused-figures'),
+    [],
+  );
+});

@@ -24,7 +24,12 @@ const AMOUNT_UNITS = ['万元', '亿元', '万人次', '万人', '人次', '平�
 // the look-behind makes a match start only where a number starts: without it a long run of digits is
 // tried from every position (quadratic)
 const PERCENTS = new RegExp(`(?<![\\d.])(${NUMBER})%(?=(${NUMBER})%)`, 'g');
-const AMOUNTS = new RegExp(`(?<![\\d.])(${NUMBER})(${AMOUNT_UNITS.join('|')})(?=(${NUMBER})\\2)`, 'g');
+/** Units that a figure with its magnitude (3.2万亩) repeats when two quantities run together: 3.2万亩38.6万亩. */
+const REPEATED_UNITS = ['平方公里', '平方米', '立方米', '千瓦', '公顷', '公里', '亩', '吨', '辆', '套', '座', '户', '家', '所', '项'];
+const AMOUNTS = new RegExp(
+  `(?<![\\d.])(${NUMBER})(${AMOUNT_UNITS.join('|')}|(?:万|亿)(?:${REPEATED_UNITS.join('|')})|${REPEATED_UNITS.join('|')})(?=(${NUMBER})\\2)`,
+  'g',
+);
 /**
  * A percentage followed at once by an amount with a unit (达到3.5%1.2亿人次): no figure reads on past its
  * percent sign. A bare digit after it may be a footnote mark, so a unit is required.
