@@ -78,10 +78,22 @@ test('the doubled end of a compound unit is found and removed, unless it begins 
       ['面积12平方公里公里，', '面积12平方公里，'],
       ['发电量30亿千瓦时时，', '发电量30亿千瓦时，'],
       ['接待游客3万人次次，', '接待游客3万人次，'],
+      ['比上年提高0.05个百分点点。', '比上年提高0.05个百分点。'],
+      ['下降1.2个百分点百分点，', '下降1.2个百分点，'],
+      ['面积5平方千米米，', '面积5平方千米，'],
     ]) {
       assert.deepEqual(fixed(damaged, withSegmenter), { count: 1, text: repaired }, `${damaged} segmenter ${withSegmenter}`);
     }
-    for (const clean of ['用电100千瓦时时段电价', '接待3万人次次要景区', '全长50公里里程碑', '这5公里里有3个村', '新建3平方米米面加工间']) {
+    for (const clean of [
+      '用电100千瓦时时段电价',
+      '接待3万人次次要景区',
+      '全长50公里里程碑',
+      '这5公里里有3个村',
+      '新建3平方米米面加工间',
+      '提高2个百分点点评称',
+      '下午3点点名',
+      '3个百分点。点击查看',
+    ]) {
       assert.equal(fixed(clean, withSegmenter).count, 0, `${clean} segmenter ${withSegmenter}`);
     }
   }

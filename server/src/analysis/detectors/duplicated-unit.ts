@@ -1,9 +1,9 @@
 /**
  * duplicated-unit: a unit written twice after a figure, as OCR and careless editing leave it:
  * 890余万元元, 12人人次 is not this (人次 is one unit), 890余万\n元元 (the copy sits across a column break).
- * Also doubled: the last unit of a compound unit (586.35亿人公里公里, 5平方米米, 3万人次次), the magnitude of a
- * figure (300万万元, 3.6亿亿元) and a percent sign (40.5％％). The text is read in its simplified view, so
- * 77,650億元元 is found as 77,650亿元元.
+ * Also doubled: the last unit of a compound unit (586.35亿人公里公里, 5平方米米, 3万人次次, 0.05个百分点点),
+ * the magnitude of a figure (300万万元, 3.6亿亿元) and a percent sign (40.5％％). The text is read in its
+ * simplified view, so 77,650億元元 is found as 77,650亿元元.
  *
  * Only a repetition right after a figure is flagged, and never when the second copy starts a word of its
  * own (10家家庭, 3个个体户, 5人人均, 10亿元元宇宙): reduplication is ordinary Chinese, a doubled unit after a
@@ -17,6 +17,7 @@ import type { Finding } from '../types';
 
 /** Units that are checked for doubling (the scan takes the longest that matches, so 万元 wins over 元). */
 const UNITS = [
+  '个百分点',
   '平方公里',
   '平方千米',
   '平方米',
@@ -75,23 +76,28 @@ const UNITS = [
 
 /**
  * Units that end a compound unit but are not scanned for on their own: 时 after a figure is mostly a clock
- * time (10时30分), and 时 is too common a character to look up at every occurrence for that.
+ * time (10时30分), and 时 is too common a character to look up at every occurrence for that; 百分点 and 点
+ * end 个百分点 (0.05个百分点点), and 点 alone after a figure is a clock time or a decimal point read out.
  */
-const TAIL_ONLY_UNITS = ['时'];
+const TAIL_ONLY_UNITS = ['时', '百分点', '点'];
 
-/** A unit and the unit its compound ends with (人公里 → 公里, 平方米 → 米, 万元 → 元), which OCR doubles too. */
+/**
+ * A unit and the units its compound ends with, longest first (人公里 → 公里, 平方米 → 米, 万元 → 元,
+ * 个百分点 → 百分点 and 点), which OCR doubles too.
+ */
 interface Unit {
   readonly text: string;
-  readonly tail: string | undefined;
+  readonly tails: readonly string[];
 }
 
-/** The longest proper suffix of `unit` that is a unit itself: what a doubled ending of it repeats. */
-function tailOf(unit: string): string | undefined {
+/** The proper suffixes of `unit` that are units themselves, longest first: what a doubled ending of it repeats. */
+function tailsOf(unit: string): string[] {
+  const tails: string[] = [];
   for (let k = 1; k < unit.length; k++) {
     const suffix = unit.slice(k);
-    if (UNITS.includes(suffix) || TAIL_ONLY_UNITS.includes(suffix)) return suffix;
+    if (UNITS.includes(suffix) || TAIL_ONLY_UNITS.includes(suffix)) tails.push(suffix);
   }
-  return undefined;
+  return tails;
 }
 
 /**
@@ -103,7 +109,7 @@ const UNITS_BY_FIRST = new Map<number, Unit[]>();
 const BEGINS_UNIT = new Uint8Array(65536);
 for (const text of [...UNITS].sort((a, b) => b.length - a.length)) {
   const first = text.charCodeAt(0);
-  UNITS_BY_FIRST.set(first, [...(UNITS_BY_FIRST.get(first) ?? []), { text, tail: tailOf(text) }]);
+  UNITS_BY_FIRST.set(first, [...(UNITS_BY_FIRST.get(first) ?? []), { text, tails: tailsOf(text) }]);
   BEGINS_UNIT[first] = 1;
 }
 
@@ -256,6 +262,13 @@ const WORDS_STARTING_WITH_UNIT = [
   '间隔',
   '年度',
   '届时',
+  '点评',
+  '点击',
+  '点名',
+  '点赞',
+  '点亮',
+  '点燃',
+  '点位',
 ];
 
 /** A figure (digits or Chinese numerals, then 余/多 and a magnitude) ending where a unit begins. */
@@ -302,12 +315,8 @@ function findings(ctx: AnalysisContext): Finding[] {
     if (!unit) continue;
     // the copy may sit after a line break or stray spaces (a column break)
     const j = afterGap(simplified, i + unit.text.length);
-    // the whole unit doubled, or the unit it ends with (人公里公里, 万元元)
-    const copy = simplified.startsWith(unit.text, j)
-      ? unit.text
-      : unit.tail !== undefined && simplified.startsWith(unit.tail, j)
-        ? unit.tail
-        : undefined;
+    // the whole unit doubled, or a unit it ends with (人公里公里, 万元元, 个百分点点)
+    const copy = simplified.startsWith(unit.text, j) ? unit.text : doubledTail(simplified, unit, j);
     // on no repeat, move one unit on
     if (copy === undefined) continue;
     // the figure test first: it is cheap and most repeats (人人, 个个) follow no figure; the figure stands
@@ -317,6 +326,12 @@ function findings(ctx: AnalysisContext): Finding[] {
     i = j + copy.length - 1;
   }
   return out;
+}
+
+/** The first unit that `unit` ends with written again at `j` (a plain loop: see unitAt). */
+function doubledTail(text: string, unit: Unit, j: number): string | undefined {
+  for (const tail of unit.tails) if (text.startsWith(tail, j)) return tail;
+  return undefined;
 }
 
 /**

@@ -296,3 +296,104 @@ test('而 opening a clause may be the conjunction: a repair to 面对 there is o
   const [inside] = findings('该县耕地而积达到三十万亩。');
   assert.equal(inside?.severity, 'warning');
 });
+
+test('rare shapes read one way for common characters: 迸, 宙, 坏, 屈, 忖, 枝; their right uses stay clean', () => {
+  assertRepairs([
+    ['全面推迸乡村振兴。', '全面推进乡村振兴。'],
+    ['依法开展宙计监督。', '依法开展审计监督。'],
+    ['加强对干部的考枝评价。', '加强对干部的考核评价。'],
+    ['纳入年度综合考枝。', '纳入年度综合考核。'],
+  ]);
+  for (const clean of [
+    '火花四处迸溅，岩浆从地下迸出，激情迸发。',
+    '宇宙空间站，元古宙地层。',
+    '设备损坏比较严重，好坏比较明显，坏账比例下降，东西坏了要修。',
+    '他感到委屈，宁死不屈，首屈一指，屈指可数，屈原故里，卑躬屈膝，威武不能屈。',
+    '他心中暗忖道，自忖能力不足，思忖良久。',
+    '树枝上挂满果实，一枝独秀，荔枝丰收，枝繁叶茂，攀枝花市，节外生枝。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('policy words that jieba under-counts repair: 环比, 拨付, 准考证, 应届, 行政村', () => {
+  assertRepairs([
+    ['全市工业增加值坏比增长0.42%。', '全市工业增加值环比增长0.42%。'],
+    ['扶贫小额信贷贴息资金拔付不及时。', '扶贫小额信贷贴息资金拨付不及时。'],
+    ['考生凭淮考证进入考场。', '考生凭准考证进入考场。'],
+    ['做好高校应屈毕业生就业工作。', '做好高校应届毕业生就业工作。'],
+    ['全镇下辖19个行政忖、2个社区。', '全镇下辖19个行政村、2个社区。'],
+  ]);
+  for (const clean of ['海拔三千米，选拔干部，拔河比赛，出类拔萃，连根拔起。', '淮河流域，江淮大地，淮海经济区，秦淮河畔。']) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('土 for 上, 日 for 目, 力 for 办: common characters, repaired to their listed words only', () => {
+  assertRepairs([
+    ['全市生产总值比土年增长5.6%。', '全市生产总值比上年增长5.6%。'],
+    ['圆满完成年度日标任务。', '圆满完成年度目标任务。'],
+    ['全年省交通运输厅共力理人大代表建议。', '全年省交通运输厅共办理人大代表建议。'],
+  ]);
+  for (const clean of [
+    '土地流转，埋在土下，黄土高原，故土难离，本土企业，土生土长，寸土必争，以土为本，一方水土养一方人。',
+    '5日的会议，截止日的前一天，工作日的上午，开放日的安排，当日标价，每日标准，主题日活动，8日标志着。',
+    '努力办好民生实事，全力以赴，协力同心，合力公司，主力部队，执行力公开评议，不遗余力，尽力而为。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('characters never right in a modern text (巿 U+5DFF, 釆 U+91C6, 亊) are repaired wherever they stand', () => {
+  assertRepairs([
+    ['推进城巿更新行动。', '推进城市更新行动。'],
+    ['规范政府釆购行为。', '规范政府采购行为。'],
+    ['依法追究刑亊责任。', '依法追究刑事责任。'],
+  ]);
+  assert.deepEqual(findings('城市、采购、刑事、釉面砖。'), []);
+});
+
+test('known misreadings no other rule finds: 四舍五人, 采购入 (采购入库 and 采购入围 are right)', () => {
+  assertRepairs([
+    ['部分数据因四舍五人的原因，存在总计与分项合计不等的情况。', '部分数据因四舍五入的原因，存在总计与分项合计不等的情况。'],
+    ['评审委员会由采购入代表和评审专家组成。', '评审委员会由采购人代表和评审专家组成。'],
+  ]);
+  for (const clean of ['四舍五入。政府采购入库，采购入围供应商，采购入账。', '采购人代表。']) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});
+
+test('beside figures: 忆 for 亿 after digits, 干 for 千 between a numeral and a unit', () => {
+  assertRepairs([
+    ['全年经费投入30782.9忆元。', '全年经费投入30782.9亿元。'],
+    ['处五干元以上五万元以下罚款。', '处五千元以上五万元以下罚款。'],
+    ['新建光伏电站200干瓦。', '新建光伏电站200千瓦。'],
+    ['全镇有两干多人外出务工。', '全镇有两千多人外出务工。'],
+  ]);
+  for (const clean of [
+    '记忆犹新，回忆录，忆苦思甜。',
+    '一干人等，将一干家属带走，若干元，十干十二支，召开三干会议，一干二净，选派五名干部，三干部。',
+  ]) {
+    assert.deepEqual(
+      findings(clean).map((f) => clean.slice(f.start, f.end)),
+      [],
+      clean,
+    );
+  }
+});

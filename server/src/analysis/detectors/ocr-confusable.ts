@@ -9,15 +9,18 @@
  * - as written, the character forms no dictionary word with its neighbours (it stands alone);
  * - swapping it for a look-alike makes a common word spanning it (for misreadings that right text hardly
  *   ever has standing alone, 兔去 or 纳税入, a rarer word will do: jieba's general corpus holds policy words
- *   such as 免去 and 纳税人 far below their weight in policy texts);
+ *   such as 免去 and 纳税人 far below their weight in policy texts; some, 环比 and 拨付, the data counts as
+ *   common; and of very common repair characters, 上 and 目, only a few listed words repair: 比土年, 日标);
  * - the swap breaks no dictionary word of the original (而积极 stays: 积极 is a word; 让人学会 stays: 学会);
  * - the character before or after is not one that ends/starts a word with the character as written.
  * Common characters used as words of their own (而 in 而且 is in a word; 而 alone in 大而全 is not made a
  * word by 面) therefore stay silent, and so do names (杜会明, 张昕). Misreadings that the dictionary lists as
  * rare words (千部, 侯选人, 自已) come from a generated list instead (`rareWords`), and so do those that the
- * cut hides in a word of their own (发盲人 is 发/盲人: `hiddenWords`); look-alikes next to figures (45兀,
- * 8曰, 12月未，) are found by their place. Lines in traditional characters are judged in their simplified
- * form (失業卒 as 失业卒). Without the segmenter the detector is silent.
+ * cut hides in a word of their own (发盲人 is 发/盲人: `hiddenWords`, with a few known misreadings no rule
+ * finds: 四舍五人, 采购入代表); look-alikes next to figures (45兀, 8曰, 12月未，, 30782.9忆元, 五干元) are found
+ * by their place, and characters never right in a modern text (城巿, 釆购, 刑亊) wherever they stand. Lines
+ * in traditional characters are judged in their simplified form (失業卒 as 失业卒). Without the segmenter
+ * the detector is silent.
  *
  * It is a reading, not a proof: information, or warning when the repaired word is very common; never
  * applied by fix-all.
@@ -226,6 +229,34 @@ function detect(ctx: AnalysisContext): Finding[] {
   }
   out.push(...rareMisreadings(text, userWords, cutOnce));
   out.push(...besideFigures(text, new Set(out.flatMap((f) => f.fixes[0]!.edits.map((e) => e.start)))));
+  out.push(...neverRight(text));
+  return out;
+}
+
+/** Characters never right in a modern policy text (巿 U+5DFF, 釆 U+91C6, 亊), each with its repair (市, 采, 事). */
+const NEVER_RIGHT = Object.entries(data.neverRight as Record<string, string>);
+
+/** Each character of NEVER_RIGHT, wherever it stands (城巿, 釆购, 刑亊), found without the segmenter. */
+function neverRight(text: string): Finding[] {
+  const out: Finding[] = [];
+  // from each of these (rare) characters, not by a scan of every character
+  for (const [c, repair] of NEVER_RIGHT) {
+    for (let at = text.indexOf(c); at >= 0; at = text.indexOf(c, at + 1)) {
+      const code = c.charCodeAt(0).toString(16).toUpperCase();
+      out.push({
+        code: 'ocr-confusable',
+        severity: 'warning',
+        start: at,
+        end: at + 1,
+        message: msg(
+          `“${c}”（U+${code}）不是现代汉语用字，疑为形近字“${repair}”识别混淆。修复将改为“${repair}”。`,
+          `"${c}" (U+${code}) is no character of modern Chinese: it looks like an OCR misreading of "${repair}". The fix changes it to "${repair}".`,
+        ),
+        fixes: [{ title: msg(`改为“${repair}”`, `Change to "${repair}"`), edits: [{ start: at, end: at + 1, newText: repair }] }],
+        fixAllSafe: false,
+      });
+    }
+  }
   return out;
 }
 
@@ -289,6 +320,14 @@ function rareMisreadings(text: string, userWords: readonly string[], cutOnce: (w
 const FIGURE_END_BEFORE_JIE = /[0-9０-９万亿千百]/;
 const WORD_AFTER_JIE = /[绍入质意于词]/;
 const DIGIT = /[0-9０-９]/;
+/**
+ * 干 between a numeral and a unit or magnitude is 千 (五干元, 3干瓦, 两干多人). Not 人 (一干人 is a group of
+ * people) and, after 一, only units of measure (一干家属 is not 一千家); 十干 (the ten heavenly stems) and 若干 have
+ * none of these numerals before them.
+ */
+const NUMERAL_BEFORE_GAN = /[0-9０-９一二三四五六七八九两几百]/;
+const UNIT_AFTER_GAN = /[元万亿米克瓦吨亩户名余多个家套台辆册]/;
+const MEASURE_AFTER_GAN = /[元万亿米克瓦吨亩]/;
 /** 五月八曰: a day of the month in Chinese numerals, after its month. */
 const DAY_IN_NUMERALS = /月[一二三四五六七八九十]{1,3}$/;
 /** 12月未, 2023年未: a month or a year in figures ended by 未 (the clause ends right after it). */
@@ -296,9 +335,10 @@ const PERIOD_IN_FIGURES = /[0-9０-９一二三四五六七八九十][月年]$/;
 
 /**
  * Look-alikes next to a figure, found without the segmenter: 介 for the measure word 个 (1.08万介), 兀 for
- * 元 (45兀: 兀 never follows a digit), 曰 for 日 after a day (8曰, 五月八曰), and 未 for 末 ending a month or
- * a year (截至2023年12月未，: 未 before a verb, 12月未完成, is right and left alone). Skips offsets
- * `taken` by a finding already made.
+ * 元 (45兀: 兀 never follows a digit), 忆 for 亿 (30782.9忆元: nor does 忆), 干 for 千 between a numeral and a
+ * unit (五干元), 曰 for 日 after a day (8曰, 五月八曰), and 未 for 末 ending a month or a year
+ * (截至2023年12月未，: 未 before a verb, 12月未完成, is right and left alone). Skips offsets `taken` by a
+ * finding already made.
  */
 function besideFigures(text: string, taken: ReadonlySet<number>): Finding[] {
   const out: Finding[] = [];
@@ -327,6 +367,15 @@ function besideFigures(text: string, taken: ReadonlySet<number>): Finding[] {
   for (let at = text.indexOf('兀'); at >= 0; at = text.indexOf('兀', at + 1)) {
     if (!DIGIT.test(text[at - 1] ?? '')) continue;
     report(at, '元', '数字后的“兀”疑为“元”识别混淆。', '"兀" after a figure looks like an OCR misreading of "元".');
+  }
+  for (let at = text.indexOf('忆'); at >= 0; at = text.indexOf('忆', at + 1)) {
+    if (!DIGIT.test(text[at - 1] ?? '')) continue;
+    report(at, '亿', '数字后的“忆”疑为“亿”识别混淆。', '"忆" after a figure looks like an OCR misreading of "亿".');
+  }
+  for (let at = text.indexOf('干'); at >= 0; at = text.indexOf('干', at + 1)) {
+    const before = text[at - 1] ?? '';
+    if (!NUMERAL_BEFORE_GAN.test(before) || !(before === '一' ? MEASURE_AFTER_GAN : UNIT_AFTER_GAN).test(text[at + 1] ?? '')) continue;
+    report(at, '千', '数字后的“干”疑为“千”识别混淆。', '"干" in a figure looks like an OCR misreading of "千".');
   }
   for (let at = text.indexOf('曰'); at >= 0; at = text.indexOf('曰', at + 1)) {
     if (!DIGIT.test(text[at - 1] ?? '') && !DAY_IN_NUMERALS.test(text.slice(Math.max(0, at - 5), at))) continue;
