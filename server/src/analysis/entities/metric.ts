@@ -323,8 +323,11 @@ function qualifierBefore(text: string, start: number): Qualifier | undefined {
   let at = start;
   while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\u3000')) at--;
   const before = text.slice(Math.max(0, at - 4), at);
-  if (WORD_NOT_QUALIFIER.test(before)) return undefined;
-  for (const [word, approx] of QUALIFIERS_BEFORE) if (before.endsWith(word)) return { approx, word, start: at - word.length };
+  for (const [word, approx] of QUALIFIERS_BEFORE) {
+    if (!before.endsWith(word)) continue;
+    // asked only when a qualifier is there: most figures have none, and the expression is long
+    return WORD_NOT_QUALIFIER.test(before) ? undefined : { approx, word, start: at - word.length };
+  }
   return undefined;
 }
 

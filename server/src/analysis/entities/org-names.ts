@@ -839,10 +839,11 @@ const NOT_PLACE_TAG = /^(?:t|m|v|vd|p|c|u|uj|ul|f|r)$/;
  * or -1. The segmenter must see the level as a word's start; a place word (珠海市/ns) stops the walk.
  */
 function levelAfterOtherWords(start: number, suffixStart: number, text: string, hints: WordHints): number {
-  // most names hold no bare level after their first character: no segmentation asked for then
-  let level = false;
-  for (let i = start + 1; i <= suffixStart && !level; i++) level = LEVEL_CHARACTER.test(text[i] ?? '');
-  if (!level) return -1;
+  // most names hold no bare level after their first character: no segmentation asked for then; nor when a
+  // city's, county's or district's level follows three characters or fewer (杭州市, 铜梁区: a place's name)
+  let level = -1;
+  for (let i = start + 1; i <= suffixStart && level < 0; i++) if (LEVEL_CHARACTER.test(text[i] ?? '')) level = i;
+  if (level < 0 || (text[level] !== '省' && level - start <= 3)) return -1;
   let at = start;
   // jieba tags many counties plain nouns (铜梁 n of 铜梁区): a noun may name the place before 市, 区 or 县,
   // never before 省 (provinces are known by name)
