@@ -71,3 +71,21 @@ test('一要…二要… lists are read the same way; their markers do not chain
   assert.deepEqual(findings('会议提出统一要求，二要素齐全。一是提高站位；二是加强协调。'), []);
   assert.deepEqual(findings('一是提高站位；二要素齐全三是加强协调。'), []);
 });
+
+test('items numbered in figures inside a paragraph (1.…；2.…) lose their separator too', () => {
+  const text = '有下列情形之一的，不得报考：1.曾受过刑事处罚的2.曾被开除公职的；3.在禁考期内的；4.其他情形。';
+  const found = analyze(text).diagnostics.filter((f) => f.code === 'enum-run-on');
+  assert.equal(found.length, 1);
+  assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), text.replace('的2.', '的；2.'));
+  for (const clean of [
+    '增长1.5%，2023.5.8发布，V1.2版本，第1、2、3条。',
+    '1.总体要求 2.主要任务 3.保障措施',
+    '1.曾受过刑事处罚的2.曾被开除公职的',
+  ]) {
+    assert.deepEqual(
+      analyze(clean).diagnostics.filter((f) => f.code === 'enum-run-on'),
+      [],
+      clean,
+    );
+  }
+});

@@ -1,5 +1,6 @@
 /**
- * enum-run-on: an enumeration 一是…二是…三是… (or 一要…二要…) whose separators were partly lost, as in
+ * enum-run-on: an enumeration 一是…二是…三是… (or 一要…二要…, or items numbered 1. 2. 3. inside a paragraph)
+ * whose separators were partly lost, as in
  * “一是落实立德树人根本任务二是推进职业教育协调发展三是完善…体系；四是…”. The repair inserts ； (or 。 when
  * the list ends its items with 。) right before the marker that lost it.
  *
@@ -32,14 +33,25 @@ interface Marker {
   verb: string;
 }
 
+/**
+ * Items numbered in figures inside a paragraph: 1.曾受过刑事处罚的；2.曾被开除公职的 (and 1、, 1．). Not a
+ * decimal (1.5万), nor a number inside a longer one or a date (2023.5.8), nor one after a letter (V1.2).
+ */
+const ARABIC_MARKER = /(?<![\d.．A-Za-z])(\d{1,2})([.．、])(?![\d])/g;
+
 function markersIn(text: string, start: number, end: number): Marker[] {
   const out: Marker[] = [];
-  for (const m of text.slice(start, end).matchAll(MARKER)) {
+  const paragraph = text.slice(start, end);
+  for (const m of paragraph.matchAll(MARKER)) {
     const value = parseChineseNumeral(m[1]!);
     if (value === undefined || value < 1 || value > 30) continue;
     out.push({ start: start + m.index, value, numeral: m[1]!, verb: m[2]! });
   }
-  return out;
+  // the figures' own kind of list: 1. 2. 3. (the mark after the number is its "verb", so 1. and 2、 are two lists)
+  for (const m of paragraph.matchAll(ARABIC_MARKER)) {
+    out.push({ start: start + m.index, value: Number(m[1]), numeral: m[1]!, verb: m[2]! });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /** Chains of consecutive markers 1, 2, 3… in text order. */
