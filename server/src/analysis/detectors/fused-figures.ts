@@ -54,22 +54,24 @@ function clauseComma(text: string): string {
   let full = 0;
   let ascii = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '，') full++;
-    else if (c === ',') ascii++;
+    const c = text.charCodeAt(i);
+    if (c === 0xff0c) full++;
+    else if (c === 0x2c) ascii++;
   }
   return ascii > full ? ',' : '，';
 }
 
 function detect(ctx: AnalysisContext): Finding[] {
   const text = toHalfWidthDigits(ctx.text);
-  const comma = clauseComma(ctx.text);
+  // counted over the whole text only when a finding needs it: most texts have none
+  let comma: string | undefined;
   const out: Finding[] = [];
   const report = (start: number, at: number, end: number, what: keyof typeof KIND_WORDS) => {
     // the figure must not continue a longer number on its left (12.3.51%...)
     if (/[\d.]/.test(text[start - 1] ?? '')) return;
     const after = text.slice(end, end + 6);
     const listGoesOn = /^[、]/.test(after);
+    comma ??= clauseComma(ctx.text);
     const separators = listGoesOn ? ['、', comma, '；'] : [comma, '；', '、'];
     const fixes: Fix[] = separators.map((sep) => ({
       title: msg(`在两个数之间插入“${sep}”`, `Insert "${sep}" between the two figures`),
