@@ -114,3 +114,17 @@ test('a bracket written twice loses its copy (《《…》, …》》)', () => {
     '根据《国务院关于进一步深化预算管理制度改革的意见》要求。',
   );
 });
+
+test('a guessed closer goes after a number, a code, an abbreviation or a company’s 集团 the bracket opens with', () => {
+  for (const [damaged, expected] of [
+    [
+      '绵阳科技城发展投资（集团有限公司（以下简称“科发集团”）资产总额1268.4亿元。',
+      '绵阳科技城发展投资（集团）有限公司（以下简称“科发集团”）资产总额1268.4亿元。',
+    ],
+    ['依据《条例》（国务院令第652号、《暂行规定》等规定执行。', '依据《条例》（国务院令第652号）、《暂行规定》等规定执行。'],
+    ['会议地点：（遂宁市船山区明月路356号二楼报告厅。', '会议地点：（遂宁市船山区明月路356号）二楼报告厅。'],
+    ['国际货币基金组织（IMF将中国经济增速预期上调至5.4%。', '国际货币基金组织（IMF）将中国经济增速预期上调至5.4%。'],
+  ] as const) {
+    assert.equal(repaired(damaged).text, expected);
+  }
+});

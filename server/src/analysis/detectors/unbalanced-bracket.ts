@@ -54,6 +54,15 @@ const SHORT_NAME_AFTER =
 const QUOTED_SHORT_NAME = /^(?:以下简称|以下称|简称|下称)[为：:]?[“"「《][^”"」》（）()]{1,20}[”"」》]/;
 /** What a ratio is of, in brackets after its name: （与地区生产总值之比. */
 const RATIO_OF = /^与[^，。；,;（）()]{1,20}?之比/;
+/**
+ * What a bracket may hold alone at its start, before the text goes on: a number ending in 号 (an order's, a
+ * house's), a standard's code (GB 16297—1996), an abbreviation in capitals (IMF), a company's 集团 (（集团）有限公司);
+ * each followed by Han text
+ * or a list mark, where the closer was lost.
+ */
+const CODE_IN_BRACKET =
+  /^(?:[\u4e00-\u9fff]{0,12}第?\d{1,5}号|(?:GB|GB\/T|DB\d{2})\s?[\d.]+[—–-]\d{4}|[A-Z]{2,6}|集团(?=有限|股份))(?=[\u4e00-\u9fff、])/;
+
 /** A heading's Chinese numeral after its opening bracket at a line's start: （五政府债务情况 is （五）. */
 const HEADING_NUMERAL = /^[一二三四五六七八九十]{1,3}(?=[^一二三四五六七八九十、）)])/;
 
@@ -224,6 +233,10 @@ function openerFinding(text: string, u: Unmatched, paragraph: Paragraph): Findin
     // （与地区生产总值之比为3.42%: the bracket names what the ratio is of
     const ratioOf = paren ? RATIO_OF.exec(tail) : null;
     if (ratioOf && u.at + 1 + ratioOf[0].length < insertAt) insertAt = u.at + 1 + ratioOf[0].length;
+    // （国务院令第652号、…, （明月路356号二楼…, （IMF将…, （GB 16297—1996规定…: a number, a code or an
+    // abbreviation opening the bracket is what it holds
+    const code = paren ? CODE_IN_BRACKET.exec(tail) : null;
+    if (code && u.at + 1 + code[0].length < insertAt) insertAt = u.at + 1 + code[0].length;
   }
   const enclosed = text.slice(u.at, insertAt);
   return {
