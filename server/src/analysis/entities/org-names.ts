@@ -711,10 +711,12 @@ function afterLastStopWord(text: string, from: number, to: number, guard: StopGu
   let cut = from;
   for (let i = from; i < to; i++) {
     const word = STOPS.longestAt(text, i);
-    if (!word || i + word.length > to || guard(i, word.length)) continue;
+    // the cheap tests first: the guard may segment a clause
+    if (!word || i + word.length > to || i + word.length <= cut) continue;
     // 和 inside a body name (…资源和社会…) is not a stop: only where a name ends before it
     if ((word === '和' || word === '同') && !endsName(text, i) && !(word === '同' && i === from)) continue;
-    if (i + word.length > cut) cut = i + word.length;
+    if (guard(i, word.length)) continue;
+    cut = i + word.length;
   }
   return cut;
 }
@@ -877,12 +879,14 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     const suffixStart = m.index;
     const end = suffixStart + m.word.length;
     const isBody = BODIES.has(m.word);
+    // the cheap tests that turn a suffix down first, before any segmentation is asked for: 财政部门 (the
+    // recognizer drops names ending inside a longer word anyway), 中心村, 中心城区 (中心 starts another word),
+    // 政府采购, 政府性基金 (政府 begins a compound)
+    if (endsInsideLongerWord(text, end)) continue;
+    if (m.word === '中心' && /[村城镇区]/.test(text[end] ?? '')) continue;
+    if (m.word === '政府' && GOVERNMENT_COMPOUND_AFTER.test(text.slice(end, end + 2))) continue;
     // a stop word across the suffix (落实和扩|大学|校) means the suffix was read out of two words
     if (straddled(text, suffixStart, stopGuard)) continue;
-    // 中心村, 中心城区, 中心镇: 中心 is the start of another word here
-    if (m.word === '中心' && /[村城镇区]/.test(text[end] ?? '')) continue;
-    // 政府采购, 政府性基金, 政府间合作: 政府 begins a compound noun, not a name's end
-    if (m.word === '政府' && GOVERNMENT_COMPOUND_AFTER.test(text.slice(end, end + 2))) continue;
     const branch = BRANCH_SUFFIXES.has(m.word);
     let start = leftBoundary(text, suffixStart, guard, branch);
     // a two-character word cut by its first character (按|照) is still a stop word
