@@ -25,7 +25,7 @@ export const WORD_NOT_QUALIFIER =
   /(?:最近|附近|亲近|靠近|临近|邻近|相近|贴近|就近|走近|挨近|凑近|迫近|远近|赶超|高超|签约|预约|契约|违约|履约|续约|缔约|毁约|邀约|纽约|隐约|(?<![春季环章关细])节约|(?<![编控体机研限])制约|(?<![\d一二两三四五六七八九十几每])条约|(?<!办)公约)$/;
 
 const LEADING_SCOPE =
-  /^(?:力争|确保|争取|预计|其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共计|总计|合计|共(?!享|同|青团)|累计|已|并|和|及|与|还|又|用于|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务(?!业|费|贸易|收入|外包)|达到|占|对(?!外|口|象)|将|使(?!用)|让|有(?!效|关|限|机|色|线|序|偿|形|益|利|力|害|毒|声))/;
+  /^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|同时|另外|此外|全镇|全乡|全村|实施|推进|启动|落实|力争|确保|争取|预计|其中|全市|全省|全区|全县|全国|全年|我市|我省|我区|我县|本市|本省|该市|该校|目前|现有|共有|共计|总计|合计|共(?!享|同|青团)|累计|已|并|和|及|与|还|又|用于|建成|建有|建设|拥有|申请|培养|培训|新增|获得|获|开设|设有|成立|组建|举办|开展|实现|完成|带动|吸引|引进|招收|招生|覆盖|涉及|参加|参与|帮助|惠及|服务(?!业|费|贸易|收入|外包)|达到|占|对(?!外|口|象)|将|使(?!用)|让|有(?!效|关|限|机|色|线|序|偿|形|益|利|力|害|毒|声))/;
 // (有效灌溉面积, 服务业增加值: the lookaheads keep a scope word that starts a longer word; asking the segmenter
 // instead cost a cut of every subject's clause)
 
@@ -99,6 +99,11 @@ function subjectBefore(ctx: AnalysisContext, text: string, end: number, floor: n
   }
   origin.reverse();
   let subject = origin.length === end - start ? text.slice(start, end) : origin.map((at) => text[at]).join('');
+  // 2023年全镇蔬菜产业总产值: the 年 of a date before it is no part of the subject
+  if (/^[年月日号]/.test(subject) && /[0-9０-９]/.test(text[start - 1] ?? '') && subject.length > MIN_SUBJECT) {
+    subject = subject.slice(1);
+    origin.shift();
+  }
   // where the subject ends among those characters, once the linking words after it are dropped (for snapToWord)
   let subjectEnd = origin.length;
   for (let guard = 0; guard < 4; guard++) {

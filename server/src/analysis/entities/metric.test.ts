@@ -542,3 +542,9 @@ test('a place named with a numeral and a measure word (三台县, 五台山) and
   assert.deepEqual(summary('附件：1.2023年全市统计业务培训班日程安排'), []);
   assert.deepEqual(summary('购置三台设备'), [['三台', 3, '台', 'count', null]]);
 });
+
+test('a subject loses the 年 of a date before it, a list marker and a place’s scope (2023年全镇…, 一是实施…)', () => {
+  const subjects = (text: string) => metrics(text).map((m) => m.subject ?? null);
+  assert.deepEqual(subjects('2023年全镇蔬菜产业总产值5.8亿元。'), ['蔬菜产业总产值']);
+  assert.deepEqual(subjects('一是实施市级重点项目330个。'), ['市级重点项目']);
+});
