@@ -240,3 +240,18 @@ test('announcement numbers (公告2023年第12号) with one issuer or two, linke
   // 公告 as a plain word before a year is no number
   assert.deepEqual(docrefs('现将有关事项公告如下：2023年第一季度'), []);
 });
+
+test('a document number a narrow column broke after its code’s first part (（国⏎发〔2013〕24号）, （皖政⏎〔2022〕63号）)', () => {
+  const text = '《若干意见》（国\n发〔2013〕24号）和《实施意见》（皖政\n〔2022〕63号），把新能源产业作为主导产业。';
+  const numbers = docrefs(text).filter((d) => d.form === 'number');
+  assert.deepEqual(
+    numbers.map((d) => [text.slice(d.start, d.end), d.id]),
+    [
+      ['国\n发〔2013〕24号', '国发〔2013〕24号'],
+      ['皖政\n〔2022〕63号', '皖政〔2022〕63号'],
+    ],
+  );
+  // a number line of its own under a title keeps its own code
+  const head = docrefs('关于加快发展的若干意见\n国发〔2013〕24号').find((d) => d.form === 'number')!;
+  assert.equal(head.id, '国发〔2013〕24号');
+});

@@ -39,7 +39,10 @@ interface NumberMatch {
   index: number;
   /** The whole match, issuer run to 号. */
   match: string;
+  /** The Han run before the bracket, without a line break a narrow column put inside it. */
   run: string;
+  /** Where that line break is, and its length, when the run crosses one (（国⏎发〔2013〕24号）). */
+  lineBreak?: { start: number; length: number };
   year: string;
   serial: string;
 }
@@ -66,6 +69,19 @@ function docNumbers(text: string): NumberMatch[] {
     const earliest = Math.max(lastEnd, runEnd - MAX_ISSUER_RUN);
     let runStart = runEnd;
     while (runStart > earliest && isHanUnit(text.charCodeAt(runStart - 1))) runStart--;
+    // a code's last character alone at a line's start began on the line before (（国⏎发〔2013〕…), and a bracket
+    // at a line's start may follow its whole code (（皖政⏎〔2022〕63号）); a code of two characters or more there is
+    // one of its own (a number line under a title: 国发〔2013〕24号)
+    let lineBreak: NumberMatch['lineBreak'];
+    if (runEnd - runStart <= 1 && text.charCodeAt(runStart - 1) === 10) {
+      const breakStart = text.charCodeAt(runStart - 2) === 13 ? runStart - 2 : runStart - 1;
+      let before = breakStart;
+      while (before > 0 && breakStart - before < 6 && isHanUnit(text.charCodeAt(before - 1))) before--;
+      if (before < breakStart) {
+        lineBreak = { start: breakStart, length: runStart - breakStart };
+        runStart = before;
+      }
+    }
     if (runStart === runEnd) continue;
     NUMBER_TAIL.lastIndex = runEnd;
     let tail = NUMBER_TAIL.exec(text);
@@ -77,7 +93,17 @@ function docNumbers(text: string): NumberMatch[] {
     }
     if (!tail) continue;
     const end = runEnd + tail[0].length;
-    out.push({ index: runStart, match: text.slice(runStart, end), run: text.slice(runStart, runEnd), year: tail[1]!, serial: tail[2]! });
+    const run = lineBreak
+      ? text.slice(runStart, lineBreak.start) + text.slice(lineBreak.start + lineBreak.length, runEnd)
+      : text.slice(runStart, runEnd);
+    out.push({
+      index: runStart,
+      match: text.slice(runStart, end),
+      run,
+      ...(lineBreak ? { lineBreak } : {}),
+      year: tail[1]!,
+      serial: tail[2]!,
+    });
     lastEnd = end;
     b = end - 1;
   }
@@ -355,7 +381,11 @@ function recognize(ctx: AnalysisContext): DocRefEntity[] {
   let headBodies: string[] | undefined;
   for (const m of docNumbers(text)) {
     const issuer = issuerCodeOf(m.run);
-    const start = m.index + m.run.length - issuer.length;
+    // the issuer ends where the run does; it reaches back over a column's line break when it is longer
+    // than the run's part after the break
+    const runEnd = m.index + m.run.length + (m.lineBreak?.length ?? 0);
+    let start = runEnd - issuer.length;
+    if (m.lineBreak && start < m.lineBreak.start + m.lineBreak.length) start -= m.lineBreak.length;
     const end = m.index + m.match.length;
     const year = Number(m.year);
     const serial = Number(m.serial);
