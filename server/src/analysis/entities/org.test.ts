@@ -256,3 +256,9 @@ test('the central media and international bodies are known by name and short for
     ],
   );
 });
+
+test('a people’s congress’s special committee is one body with it (省人大城乡建设环境保护委员会)', () => {
+  const found = names('省人大城乡建设环境保护委员会（以下简称省人大城环委）具体承担组织工作，省人大城环委牵头。');
+  assert.deepEqual(found[0], ['省人大城乡建设环境保护委员会', '省人大城乡建设环境保护委员会', 'self']);
+  assert.ok(found.slice(1).every(([text, canonical]) => text === '省人大城环委' && canonical === '省人大城乡建设环境保护委员会'));
+});
