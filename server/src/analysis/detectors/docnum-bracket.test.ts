@@ -105,3 +105,11 @@ test('an opening bracket or a corner bracket where the closing 〕 belongs', () 
     [],
   );
 });
+
+test('doubled brackets around the year (〔〔2020〕〕7号) are made single, and no bracket finding is left half-done', () => {
+  assert.equal(repaired('按照湘政发〔〔2020〕〕7号文件执行。'), '按照湘政发〔2020〕7号文件执行。');
+  assert.deepEqual(
+    analyze('按照湘政发〔〔2020〕〕7号文件执行。').diagnostics.filter((f) => f.code === 'unbalanced-bracket'),
+    [],
+  );
+});

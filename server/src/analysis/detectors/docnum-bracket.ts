@@ -85,7 +85,7 @@ interface Candidate {
   year: string;
   /** Serials that the damage allows, the one needing no deletion first. */
   serials: string[];
-  kind: 'lost-close' | 'lost-open' | 'five-digit-year' | 'wrong-kind';
+  kind: 'lost-close' | 'lost-open' | 'five-digit-year' | 'wrong-kind' | 'doubled';
 }
 
 function candidates(text: string): Candidate[] {
@@ -106,6 +106,17 @@ function candidates(text: string): Candidate[] {
       year: year!,
       serials: extra ? [extra + serial!, serial!] : [serial!],
       kind: extra ? 'five-digit-year' : 'wrong-kind',
+    });
+  }
+  // both brackets doubled: 〔〔2020〕〕7号
+  for (const m of t.matchAll(new RegExp(`([${OPEN}]){2}(${YEAR})([${CLOSE}]){2}(\\d{1,5})号`, 'g'))) {
+    push({
+      start: m.index,
+      end: m.index + m[0].length,
+      issuerRun: issuerBefore(m.index),
+      year: m[2]!,
+      serials: [m[4]!],
+      kind: 'doubled',
     });
   }
   // an opening bracket where the closing one belongs: 〔2023〔1004号
@@ -208,6 +219,7 @@ function toFinding(text: string, c: Candidate, intact: IntactNumber[]): Finding 
     'lost-open': msg('年份的左括号“〔”缺失', 'the opening bracket before the year is missing'),
     'five-digit-year': msg('括号内的年份多出数字，括号错位', 'the year in brackets has an extra digit: the bracket is misplaced'),
     'wrong-kind': msg('年份应使用六角括号“〔〕”', 'the year should be in tortoise-shell brackets 〔〕'),
+    doubled: msg('年份两侧的括号重复了', 'the brackets around the year are doubled'),
   }[c.kind];
   // two readings of the serial and nothing to tell them apart: the reader chooses
   const ambiguous = c.serials.length > 1 && match === undefined;

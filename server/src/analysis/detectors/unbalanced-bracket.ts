@@ -173,6 +173,8 @@ function detect(ctx: AnalysisContext): Finding[] {
     }
     // 《《国务院…》: a bracket written twice, next to its copy: the copy goes
     const twin = u.opener ? text[u.at + 1] : text[u.at - 1];
+    // 〔〔2020〕〕7号: a document number's doubled brackets are docnum-bracket's
+    if (twin === c && /[0-9０-９]/.test(u.opener ? (text[u.at + 2] ?? '') : (text[u.at - 2] ?? ''))) continue;
     if (twin === c) {
       out.push(doubledFinding(u, c));
       continue;
