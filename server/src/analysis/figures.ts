@@ -36,6 +36,11 @@ const PARAGRAPH_END_UNITS = unitTable('。！？!?”」』');
  * Removes line breaks and spaces, except a space between two Latin letters or digits ("2019 2020" stays
  * two numbers). Offsets stay UTF-16 units: each kept unit maps to its own original offset.
  */
+/** C0 controls other than tab and line ends, and DEL. */
+function isControl(c: number): boolean {
+  return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
+}
+
 export function compactText(original: string): CompactText {
   const half = toHalfWidthDigits(original);
   // runs of kept units are sliced whole and joined once: one string per unit cost more than the scan
@@ -51,12 +56,18 @@ export function compactText(original: string): CompactText {
   let i = 0;
   while (i < n) {
     let j = i;
-    while (j < n && !isSpace(half.charCodeAt(j))) origin[kept++] = j++;
+    while (j < n && !isSpace(half.charCodeAt(j)) && !isControl(half.charCodeAt(j))) origin[kept++] = j++;
     if (j > i) {
       pieces.push(i === 0 && j === n ? half : half.slice(i, j));
       last = half.charCodeAt(j - 1);
     }
     if (j >= n) break;
+    // a control character (ESC, NUL… left by a conversion) is invisible: the units around it join
+    // (新增债券2\u001B512.0亿元 reads 2512.0亿)
+    if (isControl(half.charCodeAt(j))) {
+      i = j + 1;
+      continue;
+    }
     let k = j;
     let sawBreak = false;
     while (k < n && isSpace(half.charCodeAt(k))) {

@@ -290,3 +290,7 @@ test('after 其中, the clauses of a division (出口…；进口…) with their
   // labels that do not divide the whole (出口…；加工贸易…) are no division
   silent('全年货物进出口总值30.8万亿元。其中，出口17.6万亿元，增长10.6%；加工贸易7.3万亿元，增长4.3%。');
 });
+
+test('a control character a conversion left inside a figure is invisible to the figures (2\u001B512.0亿元)', () => {
+  silent('全年发行新增债券2\u001B512.0亿元，其中一般债券412.0亿元、专项债券2100.0亿元。');
+});
