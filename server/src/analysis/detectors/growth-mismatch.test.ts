@@ -156,3 +156,13 @@ test('a text in traditional characters is checked as its simplified reading (億
 test('a growth of a total the text does not write out (总数比…增长) is not the last figure’s', () => {
   silent('全市已培育国家级专精特新企业296家、省级专精特新中小企业2517家，总数比2022年底的2181家增长29.0%。');
 });
+
+test('翻一番 and 翻两番 say ×2 and ×4; only a ratio well away from it is reported, as information', () => {
+  const found = one('全市新能源汽车保有量达到12.6万辆，比2020年的8.4万辆翻了一番。');
+  assert.equal(found.severity, 'information');
+  assert.match(found.message.en, /12\.6万\/8\.4万 = 1\.5 ≠ 2/);
+  silent('全市新能源汽车保有量达到16.8万辆，比2020年的8.4万辆翻了一番。');
+  silent('全市地区生产总值达到4000亿元，比2010年的1000亿元翻了两番。');
+  silent('全市地区生产总值达到1900亿元，比2010年的1000亿元翻了一番。');
+  silent('力争实现居民收入翻一番的目标。');
+});

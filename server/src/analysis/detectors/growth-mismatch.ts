@@ -79,6 +79,63 @@ function detect(ctx: AnalysisContext): Finding[] {
     const finding = judge(compact, growth);
     if (finding) out.push(finding);
   }
+  out.push(...doublings(compact, figures));
+  return out;
+}
+
+/** 翻了一番 (doubled), 翻两番 (quadrupled): the power of two the phrase says. */
+const DOUBLING = /翻了?([一两二三四])番/g;
+const DOUBLINGS: Record<string, number> = { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4 };
+/** How far from the power of two a doubling may be and still be called so in prose (翻一番 for ×1.9 or ×2.2). */
+const DOUBLING_SLACK = { below: 0.85, above: 1.25 };
+
+/**
+ * 达到16.8万辆，比2020年的8.4万辆翻了一番: the new figure is the old one times 2, 4… (翻两番). Prose uses the
+ * phrase loosely, so only a ratio well away from it (12.6万 against 8.4万: ×1.5) is reported, as information.
+ */
+function doublings(compact: CompactText, figures: readonly Figure[]): Finding[] {
+  const text = compact.text;
+  const out: Finding[] = [];
+  for (const m of text.matchAll(DOUBLING)) {
+    const at = m.index;
+    const sentence = sentenceStart(text, at);
+    // the old figure right before the phrase, after 比…的 or 较…
+    let a = -1;
+    for (let j = figures.length - 1; j >= 0; j--)
+      if (figures[j]!.cEnd <= at) {
+        a = j;
+        break;
+      }
+    const old = figures[a];
+    if (!old || old.cStart < sentence || !/^\s?$/.test(text.slice(old.cEnd, at))) continue;
+    const clause = text.slice(clauseStart(text, old.cStart), old.cStart);
+    const bi = COMPARING_BI.exec(clause);
+    if (!bi) continue;
+    const biAt = clauseStart(text, old.cStart) + bi.index;
+    const n = previousQuantity(figures, a, sentence);
+    const neu = figures[n];
+    if (!neu || neu.cEnd > biAt || !comparable(neu, old) || !(old.lo > 0)) continue;
+    const times = 2 ** DOUBLINGS[m[1]!]!;
+    const ratio = neu.value / old.value;
+    if (ratio >= times * DOUBLING_SLACK.below && ratio <= times * DOUBLING_SLACK.above) continue;
+    const equation = `${neu.numberText}/${old.numberText} = ${formatNumber(ratio, 2)} ≠ ${times}`;
+    out.push(
+      figuresFinding(
+        compact,
+        'growth-mismatch',
+        'information',
+        msg(
+          `“${m[0]}”指新值约为原值的${times}倍，但数字不符：${equation}。`,
+          `"${m[0]}" says the new figure is about ${times} times the old one, but the figures disagree: ${equation}.`,
+        ),
+        { cStart: neu.cStart, cEnd: at + m[0].length },
+        [
+          { figure: old, message: msg('原值', 'The old figure') },
+          { figure: neu, message: msg('新值', 'The new figure') },
+        ],
+      ),
+    );
+  }
   return out;
 }
 
