@@ -190,3 +190,17 @@ test('siblings in a ；list or with a share of their own are no wholes; the urba
   assert.match(one('全市常住人口1200万人，其中城镇人口780万人、农村人口420万人，城镇化率60.0%。').message.en, /780万\/1200万/);
   silent('全市共有企业500家，其中高新技术企业120家，占全省的15.0%。');
 });
+
+test('a part with its growth and then its share is a sibling; 占出口总值 names 出口; a part named but not given (稻谷产量占…) is not the last count', () => {
+  const trade =
+    '全年进出口总值6307.2亿元，增长9.5%。其中，出口4012.6亿元，增长11.3%，占进出口总值的63.6%；进口2294.6亿元，增长6.5%，占36.4%。';
+  silent(trade);
+  assert.match(one(trade.replace('占36.4%', '占46.4%')).message.en, /2294\.6亿\/6307\.2亿/);
+  silent('全年出口4012.6亿元。机电产品出口2856.9亿元，增长14.7%，占出口总值的71.2%。');
+  silent(
+    '早稻产量531.2万吨，中稻和一季晚稻产量1546.8万吨，双季晚稻产量712.5万吨，稻谷产量占粮食总产量3068.0万吨的比重为91.0%。'.replace(
+      '粮食总产量3068.0万吨的',
+      '粮食总产量的',
+    ),
+  );
+});

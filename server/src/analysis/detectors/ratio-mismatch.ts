@@ -37,7 +37,7 @@ import type { Finding } from '../types';
 
 /** 占…的 before a percentage: group 1 is the named whole, if any (技能人才 of 占技能人才总数的). */
 /** Words for "the total" that follow the name of the whole (技能人才总数, 专业点数量). */
-const TOTAL_WORDS = '总数|总量|总额|总人数|总和|总体|总规模';
+const TOTAL_WORDS = '总数|总量|总额|总值|总人数|总和|总体|总规模';
 const SHARE_LEAD = new RegExp(
   `占(?:比|比重|比例)?(?:(.{1,16}?)(?:${TOTAL_WORDS}|人数|数量|比重|比例)?的?(?:比重|比例)?)?(?:为|是|已达|达到|达|约|近|超过|突破|逾)?$`,
 );
@@ -91,7 +91,11 @@ function detect(ctx: AnalysisContext): Finding[] {
       k = respectiveShares(compact, figures, k, zhan, wholeName(m[1]), out);
       continue;
     }
-    const partIndex = namedPart(text, figures, k, zhan) ?? findPart(compact, figures, k, zhan);
+    // 稻谷产量占粮食总产量的比重: a part the text names but gives no figure of (a sum of the figures before
+    // it) is not the last count before 占
+    const namedPartIndex = namedPart(text, figures, k, zhan);
+    if (namedPartIndex === undefined && namesNoFigure(text, figures, k, zhan)) continue;
+    const partIndex = namedPartIndex ?? findPart(compact, figures, k, zhan);
     if (partIndex < 0) continue;
     const part = figures[partIndex]!;
     const named = wholeName(m[1]);
@@ -178,6 +182,8 @@ function namedRate(compact: CompactText, figures: readonly Figure[], rateIndex: 
   if (!/^[，,；;]?$/.test(text.slice(part.cEnd, rate.cStart - lead.length + lead.lastIndexOf(name)))) return undefined;
   const label = labelBefore(text, part);
   if (![...name].every((c) => label.includes(c))) return undefined;
+  // 不合格78批次，合格率…: the part is the rate's complement, not what it counts
+  if (label.includes(`不${name}`) || label.includes(`未${name}`)) return undefined;
   const whole = figures[rateIndex - 2];
   if (!whole || whole.cStart < from || !sameFamily(whole, part) || !isAdditive(whole) || isComparisonBase(text, whole)) return undefined;
   if (!canHold(whole, part) || !(whole.lo > 0)) return undefined;
@@ -241,6 +247,20 @@ function namedPart(text: string, figures: readonly Figure[], shareIndex: number,
     if (labelBefore(text, f).replace(SCOPE, '').endsWith(name)) return j;
   }
   return undefined;
+}
+
+/**
+ * Whether the name right before 占 is of something the figures before do not count: no figure of the
+ * sentence has a label holding it (稻谷产量 after 早稻…、中稻…、晚稻产量…).
+ */
+function namesNoFigure(text: string, figures: readonly Figure[], shareIndex: number, zhan: number): boolean {
+  const name = NAME_BEFORE_ZHAN.exec(text.slice(Math.max(0, zhan - 12), zhan))?.[0];
+  if (!name || name.length < 3) return false;
+  const from = sentenceStart(text, zhan);
+  for (let j = shareIndex - 1; j >= 0 && figures[j]!.cStart >= from; j--) {
+    if (labelBefore(text, figures[j]!).includes(name.slice(0, 2))) return false;
+  }
+  return true;
 }
 
 /** The name right before 占 (省内转移占比): two to eight Han characters after a clause mark. */
@@ -325,8 +345,9 @@ function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part
     // 其中男生1500人、女生1365人，占47.6%: an item of the part's own list is its sibling, not its whole;
     // so is one closing a clause of a list (…水污染702件；噪声污染486件，占16.7%)
     if (text[f.cEnd] === '、' || text[f.cEnd] === '；' || text[f.cEnd] === ';') continue;
-    // …486件，占16.79/6: followed by 占, it has a share of its own, even one OCR left unreadable
-    if (/^[，,]?[（(]?占/.test(text.slice(f.cEnd, f.cEnd + 3))) continue;
+    // …486件，占16.79/6: followed by 占, it has a share of its own, even one OCR left unreadable; so has
+    // 出口4012.6亿元，增长11.3%，占…: a share after its growth, before the clause's ；
+    if (hasShareInItsClauses(text, figures, j, part.cStart)) continue;
     // in the sentence before, only a total: not one item of a list (…、东北地区70个。其中…), not below the part
     if (f.cStart < ownSentence && (isLaterListItem(text, figures, j) || !canHold(f, part))) return undefined;
     // 其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.14%: a figure with a share of its own is
@@ -336,6 +357,24 @@ function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part
     return sameFamily(f, part) ? f : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether 占 follows the figure at `j` in its own clauses: before the next ；or 。, before `limit`, and
+ * before any other count (a growth rate may stand between: 出口4012.6亿元，增长11.3%，占…).
+ */
+function hasShareInItsClauses(text: string, figures: readonly Figure[], j: number, limit: number): boolean {
+  const from = figures[j]!.cEnd;
+  let next = j + 1;
+  for (let i = from; i < limit && i - from < 40; i++) {
+    while (figures[next] && figures[next]!.cEnd <= i) next++;
+    const f = figures[next];
+    if (f && f.cStart <= i && isAdditive(f)) return false;
+    const c = text[i];
+    if (c === '；' || c === ';' || c === '。') return false;
+    if (c === '占') return true;
+  }
+  return false;
 }
 
 /** What opens a sentence that breaks down the total of the sentence before. */
