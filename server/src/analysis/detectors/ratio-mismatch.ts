@@ -309,6 +309,8 @@ function findNamedWhole(compact: CompactText, figures: readonly Figure[], partIn
     // the whole's name may open a long clause (一般公共预算收入由上年的62.0亿元增加到72.5亿元)
     const label = labelBefore(text, f, 40);
     const at = label.lastIndexOf(name);
+    // 出口 is not the 出口 of 进出口 (imports and exports together)
+    if (at > 0 && COMPOUND_BEFORE[name] === label[at - 1]) continue;
     // 人均地区生产总值98562元 is a figure per head, not the 地区生产总值 a share of it is taken of
     if (at < 0 || PER_UNIT.test(label.slice(0, at))) continue;
     if (canHold(f, part)) return f;
@@ -316,6 +318,9 @@ function findNamedWhole(compact: CompactText, figures: readonly Figure[], partIn
   }
   return smaller;
 }
+
+/** A character that makes a whole's name part of a longer one: 进 before 出口 (进出口). */
+const COMPOUND_BEFORE: Record<string, string> = { 出口: '进', 出口总额: '进', 出口额: '进' };
 
 /** A label ending in these before the whole's name makes a figure per person, household or unit. */
 const PER_UNIT = /(?:人均|户均|亩均|均|每[^，,；;]{0,3})$/;
