@@ -135,3 +135,15 @@ test('於 is also the simplified surname (於梨华): a guess, never applied by 
   assert.equal(d[0]!.severity, 'information');
   assert.equal(d[0]!.fixAllSafe, false);
 });
+
+test('a conversion that makes no word (間题 → 间题, 影嚮 → 影向: 問 and 響 misread) is a guess, never applied by fix-all', () => {
+  for (const damaged of [`${CLEAN}消费者如发现食品安全間题，可拨打12315。`, `${CLEAN}受降雨影嚮，河道水位上涨。`]) {
+    const d = findings(damaged);
+    assert.equal(d.length, 1, damaged);
+    assert.equal(d[0]!.severity, 'information');
+    assert.equal(d[0]!.fixAllSafe, false);
+  }
+  // a conversion that makes the word stays certain
+  const sure = findings(`${CLEAN.replace('基础设施', '基礎设施')}`);
+  assert.equal(sure[0]!.fixAllSafe, true);
+});

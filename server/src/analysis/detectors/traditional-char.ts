@@ -69,7 +69,9 @@ function detect(ctx: AnalysisContext): Finding[] {
     const simplified = simplifiedOf(word);
     if (simplified === word || simplified.length !== word.length) continue;
     const chars = [...word].filter((c, i) => c !== [...simplified][i]);
-    const guess = chars.some((c) => ALSO_SIMPLIFIED.has(c));
+    // 間题 → 间题, 影嚮 → 影向: a character that converts to one making no word with its neighbours was
+    // perhaps another character misread (問, 響): the conversion is a guess then
+    const guess = chars.some((c) => ALSO_SIMPLIFIED.has(c)) || makesNoWord(ctx, span, simplified);
     out.push({
       code: 'traditional-char',
       severity: guess ? 'information' : 'warning',
@@ -94,6 +96,27 @@ function detect(ctx: AnalysisContext): Finding[] {
     });
   }
   return out;
+}
+
+/**
+ * Whether the converted word is no dictionary word (间题), or, a single character, makes none with the
+ * characters around it (向 in 影向), judged by the segmenter's dictionary-only cut; false without the segmenter.
+ */
+function makesNoWord(ctx: AnalysisContext, span: { start: number; end: number }, converted: string): boolean {
+  const cut = ctx.segmenter?.cutDictionary;
+  if (!cut) return false;
+  // a word of two or more: the converted one must be a dictionary word itself (间题 is none)
+  if (span.end - span.start > 1) return cut.call(ctx.segmenter, converted).length !== 1;
+  const { text } = ctx;
+  const before = text.slice(Math.max(0, span.start - 2), span.start).replace(/^.*[^\u4e00-\u9fff]/, '');
+  const after = text.slice(span.end, span.end + 2).replace(/[^\u4e00-\u9fff].*$/, '');
+  if (before === '' && after === '') return false;
+  let at = 0;
+  for (const word of cut.call(ctx.segmenter, before + converted + after)) {
+    if (at <= before.length && before.length < at + word.length) return word.length < 2;
+    at += word.length;
+  }
+  return false;
 }
 
 /** Quotation marks around a title or a name, and their partners. */
