@@ -12,6 +12,14 @@ import { REGIONS } from './regions';
 
 /** Suffixes that end an institution's name, longest first. */
 const INSTITUTION_SUFFIXES = [
+  // customs offices (合肥海关), flood and drought headquarters (省防汛抗旱指挥部), village and town party bodies
+  '海关',
+  '总指挥部',
+  '指挥部',
+  '党总支',
+  '党支部',
+  '党工委',
+  '党委',
   '股份有限公司',
   '有限责任公司',
   '职业技术学院',
@@ -239,6 +247,7 @@ const GOVERNMENT_BODIES = [
   '通信管理局',
   '邮政管理局',
   '气象局',
+  '水文局',
   '地震局',
   '药品监督管理局',
   '药监局',
@@ -827,6 +836,14 @@ function placeWordBefore(text: string, start: number, at: number, hints: WordHin
 /** Nouns before 政府 that say which level or kind, not where. */
 const NOT_PLACE_NOUNS = new Set(['地方', '基层', '当地', '同级', '上级', '下级', '本级', '各级', '全体', '人民', '联邦']);
 
+/** Party bodies of towns, villages and communities. */
+const PARTY_BODY = /^(?:党委|党总支|党支部|党工委)$/;
+/** What names the place a party body serves. */
+const PARTY_PLACE_BEFORE = /(?:村|社区|镇|乡|街道|县|市|区|省)$/;
+
+/** The suffixes of companies, whose brands may open with any word. */
+const COMPANY_SUFFIX_WORD = /(?:有限公司|有限责任公司|集团)$/;
+
 /** A count right before a name: 3个, 十余家, 两所. */
 const COUNT_BEFORE = /[0-9０-９一二三四五六七八九十百两几多余]+[个家所座批类]$/;
 
@@ -931,8 +948,10 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
         // 近年来厦门大学: a time word before the name is not part of it either
         if (word.tag === 'v' || word.tag === 'vd' || word.tag === 't') start = word.end;
         else {
-          // a one-character adverb (都, 也, 还) too; longer "adverbs" include places jieba mistags (大足)
-          if (NOT_NAME_START.test(word.tag) || (word.tag === 'd' && word.end - start === 1)) rejected = true;
+          // a one-character adverb (都, 也, 还) too; longer "adverbs" include places jieba mistags (大足); a
+          // company's brand may open with numerals (三一集团有限公司, 五粮液股份有限公司)
+          const brand = word.tag === 'm' && COMPANY_SUFFIX_WORD.test(m.word);
+          if ((NOT_NAME_START.test(word.tag) && !brand) || (word.tag === 'd' && word.end - start === 1)) rejected = true;
           break;
         }
       }
@@ -953,6 +972,8 @@ export function findNameSpans(text: string, hints?: WordHints): NameSpan[] {
     } else {
       if (body.length === 0) continue;
       if (!anchored && (isGeneric(body) || name.length < 4)) continue;
+      // 学校党委, 社会学院党总支: a party body is named by the place it serves (城关镇党委, 石门村党支部)
+      if (PARTY_BODY.test(m.word) && !anchored && !PARTY_PLACE_BEFORE.test(body)) continue;
       // 3个交叉学科研究中心: counted, it is a kind of institution, not one
       if (!anchored && COUNT_BEFORE.test(text.slice(Math.max(0, start - 6), start))) continue;
       // …政府 without a place or level before it (同级政府, 地方政府, 加大政府…) is government in general,

@@ -389,3 +389,22 @@ test('a county jieba tags a verb noun (射洪市) keeps its name; a long brand b
   assert.deepEqual(orgs('绵阳科技城发展投资（集团）有限公司资产总额1268.4亿元。', segmenter), ['绵阳科技城发展投资（集团）有限公司']);
   assert.deepEqual(orgs('经县委编委办同意，招聘工作人员45名。', segmenter), ['县委编委办']);
 });
+
+test('customs offices, flood headquarters, village and town party bodies, brands opening with numerals', () => {
+  const segmenter = loadSegmenter();
+  assert.deepEqual(orgs('记者从合肥海关获悉。合肥海关、芜湖海关共签发证书2.36万份。', segmenter), ['合肥海关', '合肥海关', '芜湖海关']);
+  assert.deepEqual(orgs('省防汛抗旱指挥部（以下简称省防指）认真贯彻国家防汛抗旱总指挥部部署。', segmenter), [
+    '省防汛抗旱指挥部',
+    '省防指',
+    '国家防汛抗旱总指挥部',
+  ]);
+  assert.deepEqual(orgs('城关镇党委、安定镇党委、石门村党支部被评为先进基层党组织。', segmenter), [
+    '城关镇党委',
+    '安定镇党委',
+    '石门村党支部',
+  ]);
+  assert.deepEqual(orgs('学校党委书记、校长任副理事长。', segmenter), []);
+  assert.ok(
+    orgs('中国中车株洲电力机车有限公司、三一集团有限公司、中联重科股份有限公司等龙头企业。', segmenter).includes('三一集团有限公司'),
+  );
+});
