@@ -204,6 +204,9 @@ const UNITS = [
   '件次',
   '户次',
   '辆次',
+  '台次',
+  '艘次',
+  '标箱',
   '公斤',
   '兆瓦',
   '公里',
@@ -667,7 +670,10 @@ const UNIT_NOTE = /^[（(][\u4e00-\u9fff]{1,2}[）)]/;
 /** Where the text goes on after a figure ending at `at`, past a unit's note in brackets (万套（间）). */
 export function afterUnitNote(text: string, at: number): number {
   const note = UNIT_NOTE.exec(text.slice(at, at + 6));
-  return note ? at + note[0].length : at;
+  if (note) return at + note[0].length;
+  // 1546.8万吨吨: a unit's last character written twice (duplicated-unit reports it) does not end the list
+  if (at > 0 && text[at] === text[at - 1] && /[\u4e00-\u9fff%]/.test(text[at]!) && /[、，,；;]/.test(text[at + 1] ?? '')) return at + 1;
+  return at;
 }
 
 /** Index of the first figure that starts at or after `pos` (figures.length when none). */
