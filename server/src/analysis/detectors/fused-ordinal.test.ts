@@ -64,3 +64,12 @@ test('a narrow column’s line break between the fused digits and the unit', () 
   assert.equal(found.length, 1);
   assert.equal(applyEdits(text, found[0]!.fixes[0]!.edits), '在第17、18\n届中国义乌国际森林产品博览会上。');
 });
+
+test('a numbering the text runs in the thousands is real (第8990次会议 near 第8989次); sessions and issues are a guess', () => {
+  const find = (text: string) => analyze(text).diagnostics.filter((f) => f.code === 'fused-ordinal');
+  assert.deepEqual(find('联合国安理会当天举行第8990次会议，此前第8989次会议讨论了朝鲜问题。'), []);
+  const session = find('第1011次测量显示。');
+  assert.equal(session[0]?.severity, 'information');
+  assert.equal(session[0]?.fixAllSafe, false);
+  assert.equal(find('第十四届全国人大第4243届会议。')[0]?.fixAllSafe, true);
+});

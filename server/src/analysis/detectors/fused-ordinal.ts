@@ -44,12 +44,17 @@ function detect(ctx: AnalysisContext): Finding[] {
     if (/[\d.]/.test(text[m.index + m[0].length] ?? '')) continue;
     const cut = consecutiveSplit(digits);
     if (cut === undefined) continue;
+    // 第8990次会议, 此前第8989次会议: a numbering the text runs in that range is real (the UN Security
+    // Council's meetings), so a near number of the same kind elsewhere keeps this one whole
+    if (nearNumberElsewhere(text, m.index, Number(digits), unit)) continue;
+    // sessions and issues can be numbered in thousands: there the reading is a guess
+    const loose = LOOSE_UNITS.has(unit);
     const digitsStart = m.index + 1;
     const first = ctx.text.slice(digitsStart, digitsStart + cut);
     const second = ctx.text.slice(digitsStart + cut, digitsStart + digits.length);
     out.push({
       code: 'fused-ordinal',
-      severity: 'warning',
+      severity: loose ? 'information' : 'warning',
       start: m.index,
       end: m.index + m[0].length,
       message: msg(
@@ -62,10 +67,26 @@ function detect(ctx: AnalysisContext): Finding[] {
           edits: [{ start: digitsStart + cut, end: digitsStart + cut, newText: '、' }],
         },
       ],
-      fixAllSafe: true,
+      fixAllSafe: !loose,
     });
   }
   return out;
+}
+
+/** Units whose ordinals real numberings run into the thousands (meetings, issues, batches). */
+const LOOSE_UNITS = new Set(['次', '期', '批']);
+/** How near another ordinal of the unit must be to show the numbering runs that high. */
+const NEAR_ORDINAL = 200;
+
+/** Whether another 第N of the same unit, N near `value`, stands in the text within a few hundred units. */
+function nearNumberElsewhere(text: string, at: number, value: number, unit: string): boolean {
+  const around = text.slice(Math.max(0, at - 300), at + 300);
+  for (const m of around.matchAll(/第(\d{2,6})/g)) {
+    if (!around.startsWith(unit, m.index + m[0].length)) continue;
+    const n = Number(m[1]);
+    if (n !== value && Math.abs(n - value) <= NEAR_ORDINAL) return true;
+  }
+  return false;
 }
 
 export const fusedOrdinal: Detector = {
