@@ -232,3 +232,14 @@ test('a space between two whole words inside a sentence of prose is likely resid
     assert.deepEqual(prose(clean), [], clean);
   }
 });
+
+test('alignment padding (林  涛  副市长, 主  办：) and lists of names set apart by spaces are layout', () => {
+  for (const clean of [
+    '副组长：林  涛  副市长\n成  员：海  燕  市财政局局长\n主  办：市委宣传部',
+    '出席会议的有：张三 李四 王五 赵六等同志。参赛队员：马克 思远 方正。',
+  ]) {
+    assert.deepEqual(warnings(clean), [], clean);
+  }
+  // a long run of spaces inside a word is still OCR's
+  assert.equal(warnings('推动经济高质量发   展，').length, 1);
+});

@@ -54,6 +54,9 @@ function gapsOf(text: string): Gap[] {
  * stands alone, with no Han character right before or after it.
  */
 function isPadding(text: string, start: number, end: number): boolean {
+  // two spaces or more after a character standing alone: alignment of a short word or name (副组长：林  涛
+  // 副市长, 主  办：); inside a longer run (高质量发   展) the spaces are OCR's
+  if (end - start >= 2 && !isHanAt(text, start - 2)) return true;
   for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 0x3000) return false;
   return !isHanAt(text, start - 2) && !isHanAt(text, end + 1);
 }
@@ -286,6 +289,9 @@ function findings(ctx: AnalysisContext): Finding[] {
 
   for (const gap of gaps) {
     if (inRun.has(gap) || isSpacedTitle(text, [gap])) continue;
+    // 张三 李四 王五 赵六: short items a line sets apart with spaces are a list, whatever words their
+    // neighbours happen to make (张三李四, 马克思)
+    if (inSpacedList(text, gap, gaps)) continue;
     const verdict = judgeJunction(ctx.segmenter, wordContextBefore(text, gap.start), wordContextAfter(text, gap.end));
     if (verdict.kind === 'split-word' && verdict.word) out.push(splitWordFinding(text, gap, verdict.word));
     else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));
@@ -293,6 +299,29 @@ function findings(ctx: AnalysisContext): Finding[] {
   }
   out.push(...spacedFigures(text), ...spacedDocNumbers(ctx));
   return out;
+}
+
+/**
+ * Whether the gap sets apart short items of a list (张三 李四 王五 赵六等): two to four characters before it
+ * (after punctuation or another such gap), two to six after it, and another gap of the list within six
+ * characters on the same line.
+ */
+function inSpacedList(text: string, gap: Gap, gaps: readonly Gap[]): boolean {
+  const item = (g: Gap): boolean => {
+    let before = 0;
+    for (let i = g.start - 1; i >= 0 && isHanAt(text, i); i--) before++;
+    let after = 0;
+    for (let i = g.end; i < text.length && isHanAt(text, i); i++) after++;
+    return before >= 2 && before <= 4 && after >= 2 && after <= 6;
+  };
+  if (!item(gap)) return false;
+  return gaps.some(
+    (g) =>
+      g !== gap &&
+      Math.abs(g.start - gap.start) <= 6 &&
+      !/\n/.test(text.slice(Math.min(g.start, gap.start), Math.max(g.end, gap.end))) &&
+      item(g),
+  );
 }
 
 function lineStartOf(text: string, at: number): number {
