@@ -73,3 +73,10 @@ test('a decimal point read as a comma (6148,2亿元) is repaired; thousands sepa
     [],
   );
 });
+
+test('a standard’s clause number (第5.5.17条) is no figure with two decimal points', () => {
+  assert.deepEqual(
+    analyze('依据GB 50016第5.5.17条和第3.2.1款的规定。').diagnostics.filter((f) => f.code === 'garbled-figure'),
+    [],
+  );
+});

@@ -127,6 +127,8 @@ function twoDecimalPoints(text: string): Finding[] {
   for (const m of text.matchAll(TWO_POINTS)) {
     const end = m.index + m[0].length;
     if (!unitAfterFigure(text, end) || /^(?:19|20)\d\d\./.test(m[0])) continue;
+    // 第5.5.17条, 第3.2.1款: a standard's clause number, not a figure
+    if (text[m.index - 1] === '第' || /^[条款节项章]/.test(text.slice(end, end + 1))) continue;
     out.push({
       code: 'garbled-figure',
       severity: 'warning',

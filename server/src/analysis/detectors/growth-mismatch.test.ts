@@ -166,3 +166,7 @@ test('翻一番 and 翻两番 say ×2 and ×4; only a ratio well away from it is
   silent('全市地区生产总值达到1900亿元，比2010年的1000亿元翻了一番。');
   silent('力争实现居民收入翻一番的目标。');
 });
+
+test('翻了一番多 is more than doubled', () => {
+  silent('全市粮食产量达到150万吨，比上年的50万吨翻了一番多。');
+});

@@ -98,6 +98,8 @@ function doublings(compact: CompactText, figures: readonly Figure[]): Finding[] 
   const out: Finding[] = [];
   for (const m of text.matchAll(DOUBLING)) {
     const at = m.index;
+    // 翻了一番多, 翻一番以上: more than doubled
+    if (/^(?:多|还多|以上|有余)/.test(text.slice(at + m[0].length, at + m[0].length + 2))) continue;
     const sentence = sentenceStart(text, at);
     // the old figure right before the phrase, after 比…的 or 较…
     let a = -1;

@@ -294,3 +294,7 @@ test('after 其中, the clauses of a division (出口…；进口…) with their
 test('a control character a conversion left inside a figure is invisible to the figures (2\u001B512.0亿元)', () => {
   silent('全年发行新增债券2\u001B512.0亿元，其中一般债券412.0亿元、专项债券2100.0亿元。');
 });
+
+test('a list the text says leaves a rest (…，其余为幼儿园) is checked only for exceeding', () => {
+  silent('全县共有学校500所，其中小学300所、中学150所，其余为幼儿园和特殊教育学校。');
+});

@@ -300,10 +300,14 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   if (items.length === 0) return undefined;
   // a list cut where its labels stop running parallel may go on past the cut: its parts are not all there
   // a list that goes on past its last readable item (…、巡游出租汽车2.l2亿人): a part is missing from the sum
+  // …，其余为幼儿园: the text says the list leaves a rest
+  const restNamed = /^[，,；;]?(?:其余|其他|余下|剩余)/.test(
+    text.slice(items[items.length - 1]?.figure.cEnd ?? 0, (items[items.length - 1]?.figure.cEnd ?? 0) + 4),
+  );
   const goesOn = /^[、，,][^。；;]{0,16}?[0-9０-９]/.test(
     text.slice(items[items.length - 1]?.figure.cEnd ?? 0, (items[items.length - 1]?.figure.cEnd ?? 0) + 20),
   );
-  const open = loose || goesOn || (items.length === list.items.length ? list.open : true);
+  const open = loose || goesOn || restNamed || (items.length === list.items.length ? list.open : true);
   const end = items[items.length - 1]!.figure.cEnd;
   // a single part, or a list that says it is incomplete, can only be checked for exceeding the total
   const breakdown: Breakdown = {

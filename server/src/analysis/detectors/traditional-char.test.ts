@@ -147,3 +147,7 @@ test('a conversion that makes no word (間题 → 间题, 影嚮 → 影向: 問
   const sure = findings(`${CLEAN.replace('基础设施', '基礎设施')}`);
   assert.equal(sure[0]!.fixAllSafe, true);
 });
+
+test('a character quoted in single quotes inside a quotation (‘門’字简化为‘门’) is an example, left as written', () => {
+  assert.deepEqual(findings(`${CLEAN}他说：“繁体的‘門’字，简化为‘门’；‘干’‘乾’‘幹’是三个不同的字。”`), []);
+});

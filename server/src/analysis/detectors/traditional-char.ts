@@ -120,7 +120,7 @@ function makesNoWord(ctx: AnalysisContext, span: { start: number; end: number },
 }
 
 /** Quotation marks around a title or a name, and their partners. */
-const QUOTE_CLOSERS: Record<string, string> = { '《': '》', '“': '”', '「': '」', '『': '』' };
+const QUOTE_CLOSERS: Record<string, string> = { '《': '》', '“': '”', '‘': '’', '「': '」', '『': '』' };
 /** How long a quoted title or name may be. */
 const MAX_QUOTED = 60;
 
@@ -128,7 +128,7 @@ const MAX_QUOTED = 60;
 function quotedSpanAround(text: string, at: number): { start: number; end: number } | undefined {
   for (let i = at - 1; i >= 0 && at - i <= MAX_QUOTED; i--) {
     const c = text[i]!;
-    if (c === '\n' || c === '》' || c === '”' || c === '」' || c === '』') return undefined;
+    if (c === '\n' || c === '》' || c === '”' || c === '’' || c === '」' || c === '』') return undefined;
     const closer = QUOTE_CLOSERS[c];
     if (!closer) continue;
     const end = text.indexOf(closer, at);
