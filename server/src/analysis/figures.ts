@@ -646,8 +646,8 @@ export function readItemList(compact: CompactText, figures: readonly Figure[], f
     items.push({ labelStart: pos, label, figure });
     end = figure.cEnd;
     if (lastItem) break;
-    // 1.32万套（间）: a unit's note in brackets after the figure
-    end = afterUnitNote(text, end);
+    // 1.32万套（间）, 1546.8万吨吨: what a unit leaves after the figure
+    end = afterUnitTail(text, end);
     const sep = text[end];
     // 分别占42%、35%和28%: a conjunction right after an item puts the last one after it
     const conjunction = FINAL_CONJUNCTION.exec(text.slice(end, end + 2));
@@ -667,8 +667,8 @@ const NUMBERED_LABEL = /第[0-9]{1,3}[包标段批期号类项]|(?:19|20)[0-9]{2
 /** A unit's note in brackets right after a figure: 万套（间）, 人（次）. */
 const UNIT_NOTE = /^[（(][\u4e00-\u9fff]{1,2}[）)]/;
 
-/** Where the text goes on after a figure ending at `at`, past a unit's note in brackets (万套（间）). */
-export function afterUnitNote(text: string, at: number): number {
+/** Where the text goes on after a figure ending at `at`, past a unit's note in brackets (万套（间）) or a doubled last unit character (万吨吨). */
+export function afterUnitTail(text: string, at: number): number {
   const note = UNIT_NOTE.exec(text.slice(at, at + 6));
   if (note) return at + note[0].length;
   // 1546.8万吨吨: a unit's last character written twice (duplicated-unit reports it) does not end the list

@@ -181,6 +181,23 @@ const ARTICLE_BEFORE = /第[一二三四五六七八九十百零〇0-9０-９]+[
 /** Roles before a name in a byline or a transcript. */
 const BYLINE_BEFORE = /(?:记者|通讯员|实习生|主持人|嘉宾|编辑|摄影|作者|撰稿|整理|审核|校对)$/;
 
+/** How far either side of a gap its line is read. */
+const LINE_WINDOW = 200;
+
+/** Han characters right before `at`, counted up to `enough` and one more (a long run costs nothing more). */
+function hanRunBefore(text: string, at: number, enough: number): number {
+  let n = 0;
+  for (let i = at - 1; i >= 0 && n <= enough && isHanAt(text, i); i--) n++;
+  return n;
+}
+
+/** Han characters from `at` on, counted the same way. */
+function hanRunAfter(text: string, at: number, enough: number): number {
+  let n = 0;
+  for (let i = at; i < text.length && n <= enough && isHanAt(text, i); i++) n++;
+  return n;
+}
+
 /** Han characters a gap between two words needs before and after it, in its clause, to be inside running prose. */
 const PROSE_BEFORE = 3;
 const PROSE_AFTER = 2;
@@ -191,20 +208,19 @@ const PROSE_AFTER = 2;
  * it up to the next punctuation or space. Headlines, bylines (记者 王五), dates (8日 星期一) and labels fail.
  */
 function isInProse(text: string, gap: Gap): boolean {
-  let before = 0;
-  for (let i = gap.start - 1; i >= 0 && isHanAt(text, i); i--) before++;
-  let after = 0;
-  for (let i = gap.end; i < text.length && isHanAt(text, i); i++) after++;
+  const before = hanRunBefore(text, gap.start, PROSE_BEFORE);
+  const after = hanRunAfter(text, gap.end, PROSE_AFTER);
   if (before < PROSE_BEFORE || after < PROSE_AFTER) return false;
   // 第一条 为了…, 第三章 总则: an article's or chapter's number is set off by a space
   if (ARTICLE_BEFORE.test(text.slice(Math.max(0, gap.start - 10), gap.start))) return false;
   // 本报记者 王五, 通讯员 李四: a byline sets the name off
   if (BYLINE_BEFORE.test(text.slice(Math.max(0, gap.start - 6), gap.start))) return false;
   // 主持人 张三：… introduces a speaker
-  if (/[：:]/.test(text[gap.end + after] ?? '')) return false;
-  const lineStart = text.lastIndexOf('\n', gap.start) + 1;
-  let lineEnd = text.indexOf('\n', gap.end);
-  if (lineEnd < 0) lineEnd = text.length;
+  if (/[：:]/.test(text[gap.end + hanRunAfter(text, gap.end, 6)] ?? '')) return false;
+  // the line around the gap, at most LINE_WINDOW units either side: a text of one huge line costs no more
+  const lineStart = Math.max(text.lastIndexOf('\n', gap.start) + 1, gap.start - LINE_WINDOW);
+  const newline = text.indexOf('\n', gap.end);
+  const lineEnd = Math.min(newline < 0 ? text.length : newline, gap.end + LINE_WINDOW);
   // a line of prose, not a headline: a clause mark in it, and no other space between Han characters
   const line = text.slice(lineStart, lineEnd);
   if (!/[，。；]/.test(line) || (line.match(/[\u4e00-\u9fff][ \u3000]+[\u4e00-\u9fff]/g) ?? []).length !== 1) return false;
@@ -287,11 +303,12 @@ function findings(ctx: AnalysisContext): Finding[] {
   }
   out.push(...spacedPunctuation(text, spacedLines));
 
-  for (const gap of gaps) {
+  for (let k = 0; k < gaps.length; k++) {
+    const gap = gaps[k]!;
     if (inRun.has(gap) || isSpacedTitle(text, [gap])) continue;
     // 张三 李四 王五 赵六: short items a line sets apart with spaces are a list, whatever words their
     // neighbours happen to make (张三李四, 马克思)
-    if (inSpacedList(text, gap, gaps)) continue;
+    if (inSpacedList(text, gaps, k)) continue;
     const verdict = judgeJunction(ctx.segmenter, wordContextBefore(text, gap.start), wordContextAfter(text, gap.end));
     if (verdict.kind === 'split-word' && verdict.word) out.push(splitWordFinding(text, gap, verdict.word));
     else if (isCountedListGap(text, gap)) out.push(listFinding(text, gap));
@@ -302,22 +319,20 @@ function findings(ctx: AnalysisContext): Finding[] {
 }
 
 /**
- * Whether the gap sets apart short items of a list (张三 李四 王五 赵六等): two to four characters before it
- * (after punctuation or another such gap), two to six after it, and another gap of the list within six
- * characters on the same line.
+ * Whether the gap at `k` sets apart short items of a list (张三 李四 王五 赵六等): two to four characters
+ * before it, two to six after it, and a neighbouring gap of the list within six characters on the same line.
  */
-function inSpacedList(text: string, gap: Gap, gaps: readonly Gap[]): boolean {
+function inSpacedList(text: string, gaps: readonly Gap[], k: number): boolean {
   const item = (g: Gap): boolean => {
-    let before = 0;
-    for (let i = g.start - 1; i >= 0 && isHanAt(text, i); i--) before++;
-    let after = 0;
-    for (let i = g.end; i < text.length && isHanAt(text, i); i++) after++;
+    const before = hanRunBefore(text, g.start, 4);
+    const after = hanRunAfter(text, g.end, 6);
     return before >= 2 && before <= 4 && after >= 2 && after <= 6;
   };
+  const gap = gaps[k]!;
   if (!item(gap)) return false;
-  return gaps.some(
+  return [gaps[k - 1], gaps[k + 1]].some(
     (g) =>
-      g !== gap &&
+      g !== undefined &&
       Math.abs(g.start - gap.start) <= 6 &&
       !/\n/.test(text.slice(Math.min(g.start, gap.start), Math.max(g.end, gap.end))) &&
       item(g),

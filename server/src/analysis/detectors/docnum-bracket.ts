@@ -108,27 +108,16 @@ function candidates(text: string): Candidate[] {
       kind: extra ? 'five-digit-year' : 'wrong-kind',
     });
   }
-  // both brackets doubled: 〔〔2020〕〕7号
-  for (const m of t.matchAll(new RegExp(`([${OPEN}]){2}(${YEAR})([${CLOSE}]){2}(\\d{1,5})号`, 'g'))) {
-    push({
-      start: m.index,
-      end: m.index + m[0].length,
-      issuerRun: issuerBefore(m.index),
-      year: m[2]!,
-      serials: [m[4]!],
-      kind: 'doubled',
-    });
-  }
-  // an opening bracket where the closing one belongs: 〔2023〔1004号
-  for (const m of t.matchAll(new RegExp(`([${OPEN}])(${YEAR})([${OPEN}])(\\d{1,5})号`, 'g'))) {
-    push({
-      start: m.index,
-      end: m.index + m[0].length,
-      issuerRun: issuerBefore(m.index),
-      year: m[2]!,
-      serials: [m[4]!],
-      kind: 'wrong-kind',
-    });
+  // brackets that are there but wrong, read as year and serial groups 2 and 4: both doubled (〔〔2020〕〕7号), or
+  // an opening bracket where the closing one belongs (〔2023〔1004号)
+  const misplaced: Array<[RegExp, Candidate['kind']]> = [
+    [new RegExp(`([${OPEN}]){2}(${YEAR})([${CLOSE}]){2}(\\d{1,5})号`, 'g'), 'doubled'],
+    [new RegExp(`([${OPEN}])(${YEAR})([${OPEN}])(\\d{1,5})号`, 'g'), 'wrong-kind'],
+  ];
+  for (const [pattern, kind] of misplaced) {
+    for (const m of t.matchAll(pattern)) {
+      push({ start: m.index, end: m.index + m[0].length, issuerRun: issuerBefore(m.index), year: m[2]!, serials: [m[4]!], kind });
+    }
   }
   // the closing bracket lost: 〔20207号, or read as a space: 〔2019 10号; or read as the digit 1
   // (〔2023115号 may be 〔2023〕115号 or 〔2023〕15号: both are offered, the one keeping every digit first)

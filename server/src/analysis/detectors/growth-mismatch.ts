@@ -23,6 +23,7 @@ import {
   EPSILON,
   clauseStart,
   figuresOf,
+  firstFigureAtOrAfter,
   formatNumber,
   isAdditive,
   figuresFinding,
@@ -102,12 +103,8 @@ function doublings(compact: CompactText, figures: readonly Figure[]): Finding[] 
     if (/^(?:多|还多|以上|有余)/.test(text.slice(at + m[0].length, at + m[0].length + 2))) continue;
     const sentence = sentenceStart(text, at);
     // the old figure right before the phrase, after 比…的 or 较…
-    let a = -1;
-    for (let j = figures.length - 1; j >= 0; j--)
-      if (figures[j]!.cEnd <= at) {
-        a = j;
-        break;
-      }
+    // the last figure before the phrase
+    const a = firstFigureAtOrAfter(figures, at) - 1;
     const old = figures[a];
     if (!old || old.cStart < sentence || !/^\s?$/.test(text.slice(old.cEnd, at))) continue;
     const clause = text.slice(clauseStart(text, old.cStart), old.cStart);

@@ -34,11 +34,14 @@ function isTelephone(before: string, after: string): boolean {
 }
 
 /** A date in figures (2022一01一05, 2022-01一05): its separators are hyphens, not a range's dash. */
+const NUMERIC_DATE = /^(?:19|20)\d\d[一\-－]\d{1,2}[一\-－]\d{1,2}(?!\d)/;
+
 function isNumericDate(text: string, start: number, dashAt: number): boolean {
-  const separator = '[一\\-－]';
-  const whole = new RegExp(`^(?:19|20)\\d\\d${separator}\\d{1,2}${separator}\\d{1,2}(?!\\d)`);
   // the 一 after the year, or the one after the month (…2022-01一05: the match starts at the month)
-  return whole.test(text.slice(start, start + 11)) || (dashAt - start <= 2 && whole.test(text.slice(Math.max(0, start - 5), start + 6)));
+  return (
+    NUMERIC_DATE.test(text.slice(start, start + 11)) ||
+    (dashAt - start <= 2 && NUMERIC_DATE.test(text.slice(Math.max(0, start - 5), start + 6)))
+  );
 }
 
 function detect(ctx: AnalysisContext): Finding[] {

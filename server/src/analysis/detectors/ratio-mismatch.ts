@@ -350,14 +350,12 @@ function findUnnamedWhole(compact: CompactText, figures: readonly Figure[], part
     // 其中男生1500人、女生1365人，占47.6%: an item of the part's own list is its sibling, not its whole;
     // so is one closing a clause of a list (…水污染702件；噪声污染486件，占16.7%)
     if (text[f.cEnd] === '、' || text[f.cEnd] === '；' || text[f.cEnd] === ';') continue;
-    // …486件，占16.79/6: followed by 占, it has a share of its own, even one OCR left unreadable; so has
-    // 出口4012.6亿元，增长11.3%，占…: a share after its growth, before the clause's ；
+    // 其中省外游客3200万人次，占比37.2%；入境游客…: a figure with a share of its own is another part of the
+    // same whole, not the whole; so is …486件，占16.79/6 (a share OCR left unreadable) and 出口4012.6亿元，
+    // 增长11.3%，占… (a share after its growth, before the clause's ；)
     if (hasShareInItsClauses(text, figures, j, part.cStart)) continue;
     // in the sentence before, only a total: not one item of a list (…、东北地区70个。其中…), not below the part
     if (f.cStart < ownSentence && (isLaterListItem(text, figures, j) || !canHold(f, part))) return undefined;
-    // 其中省外游客3200万人次，占比37.2%；入境游客12万人次，占0.14%: a figure with a share of its own is
-    // another part of the same whole, not the whole
-    if (hasOwnShare(text, figures, j)) continue;
     // a different unit in between means the sentence moved on to something else
     return sameFamily(f, part) ? f : undefined;
   }
@@ -384,12 +382,6 @@ function hasShareInItsClauses(text: string, figures: readonly Figure[], j: numbe
 
 /** What opens a sentence that breaks down the total of the sentence before. */
 const OPENS_BREAKDOWN = /^其中[：:，,]?/;
-
-/** Whether the figure at `j` is followed at once by a share of its own (…3200万人次，占比37.2%; …38.12万张（占81.4%）). */
-function hasOwnShare(text: string, figures: readonly Figure[], j: number): boolean {
-  const next = figures[j + 1];
-  return next !== undefined && next.kind === 'percent' && /^[，,、]?[（(]?占/.test(text.slice(figures[j]!.cEnd, next.cStart));
-}
 
 function judge(compact: CompactText, share: Figure, part: Figure, whole: Figure, named: boolean): Finding | undefined {
   const lo = (part.lo / whole.hi) * 100;

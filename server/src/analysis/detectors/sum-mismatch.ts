@@ -21,7 +21,7 @@ import {
   firstFigureAtOrAfter,
   formatNumber,
   isAdditive,
-  afterUnitNote,
+  afterUnitTail,
   isComparisonBase,
   isLaterListItem,
   clauseStart,
@@ -300,13 +300,12 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
   if (items.length === 0) return undefined;
   // a list cut where its labels stop running parallel may go on past the cut: its parts are not all there
   // a list that goes on past its last readable item (…、巡游出租汽车2.l2亿人): a part is missing from the sum
-  // …，其余为幼儿园: the text says the list leaves a rest
-  const restNamed = /^[，,；;]?(?:其余|其他|余下|剩余)/.test(
-    text.slice(items[items.length - 1]?.figure.cEnd ?? 0, (items[items.length - 1]?.figure.cEnd ?? 0) + 4),
-  );
-  const goesOn = /^[、，,][^。；;]{0,16}?[0-9０-９]/.test(
-    text.slice(items[items.length - 1]?.figure.cEnd ?? 0, (items[items.length - 1]?.figure.cEnd ?? 0) + 20),
-  );
+  const lastEnd = items[items.length - 1]!.figure.cEnd;
+  const after = text.slice(lastEnd, lastEnd + 20);
+  // …，其余为幼儿园: the text says the list leaves a rest; …、巡游出租汽车2.l2亿人: the list goes on past its
+  // last readable item. Either way a part is missing from the sum
+  const restNamed = /^[，,；;]?(?:其余|其他|余下|剩余)/.test(after);
+  const goesOn = /^[、，,][^。；;]{0,16}?[0-9０-９]/.test(after);
   const open = loose || goesOn || restNamed || (items.length === list.items.length ? list.open : true);
   const end = items[items.length - 1]!.figure.cEnd;
   // a single part, or a list that says it is incomplete, can only be checked for exceeding the total
@@ -418,7 +417,7 @@ function listPrefix(text: string, items: readonly ListItem[]): { items: ListItem
     // 其他粮食作物 closes a list of 稻谷播种面积, 小麦播种面积…: "the others" run parallel to any item
     if (
       prev &&
-      text[afterUnitNote(text, prev.figure.cEnd)] !== '、' &&
+      text[afterUnitTail(text, prev.figure.cEnd)] !== '、' &&
       prev.label.slice(-1) !== item.label.slice(-1) &&
       !OTHERS.test(item.label) &&
       !complementary(prev.label, item.label)
