@@ -406,13 +406,42 @@ function isTraditionalLine(text: string, at: number, known: Map<number, boolean>
   return traditional;
 }
 
+/**
+ * Per suspect character (by code unit), its common words of two or three units as number keys, built on
+ * first use: the scan asks this of every suspect character, and looking words up by key spares slicing
+ * five strings each time. A two-unit key is below 2^32 and a three-unit one above it (exact in a double).
+ */
+const commonWordKeys = new Map<number, Set<number> | null>();
+
+function commonWordKeysOf(unit: number): Set<number> | null {
+  let keys = commonWordKeys.get(unit);
+  if (keys === undefined) {
+    const words = WORDS[String.fromCharCode(unit)];
+    keys = null;
+    if (words) {
+      keys = new Set();
+      for (const [word, frequency] of Object.entries(words)) {
+        if ((word.length === 2 || word.length === 3) && frequency >= COMMON_FREQUENCY) keys.add(unitsKey(word, 0, word.length));
+      }
+    }
+    commonWordKeys.set(unit, keys);
+  }
+  return keys;
+}
+
+/** The number key of the two or three units of `text` from `start`. */
+function unitsKey(text: string, start: number, length: number): number {
+  const two = text.charCodeAt(start) * 0x10000 + text.charCodeAt(start + 1);
+  return length === 2 ? two : two * 0x10000 + text.charCodeAt(start + 2);
+}
+
 /** Whether the character at `i` makes a common word (two or three characters) with the ones next to it. */
 function inCommonWord(text: string, i: number): boolean {
-  const words = WORDS[text[i]!];
-  if (!words) return false;
+  const keys = commonWordKeysOf(text.charCodeAt(i));
+  if (!keys) return false;
   for (let length = 2; length <= 3; length++) {
     for (let start = i - length + 1; start <= i; start++) {
-      if (start >= 0 && start + length <= text.length && (words[text.slice(start, start + length)] ?? 0) >= COMMON_FREQUENCY) return true;
+      if (start >= 0 && start + length <= text.length && keys.has(unitsKey(text, start, length))) return true;
     }
   }
   return false;
