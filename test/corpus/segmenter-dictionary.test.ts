@@ -199,3 +199,46 @@ test('a stock nodejieba (no lengths binding), or one whose answer does not spell
   assert.deepEqual(cutterOf(broken)('重庆市区', true), ['重庆市区']);
   assert.deepEqual(taggerOf(broken)('重庆市区'), [{ word: '重庆市区', tag: 'x' }]);
 });
+
+test(
+  'Segmenter.tagLengths answers the words and tags of Segmenter.tag as lengths: long text in pieces, controls and lone surrogates too',
+  { skip: process.env.POLICYMARK_NO_SEGMENTER === '1' },
+  () => {
+    const segmenter = loadSegmenter();
+    assert.ok(segmenter?.tagLengths, 'tagLengths is missing: run npm install (postinstall applies patches/)');
+    // lengths, since tag() spells the sanitised text (a lone surrogate or a NUL reads U+FFFD there)
+    const asWords = (text: string) => {
+      const { lengths, tags } = segmenter.tagLengths!(text);
+      const tagList = tags === '' ? [] : tags.split(' ');
+      assert.equal(tagList.length, lengths.length, text);
+      return Array.from(lengths, (length, i) => ({ length, tag: tagList[i]! }));
+    };
+    const tagged = (text: string) => segmenter.tag(text).map(({ word, tag }) => ({ length: word.length, tag }));
+    const piece = fc.constantFrom(
+      '国务院',
+      '办公厅',
+      '关于',
+      '𠀀',
+      '１２',
+      '2024',
+      'GDP',
+      '，',
+      '。',
+      '\n',
+      ' ',
+      '\u0000',
+      '\uD800',
+      '人力社保局',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        assert.deepEqual(asWords(text), tagged(text), JSON.stringify(text));
+      }),
+      { numRuns: 200 },
+    );
+    // longer than one native call takes (2,000 units): cut into pieces, as tag() does
+    const long = '重庆市人力资源和社会保障局印发了通知'.repeat(300);
+    assert.deepEqual(asWords(long), tagged(long));
+  },
+);

@@ -64,3 +64,19 @@ test('org recognition finds the same names tagging only some clauses as tagging 
     assert.deepEqual(spans(segmenter!), spans(everyClause));
   }
 });
+
+test('tagged clauses read the same with the segmenter’s tagLengths as with its tag()', { skip: !segmenter }, () => {
+  const { tagLengths: _omitted, ...objectsOnly } = segmenter!;
+  assert.ok(segmenter!.tagLengths, 'the loaded segmenter answers lengths');
+  for (const text of seeds) {
+    const compact = new AnalysisContext(text, { segmenter: segmenter! });
+    const objects = new AnalysisContext(text, { segmenter: objectsOnly });
+    for (let offset = 0; offset < Math.min(text.length, 4000); offset += 7) {
+      assert.deepEqual(compact.taggedWordAt(offset), objects.taggedWordAt(offset), `at ${offset}`);
+      // a clause first read word by word, then as a whole, then cut: the same words
+      const index = compact.clauseIndexAt(offset);
+      assert.deepEqual(compact.taggedWordsOfClause(index), objects.taggedWordsOfClause(index));
+      assert.deepEqual(compact.wordAt(offset), objects.wordAt(offset));
+    }
+  }
+});

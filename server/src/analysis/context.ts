@@ -2,7 +2,7 @@
  * What a detector sees: the text, its lines, the segmenter if loaded, the options, and (for diagnostic
  * detectors) the entities found first. Expensive views (lines, words) are computed once, on first use.
  */
-import type { Segmenter, TaggedWord } from './segment';
+import type { Segmenter, TaggedLengths, TaggedWord } from './segment';
 import { splitLines, unitTable, type Line } from './text';
 import type { AnalysisOptions } from './options';
 import { mayConvert, simplifiedOf } from './simplified';
@@ -47,6 +47,8 @@ export class AnalysisContext {
   /** Words of each clause, by clause index, once segmented (tagged when a tag was asked for). */
   private readonly clauseWords = new Map<number, Word[]>();
   private readonly clauseTags = new Map<number, TaggedWordSpan[]>();
+  /** Tagged clauses kept as word ends and tags (see `TaggedClause`), when the segmenter can answer so. */
+  private readonly taggedClauses = new Map<number, TaggedClause>();
   /** Entities found by the recognizers; filled before diagnostic detectors run. */
   entities: Entity[] = [];
 
@@ -159,10 +161,13 @@ export class AnalysisContext {
 
   /** The words of clause `index` (tagged ones when the clause was tagged: the same words), segmenting it once. */
   private wordsOfClause(index: number, segmenter: Segmenter): Word[] {
-    let words = this.clauseWords.get(index) ?? this.clauseTags.get(index);
+    let words = this.clauseWords.get(index);
     if (!words) {
-      const { start, end } = this.clause(index);
-      words = placeWords(segmenter.cut(this.text.slice(start, end)), start);
+      words = this.clauseTags.get(index) ?? this.taggedClauses.get(index)?.words(this.text);
+      if (!words) {
+        const { start, end } = this.clause(index);
+        words = placeWords(segmenter.cut(this.text.slice(start, end)), start);
+      }
       this.clauseWords.set(index, words);
     }
     return words;
@@ -174,11 +179,27 @@ export class AnalysisContext {
     if (!segmenter) return undefined;
     let words = this.clauseTags.get(index);
     if (!words) {
-      const { start, end } = this.clause(index);
-      words = placeTaggedWords(segmenter.tag(this.text.slice(start, end)), start);
+      const compact = this.taggedClause(index, segmenter);
+      if (compact) words = compact.words(this.text);
+      else {
+        const { start, end } = this.clause(index);
+        words = placeTaggedWords(segmenter.tag(this.text.slice(start, end)), start);
+      }
       this.clauseTags.set(index, words);
     }
     return words;
+  }
+
+  /** Clause `index` tagged as word ends and tags, tagging it once; undefined unless the segmenter has `tagLengths`. */
+  private taggedClause(index: number, segmenter: Segmenter): TaggedClause | undefined {
+    if (!segmenter.tagLengths) return undefined;
+    let tagged = this.taggedClauses.get(index);
+    if (!tagged) {
+      const { start, end } = this.clause(index);
+      tagged = new TaggedClause(segmenter.tagLengths(this.text.slice(start, end)), start);
+      this.taggedClauses.set(index, tagged);
+    }
+    return tagged;
   }
 
   /**
@@ -193,8 +214,13 @@ export class AnalysisContext {
 
   /** The tagged word containing `offset`, or undefined (no segmenter, or out of range). */
   taggedWordAt(offset: number): TaggedWordSpan | undefined {
-    if (!this.segmenter || offset < 0 || offset >= this.text.length) return undefined;
-    const words = this.taggedWordsOfClause(this.clauseIndexAt(offset));
+    const segmenter = this.segmenter;
+    if (!segmenter || offset < 0 || offset >= this.text.length) return undefined;
+    const index = this.clauseIndexAt(offset);
+    // a few words of each tagged clause are asked for: only those become objects
+    const compact = this.clauseTags.has(index) ? undefined : this.taggedClause(index, segmenter);
+    if (compact) return compact.wordContaining(this.text, offset);
+    const words = this.taggedWordsOfClause(index);
     return words && findContaining(words, offset);
   }
 
@@ -229,6 +255,60 @@ function placeTaggedWords(words: readonly TaggedWord[], from: number): TaggedWor
     at += word.length;
     return { word, tag, start, end: at };
   });
+}
+
+/**
+ * A tagged clause as the segmenter's `tagLengths` answers it: the words' end offsets and their tags in one
+ * string. Tagging a clause makes about thirty words, of which the analysis reads one or two: keeping them
+ * as numbers spares a string and two objects per word (half the time tagging took outside native code).
+ */
+class TaggedClause {
+  /** End offset of each word in the text. */
+  private readonly ends: Int32Array;
+  /** Where each word's tag starts in `tags`; one more entry, past the end, closes the last. */
+  private readonly tagStarts: Int32Array;
+  private readonly tags: string;
+
+  constructor(
+    answer: TaggedLengths,
+    private readonly start: number,
+  ) {
+    const count = answer.lengths.length;
+    this.ends = new Int32Array(count);
+    let at = start;
+    for (let i = 0; i < count; i++) this.ends[i] = at += answer.lengths[i]!;
+    this.tags = answer.tags;
+    this.tagStarts = new Int32Array(count + 1);
+    let word = 1;
+    for (let i = 0; i < answer.tags.length && word < count; i++) if (answer.tags.charCodeAt(i) === 32) this.tagStarts[word++] = i + 1;
+    this.tagStarts[count] = answer.tags.length + 1;
+  }
+
+  /** The word containing `offset`, which lies inside this clause. */
+  wordContaining(text: string, offset: number): TaggedWordSpan | undefined {
+    const ends = this.ends;
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ends.length ? this.word(text, lo) : undefined;
+  }
+
+  /** Every word, as objects (for the callers that walk a whole clause). */
+  words(text: string): TaggedWordSpan[] {
+    const out: TaggedWordSpan[] = [];
+    for (let i = 0; i < this.ends.length; i++) out.push(this.word(text, i));
+    return out;
+  }
+
+  private word(text: string, i: number): TaggedWordSpan {
+    const start = i === 0 ? this.start : this.ends[i - 1]!;
+    const end = this.ends[i]!;
+    return { word: text.slice(start, end), tag: this.tags.slice(this.tagStarts[i]!, this.tagStarts[i + 1]! - 1), start, end };
+  }
 }
 
 /** The span of `words` (in order, not overlapping) containing `offset`, by binary search. */

@@ -39,6 +39,19 @@ export interface Segmenter {
    * for `cutDictionary`; callers without it tag everything.
    */
   dictionaryWordsTagged?(tag: string): readonly string[];
+  /**
+   * The words' lengths (UTF-16 units, adding up to the text's length) and their tags joined by single
+   * spaces: what `tag` answers, without a string and an object per word. The analysis tags whole clauses
+   * to read a few words of each, so it keeps them in this form. Optional, as for `cutDictionary`.
+   */
+  tagLengths?(text: string): TaggedLengths;
+}
+
+/** Words as lengths, with their tags in one string (see `Segmenter.tagLengths`). */
+export interface TaggedLengths {
+  lengths: ArrayLike<number>;
+  /** The tags in word order, joined by single spaces. */
+  tags: string;
 }
 
 /** Files a segmenter is loaded from; unset fields use nodejieba's bundled dictionaries. */
@@ -222,7 +235,7 @@ function wrap(jieba: NodeJieba, dictionaries: readonly string[]): Segmenter {
     }
     return out;
   };
-  return {
+  const segmenter: Segmenter = {
     dictionaryWordsTagged(tag) {
       let words = byTag.get(tag);
       if (!words) byTag.set(tag, (words = readWordsTagged(dictionaries, tag)));
@@ -232,6 +245,22 @@ function wrap(jieba: NodeJieba, dictionaries: readonly string[]): Segmenter {
     cutDictionary: (text) => eachPiece(text, (piece) => cutPiece(piece, false)),
     tag: (text) => eachPiece(text, tagPiece),
   };
+  const tagPieceLengths = taggedLengthsOf(jieba);
+  if (tagPieceLengths) {
+    segmenter.tagLengths = (text) => {
+      const pieces = splitForNative(sanitizeForNative(text)).filter((piece) => piece !== '');
+      if (pieces.length === 1) return tagPieceLengths(pieces[0]!);
+      const lengths: number[] = [];
+      const tags: string[] = [];
+      for (const piece of pieces) {
+        const tagged = tagPieceLengths(piece);
+        for (let i = 0; i < tagged.lengths.length; i++) lengths.push(tagged.lengths[i]!);
+        tags.push(tagged.tags);
+      }
+      return { lengths, tags: tags.join(' ') };
+    };
+  }
+  return segmenter;
 }
 
 /**
@@ -262,6 +291,44 @@ export function taggerOf(jieba: NodeJieba): (piece: string) => TaggedWord[] {
     if (!words || !tags || tags.length !== words.length) return [{ word: piece, tag: 'x' }];
     return words.map((word, i) => ({ word, tag: tags[i]! }));
   };
+}
+
+/**
+ * Tags one sanitised piece as lengths and joined tags, with the patched binding; undefined with a stock
+ * build. A piece whose answer does not spell it is one word tagged x, as in `taggerOf`.
+ */
+function taggedLengthsOf(jieba: NodeJieba): ((piece: string) => TaggedLengths) | undefined {
+  const tagLengths = jieba.tagLengths;
+  if (typeof tagLengths !== 'function') return undefined;
+  return (piece) => {
+    const answer = tagLengths.call(jieba, piece);
+    if (
+      Array.isArray(answer) &&
+      spellsPiece(piece, answer[0]) &&
+      typeof answer[1] === 'string' &&
+      countWords(answer[1]) === answer[0].length
+    )
+      return { lengths: answer[0], tags: answer[1] };
+    return { lengths: [piece.length], tags: 'x' };
+  };
+}
+
+/** Whether `lengths` (a Uint32Array of positive lengths) add up to the piece's length. */
+function spellsPiece(piece: string, lengths: unknown): lengths is Uint32Array {
+  if (!(lengths instanceof Uint32Array) || lengths.length === 0) return false;
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    if (lengths[i] === 0) return false;
+    at += lengths[i]!;
+  }
+  return at === piece.length;
+}
+
+/** How many space-separated tags a joined tag string holds. */
+function countWords(tags: string): number {
+  let count = 1;
+  for (let i = 0; i < tags.length; i++) if (tags.charCodeAt(i) === 32) count++;
+  return count;
 }
 
 /**
