@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { analyze } from '../index';
+import { DATE_PATTERN, dateMatches } from './date';
 import type { DateEntity } from '../types';
 
 const dates = (text: string) => analyze(text).entities.filter((e): e is DateEntity => e.type === 'date');
@@ -58,5 +60,43 @@ test('dates in Chinese numerals keep their month and day (二〇二三年五月�
       ['二〇二三年', 2023, undefined],
       ['二〇二三年', 2023, undefined],
     ],
+  );
+});
+
+test('dates are looked for only where one can start: the same matches as a global search at every position', () => {
+  const global = new RegExp(DATE_PATTERN.source, 'g');
+  const piece = fc.constantFrom(
+    '2021',
+    '20',
+    '1',
+    '0',
+    '.',
+    '-',
+    '年',
+    '月',
+    '日',
+    '号',
+    '度',
+    '学',
+    '二〇二〇',
+    '○',
+    '十',
+    '十二',
+    '元',
+    '五',
+    '三十一',
+    '至',
+    ' ',
+    '代',
+    '百',
+    '的',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
+      const text = pieces.join('');
+      const spans = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => `${m.index}:${m[0]}`);
+      assert.deepEqual(spans(dateMatches(text)), spans(text.matchAll(global)), text);
+    }),
+    { numRuns: 500 },
   );
 });

@@ -19,7 +19,7 @@ const CN_MONTH = '(十[一二]?|[元一二三四五六七八九])';
 const CN_DAY = '(三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])';
 
 // One alternation, tried left to right at each position; the longest forms come first.
-const PATTERN = new RegExp(
+export const DATE_PATTERN = new RegExp(
   [
     `${YEAR}\\s*年\\s*(\\d{1,2})\\s*月(?:\\s*(\\d{1,2})\\s*[日号])?`, // 2021年12月31日, 2021年12月
     `${YEAR}[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)`, // 2022-01-05
@@ -30,13 +30,33 @@ const PATTERN = new RegExp(
     // 五月八日 (not the end of a longer numeral: 二十五月 is no month)
     `(?<![一二三四五六七八九十〇○零百千])${CN_MONTH}月${CN_DAY}[日号]`,
   ].join('|'),
-  'g',
+  'y',
 );
+
+/**
+ * 1 for each unit a date can start with (ASCII digits, once full-width ones are made half-width; the Chinese
+ * numerals of years, months and days). The pattern is tried only there: tried at every position, as a
+ * global search does, its leading lookbehinds cost more than the whole rest of the recognizer.
+ */
+const DATE_START = new Uint8Array(65536);
+for (const ch of '0123456789一二三四五六七八九〇○零十元') DATE_START[ch.charCodeAt(0)] = 1;
+
+/** The matches of DATE_PATTERN, leftmost first and not overlapping, as `text.matchAll` of a global copy would give them. */
+export function* dateMatches(text: string): Generator<RegExpExecArray> {
+  for (let i = 0; i < text.length; i++) {
+    if (!DATE_START[text.charCodeAt(i)]) continue;
+    DATE_PATTERN.lastIndex = i;
+    const m = DATE_PATTERN.exec(text);
+    if (!m) continue;
+    yield m;
+    i += m[0].length - 1;
+  }
+}
 
 function recognize(ctx: AnalysisContext): DateEntity[] {
   const text = toHalfWidthDigits(ctx.text);
   const out: DateEntity[] = [];
-  for (const m of text.matchAll(PATTERN)) {
+  for (const m of dateMatches(text)) {
     const start = m.index;
     const end = start + m[0].length;
     const base = { type: 'date' as const, start, end, text: ctx.text.slice(start, end) };
