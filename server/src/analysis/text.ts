@@ -23,6 +23,23 @@ export function unitTable(chars: string): Uint8Array {
   return table;
 }
 
+/**
+ * The leftmost, non-overlapping matches of a sticky pattern (flag `y`) that can only start at units
+ * `starts` marks: what `matchAll` of the same pattern made global finds, trying it only there. A pattern
+ * that opens with a lookbehind or a long alternation is otherwise tried at every position of the text.
+ */
+export function* stickyMatches(text: string, pattern: RegExp, starts: Uint8Array): Generator<RegExpExecArray> {
+  for (let i = 0; i < text.length; i++) {
+    if (!starts[text.charCodeAt(i)]) continue;
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
+    if (!m) continue;
+    yield m;
+    // an empty match moves on by one, as matchAll does
+    if (m[0].length > 0) i += m[0].length - 1;
+  }
+}
+
 /** A line break with the spaces and indent around it, as a narrow column leaves one inside a phrase. */
 const LINE_BREAK_IN_PHRASE = /[ \t\u3000]*\r?\n[ \t\u3000]*/g;
 

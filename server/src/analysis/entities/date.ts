@@ -7,6 +7,7 @@ import type { AnalysisContext } from '../context';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import { parseChineseNumeral, toHalfWidthDigits } from '../numbers';
+import { stickyMatches, unitTable } from '../text';
 import type { DateEntity } from '../types';
 
 const DASH = '[-—–～~至到]';
@@ -34,29 +35,16 @@ export const DATE_PATTERN = new RegExp(
 );
 
 /**
- * 1 for each unit a date can start with (ASCII digits, once full-width ones are made half-width; the Chinese
- * numerals of years, months and days). The pattern is tried only there: tried at every position, as a
- * global search does, its leading lookbehinds cost more than the whole rest of the recognizer.
+ * Units a date can start with (ASCII digits, once full-width ones are made half-width; the Chinese numerals
+ * of years, months and days): the pattern is tried only there, since tried at every position its leading
+ * lookbehinds cost more than the whole rest of the recognizer.
  */
-const DATE_START = new Uint8Array(65536);
-for (const ch of '0123456789一二三四五六七八九〇○零十元') DATE_START[ch.charCodeAt(0)] = 1;
-
-/** The matches of DATE_PATTERN, leftmost first and not overlapping, as `text.matchAll` of a global copy would give them. */
-export function* dateMatches(text: string): Generator<RegExpExecArray> {
-  for (let i = 0; i < text.length; i++) {
-    if (!DATE_START[text.charCodeAt(i)]) continue;
-    DATE_PATTERN.lastIndex = i;
-    const m = DATE_PATTERN.exec(text);
-    if (!m) continue;
-    yield m;
-    i += m[0].length - 1;
-  }
-}
+export const DATE_START = unitTable('0123456789一二三四五六七八九〇○零十元');
 
 function recognize(ctx: AnalysisContext): DateEntity[] {
   const text = toHalfWidthDigits(ctx.text);
   const out: DateEntity[] = [];
-  for (const m of dateMatches(text)) {
+  for (const m of stickyMatches(text, DATE_PATTERN, DATE_START)) {
     const start = m.index;
     const end = start + m[0].length;
     const base = { type: 'date' as const, start, end, text: ctx.text.slice(start, end) };

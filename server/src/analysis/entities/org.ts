@@ -30,7 +30,7 @@ import {
   REGION_BODY_ABBREVIATIONS,
   type WordHints,
 } from './org-names';
-import { withoutLineBreaks } from '../text';
+import { stickyMatches, unitTable, withoutLineBreaks } from '../text';
 import { expandBody, REGIONS, regionByName, type Region } from './regions';
 
 const DICTIONARY = new Map(Object.entries(aliasData.aliases));
@@ -43,8 +43,10 @@ const PLACE_BODY = new RegExp(`^(.*?)(${REGION_BODY_ABBREVIATIONS.join('|')})$`)
 const REGION_NAMES = [...new Set(REGIONS.flatMap((r) => [r.name, r.short]))].sort((a, b) => b.length - a.length);
 const REGION_BODY = new RegExp(
   `(${REGION_NAMES.join('|')})(${REGION_BODY_ABBREVIATIONS.join('|')})(?![\\u4e00-\\u9fff]{0,1}(?:局|厅|委|部))`,
-  'g',
+  'y',
 );
+/** Units a region's name starts with: REGION_BODY is tried only there (see stickyMatches). */
+const REGION_BODY_START = unitTable(REGION_NAMES.map((name) => name[0]).join(''));
 /** Bracketed aliases: …研究所(中物院六所), …公司（以下简称“长安汽车”）. */
 const BRACKET_ALIAS = /^\s?[(（](?:以下简称|下称|简称)?[“"「]?([\u4e00-\u9fff]{2,10})[”"」]?[)）]/;
 const COMPANY_SUFFIX = /(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|公司)$/;
@@ -292,7 +294,8 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   if (user.length > 0) {
     for (const m of new Literals(user).matches(text)) candidates.push({ start: m.index, end: m.index + m.word.length, priority: 3 });
   }
-  for (const m of text.matchAll(REGION_BODY)) candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
+  for (const m of stickyMatches(text, REGION_BODY, REGION_BODY_START))
+    candidates.push({ start: m.index, end: m.index + m[0].length, priority: 2 });
   for (const c of levelBodies(text, ctx)) candidates.push({ ...c, priority: 2 });
   for (const c of companiesWithPlace(text)) candidates.push({ ...c, priority: 3 });
 
