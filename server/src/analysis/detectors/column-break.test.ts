@@ -4,7 +4,8 @@ import { AnalysisContext } from '../context';
 import { applyEdits, fixAllToFixpoint, selectFixAllEdits } from '../fixes/apply';
 import { loadSegmenter } from '../segment';
 import type { Finding } from '../types';
-import { columnBreak, displayWidth } from './column-break';
+import fc from 'fast-check';
+import { columnBreak, displayWidth, endsSentence } from './column-break';
 
 const segmenter = loadSegmenter();
 const find = (text: string, withSegmenter = true): Finding[] =>
@@ -295,4 +296,16 @@ test('a line of the text with stray spaces between its characters is text, never
   ].join('\n');
   assert.ok(fixAll(text).includes('业 教 育 提 升 工') || fixAll(text).includes('业教育提升工'));
   assert.equal(fixAll(text).replace(/\s/g, ''), text.replace(/\s/g, ''));
+});
+
+test('endsSentence reads a line end as the pattern anchored there does', () => {
+  const pattern = /(?:[。！？!?；;…：:]|\.{3})[”’"'）)」』》〕】]*$/;
+  const unit = fc.constantFrom('。', '！', '?', '；', '…', '：', '.', '”', '’', '"', "'", '）', '」', '》', '】', '字', '，', '1', ' ');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 8 }), (units) => {
+      const line = units.join('');
+      assert.equal(endsSentence(line), pattern.test(line), JSON.stringify(line));
+    }),
+    { numRuns: 1000 },
+  );
 });

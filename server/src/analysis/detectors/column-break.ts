@@ -135,8 +135,20 @@ const INLINE_SPACE_UNITS = unitTable(
 function isInlineSpaceUnit(unit: number): boolean {
   return INLINE_SPACE_UNITS[unit] === 1;
 }
-/** Ends a sentence, possibly followed by closing quotes or brackets. */
-const SENTENCE_END = /(?:[。！？!?；;…：:]|\.{3})[”’"'）)」』》〕】]*$/;
+/** Marks that end a sentence, and the closing quotes or brackets that may follow them. */
+const SENTENCE_END_MARKS = unitTable('。！？!?；;…：:');
+const CLOSERS = unitTable('”’"\'）)」』》〕】');
+
+/**
+ * Whether a line ends a sentence (…。, …。”, ...): read backwards from its end, since the equivalent pattern
+ * anchored at the end is tried from every position of the line, and lines are asked this several times.
+ */
+export function endsSentence(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && CLOSERS[text.charCodeAt(end - 1)]) end--;
+  if (end === 0) return false;
+  return SENTENCE_END_MARKS[text.charCodeAt(end - 1)] === 1 || (end >= 3 && text.startsWith('...', end - 3));
+}
 /** Punctuation that cannot start a line of running text. */
 const CONTINUATION_START = /^[，。、；：？！）》」』”’〕】…,.;:?!)%‰]/;
 /** An opening bracket or quote left at the end of a line. */
@@ -248,7 +260,7 @@ function contentLines(ctx: AnalysisContext): ContentLine[] {
 function pageWrap(a: ContentLine, b: ContentLine): boolean {
   // a page's paragraph has no blank line inside it
   if (a.width > MAX_PAGE_WIDTH || b.width > MAX_PAGE_WIDTH || b.afterBlank) return false;
-  return Math.abs(a.width - b.width) <= WIDTH_SLACK || (b.width < a.width && SENTENCE_END.test(b.text));
+  return Math.abs(a.width - b.width) <= WIDTH_SLACK || (b.width < a.width && endsSentence(b.text));
 }
 
 /**
@@ -265,7 +277,7 @@ function judge(
   layout: Layout,
 ): Break {
   const brk: Break = { a, b, blank: b.afterBlank, candidate: false, evidence: 'none' };
-  const sentenceEnd = SENTENCE_END.test(a.text);
+  const sentenceEnd = endsSentence(a.text);
   // a sentence that ends where the column does: in a layout that indents its paragraphs, an unindented
   // line after a full-width one goes on with the same paragraph (…亿元。⏎截至目前，…)
   if (
@@ -283,7 +295,7 @@ function judge(
     // one line as wide as a page and the other as narrow as a column: a word split across it joins them;
     // otherwise the breaks around it decide (see joinRegionEdges)
     // a blank line between them parts two blocks of text (a narrow paragraph of another column)
-    if (wideA === wideB || b.indent > 0 || b.afterBlank || SENTENCE_END.test(a.text)) return brk;
+    if (wideA === wideB || b.indent > 0 || b.afterBlank || endsSentence(a.text)) return brk;
     brk.regionEdge = wideA ? 'wide-before' : 'wide-after';
     const edge = judgeJunction(ctx.segmenter, wordContextBefore(a.text, a.text.length), wordContextAfter(b.text, 0));
     if (edge.kind === 'split-word') {
@@ -345,7 +357,7 @@ function trimTail(block: Break[]): Break[] {
   const out = [...block];
   while (out.length) {
     const last = out[out.length - 1]!;
-    if (last.evidence === 'strong' || SENTENCE_END.test(last.b.text)) break;
+    if (last.evidence === 'strong' || endsSentence(last.b.text)) break;
     out.pop();
   }
   return out;
@@ -414,7 +426,7 @@ function layoutOf(lines: readonly ContentLine[]): Layout {
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
     if (line.width <= MAX_COLUMN_WIDTH) widths.set(line.width, (widths.get(line.width) ?? 0) + 1);
-    if (k === 0 || !SENTENCE_END.test(lines[k - 1]!.text)) continue;
+    if (k === 0 || !endsSentence(lines[k - 1]!.text)) continue;
     if (line.indent > 0) indented++;
     else flush++;
   }
