@@ -15,7 +15,7 @@
 import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
-import { isHanAt } from '../text';
+import { isHanAt, stickyMatches, unitTable } from '../text';
 import { unitAfterFigure } from '../entities/metric';
 import type { Finding, TextEdit } from '../types';
 import { JUNCTION_CONTEXT, judgeJunction, wordContextAfter, wordContextBefore } from '../word-junction';
@@ -384,7 +384,7 @@ function spacedPunctuation(text: string, lines: ReadonlySet<number>): Finding[] 
  * a list of numbers (1 2 3) or a range of dates (5 6月, 2022 2023年) is not matched, nor a space before a group of three digits (14 687件), which
  * is a thousands separator. The repair removes the space.
  */
-const SPACED_FIGURE = /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2002-\u200A]{1,2})([0-9０-９]{1,4}(?:[.．][0-9０-９]+)?)/g;
+const SPACED_FIGURE = /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2002-\u200A]{1,2})([0-9０-９]{1,4}(?:[.．][0-9０-９]+)?)/y;
 
 /**
  * A space on either side of a decimal point, in running text and before a unit: 合计8 .5万辆, 增长12. 5%,
@@ -392,7 +392,10 @@ const SPACED_FIGURE = /(?<=[\u4e00-\u9fff])([0-9０-９]{1,4})([ \u3000\u00A0\u2
  * followed by a unit.
  */
 const SPACED_DECIMAL_POINT =
-  /(?<=[\u4e00-\u9fff])([0-9０-９]{1,6})([ \u3000\u00A0\u2002-\u200A]{0,2})([.．])([ \u3000\u00A0\u2002-\u200A]{0,2})([0-9０-９]+)/g;
+  /(?<=[\u4e00-\u9fff])([0-9０-９]{1,6})([ \u3000\u00A0\u2002-\u200A]{0,2})([.．])([ \u3000\u00A0\u2002-\u200A]{0,2})([0-9０-９]+)/y;
+
+/** Digits, where the two patterns above can start: they are tried only there (see stickyMatches). */
+const DIGIT_UNITS = unitTable('0123456789０１２３４５６７８９');
 
 /** A finding on spaces inside a figure, whose fix removes them. */
 function spaceInFigure(start: number, end: number, message: Finding['message'], gaps: readonly Gap[], fixAllSafe: boolean): Finding {
@@ -412,7 +415,7 @@ const CAPTION_BEFORE = /(?:表|图|附件|序号|编号|栏)$/;
 
 function spacedFigures(text: string): Finding[] {
   const out: Finding[] = [];
-  for (const m of text.matchAll(SPACED_DECIMAL_POINT)) {
+  for (const m of stickyMatches(text, SPACED_DECIMAL_POINT, DIGIT_UNITS)) {
     if (!m[2] && !m[4]) continue;
     const start = m.index;
     const before = { start: start + m[1]!.length, end: start + m[1]!.length + m[2]!.length };
@@ -436,7 +439,7 @@ function spacedFigures(text: string): Finding[] {
       ),
     );
   }
-  for (const m of text.matchAll(SPACED_FIGURE)) {
+  for (const m of stickyMatches(text, SPACED_FIGURE, DIGIT_UNITS)) {
     // 14 687件: a space as thousands separator is a style, not damage
     if (/^[0-9０-９]{3}$/.test(m[3]!)) continue;
     const start = m.index;
