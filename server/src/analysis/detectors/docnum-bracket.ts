@@ -16,7 +16,7 @@ import type { AnalysisContext } from '../context';
 import type { Detector } from '../detector';
 import { msg } from '../l10n';
 import { toHalfWidthDigits } from '../numbers';
-import { HAN, isHanAt, stickyMatches, unitTable } from '../text';
+import { HAN, isHanAt } from '../text';
 import type { Finding, Fix, RelatedSpan, TextEdit } from '../types';
 import { issuerCodeOf } from '../entities/docref';
 
@@ -25,20 +25,18 @@ const OPEN = '〔\\[［【(（{｛〖';
 const CLOSE = '〕\\]］】)）}｝〗」』';
 const YEAR = '(?:19|20)\\d{2}';
 
-// The damaged forms below, each tried only where it can start (see stickyMatches): from an opening bracket,
-// or for the lost opening bracket from a year's first digit
-const OPEN_UNITS = unitTable('〔[［【(（{｛〖');
-const YEAR_START_UNITS = unitTable('12');
+// The damaged forms below, built once. Each opens with a character class that V8's regular expressions
+// skip ahead to, not with a lookbehind or a repeated group, which are tried at every position of the text
 /** Both brackets present: a wrong kind of either, or a five-digit year. */
-const BOTH_BRACKETS = new RegExp(`([${OPEN}])(${YEAR})(\\d{0,2})([${CLOSE}])(\\d{1,5})号`, 'y');
-/** Both brackets doubled: 〔〔2020〕〕7号. */
-const DOUBLED_BRACKETS = new RegExp(`([${OPEN}]){2}(${YEAR})([${CLOSE}]){2}(\\d{1,5})号`, 'y');
+const BOTH_BRACKETS = new RegExp(`([${OPEN}])(${YEAR})(\\d{0,2})([${CLOSE}])(\\d{1,5})号`, 'g');
+/** Both brackets doubled: 〔〔2020〕〕7号 (the pairs as [x][x], not ([x]){2}, for that skip). */
+const DOUBLED_BRACKETS = new RegExp(`([${OPEN}][${OPEN}])(${YEAR})([${CLOSE}][${CLOSE}])(\\d{1,5})号`, 'g');
 /** An opening bracket where the closing one belongs: 〔2023〔1004号. */
-const OPEN_FOR_CLOSE = new RegExp(`([${OPEN}])(${YEAR})([${OPEN}])(\\d{1,5})号`, 'y');
+const OPEN_FOR_CLOSE = new RegExp(`([${OPEN}])(${YEAR})([${OPEN}])(\\d{1,5})号`, 'g');
 /** The closing bracket lost, or read as a space: 〔20207号, 〔2019 10号. */
-const LOST_CLOSE = new RegExp(`([${OPEN}])(${YEAR})([ \u3000]?)(\\d{1,5})号`, 'y');
-/** The opening bracket lost: 教职成2020〕7号. */
-const LOST_OPEN = new RegExp(`(?<=[${HAN}])(${YEAR})([${CLOSE}])(\\d{1,5})号`, 'y');
+const LOST_CLOSE = new RegExp(`([${OPEN}])(${YEAR})([ \u3000]?)(\\d{1,5})号`, 'g');
+/** The opening bracket lost: 教职成2020〕7号 (the lookahead for the year's first digit comes first, for that skip). */
+const LOST_OPEN = new RegExp(`(?=[12])(?<=[${HAN}])(${YEAR})([${CLOSE}])(\\d{1,5})号`, 'g');
 
 /** An intact document number: the Han run before it (issuer plus whatever words precede), year, serial. */
 interface IntactNumber {
@@ -111,7 +109,7 @@ function candidates(text: string): Candidate[] {
     if (c.issuerRun && !out.some((o) => o.start < c.end && c.start < o.end)) out.push(c);
   };
   // both brackets present: a wrong kind of either, or a five-digit year
-  for (const m of stickyMatches(t, BOTH_BRACKETS, OPEN_UNITS)) {
+  for (const m of t.matchAll(BOTH_BRACKETS)) {
     const [, open, year, extra, close, serial] = m as unknown as string[];
     if (open === '〔' && close === '〕' && !extra) continue;
     push({
@@ -130,13 +128,13 @@ function candidates(text: string): Candidate[] {
     [OPEN_FOR_CLOSE, 'wrong-kind'],
   ];
   for (const [pattern, kind] of misplaced) {
-    for (const m of stickyMatches(t, pattern, OPEN_UNITS)) {
+    for (const m of t.matchAll(pattern)) {
       push({ start: m.index, end: m.index + m[0].length, issuerRun: issuerBefore(m.index), year: m[2]!, serials: [m[4]!], kind });
     }
   }
   // the closing bracket lost: 〔20207号, or read as a space: 〔2019 10号; or read as the digit 1
   // (〔2023115号 may be 〔2023〕115号 or 〔2023〕15号: both are offered, the one keeping every digit first)
-  for (const m of stickyMatches(t, LOST_CLOSE, OPEN_UNITS)) {
+  for (const m of t.matchAll(LOST_CLOSE)) {
     const serial = m[4]!;
     const readAsOne = m[3] === '' && serial.length >= 2 && serial.startsWith('1');
     push({
@@ -149,7 +147,7 @@ function candidates(text: string): Candidate[] {
     });
   }
   // the opening bracket lost: 教职成2020〕7号 (the year follows the issuer directly)
-  for (const m of stickyMatches(t, LOST_OPEN, YEAR_START_UNITS)) {
+  for (const m of t.matchAll(LOST_OPEN)) {
     push({
       start: m.index,
       end: m.index + m[0].length,
