@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../index';
 import type { OrgEntity } from '../types';
-import { abbreviates } from './org';
+import fc from 'fast-check';
+import { abbreviates, documentRegion } from './org';
+import { REGIONS } from './regions';
 
 const orgs = (text: string, options = {}) =>
   analyze(text, { ...options, only: { diagnostics: false } }).entities.filter((e): e is OrgEntity => e.type === 'org');
@@ -261,4 +263,28 @@ test('a people’s congress’s special committee is one body with it (省人大
   const found = names('省人大城乡建设环境保护委员会（以下简称省人大城环委）具体承担组织工作，省人大城环委牵头。');
   assert.deepEqual(found[0], ['省人大城乡建设环境保护委员会', '省人大城乡建设环境保护委员会', 'self']);
   assert.ok(found.slice(1).every(([text, canonical]) => text === '省人大城环委' && canonical === '省人大城乡建设环境保护委员会'));
+});
+
+test('documentRegion: the region named most often (the first listed of a tie), mentions of each counted apart', () => {
+  // what it counts: each region's short name, occurrences not overlapping themselves, as indexOf finds them
+  const naive = (text: string) => {
+    let best: (typeof REGIONS)[number] | undefined;
+    let bestCount = 0;
+    for (const region of REGIONS) {
+      let count = 0;
+      for (let i = text.indexOf(region.short); i >= 0; i = text.indexOf(region.short, i + region.short.length)) count++;
+      if (count > bestCount) [best, bestCount] = [region, count];
+    }
+    return best;
+  };
+  // 浙江西: 浙江 and 江西 both counted; 贵州 and 云南 are listed twice
+  const piece = fc.constantFrom('浙江', '江西', '西', '浙', '重庆', '贵州', '云南', '内蒙古', '蒙古', '湖南', '湖', '市', '，');
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const text = pieces.join('');
+      assert.equal(documentRegion(text)?.name, naive(text)?.name, text);
+      assert.equal(documentRegion(text), naive(text), text);
+    }),
+    { numRuns: 500 },
+  );
 });
