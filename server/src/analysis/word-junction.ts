@@ -33,14 +33,24 @@ export interface JunctionVerdict {
 /** Characters taken on each side of a gap: enough for the longest common words, short enough to stay local. */
 export const JUNCTION_CONTEXT = 6;
 
-/** Dictionary-only words when the segmenter offers them, else its ordinary cut. */
-function dictionaryWords(segmenter: Segmenter, text: string): string[] {
-  return segmenter.cutDictionary ? segmenter.cutDictionary(text) : segmenter.cut(text);
+/**
+ * The lengths of the dictionary-only words of `text` (its ordinary cut without them): judging a gap needs
+ * only where words end, and lengths spare a string per word on the thousands of gaps of a long text.
+ */
+function dictionaryWordLengths(segmenter: Segmenter, text: string): ArrayLike<number> {
+  if (segmenter.cutDictionaryLengths) return segmenter.cutDictionaryLengths(text);
+  return (segmenter.cutDictionary ? segmenter.cutDictionary(text) : segmenter.cut(text)).map((word) => word.length);
 }
 
-/** Words that are a single Han character: what a split leaves stranded on each side of the gap. */
-function strandedCount(words: readonly string[]): number {
-  return words.filter((w) => w.length === 1 && isHanAt(w, 0)).length;
+/** How many words are a single Han character: what a split leaves stranded on each side of the gap. */
+function strandedCount(text: string, lengths: ArrayLike<number>): number {
+  let count = 0;
+  let at = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    if (lengths[i] === 1 && isHanAt(text, at)) count++;
+    at += lengths[i]!;
+  }
+  return count;
 }
 
 /**
@@ -50,39 +60,40 @@ function strandedCount(words: readonly string[]): number {
 export function judgeJunction(segmenter: Segmenter | undefined, left: string, right: string): JunctionVerdict {
   if (!segmenter) return { kind: 'unknown' };
   if (!left || !right) return { kind: 'boundary' };
-  const joined = dictionaryWords(segmenter, left + right);
+  const text = left + right;
+  const joined = dictionaryWordLengths(segmenter, text);
   const gap = left.length;
   let start = 0;
   let spanning: { start: number; end: number } | undefined;
   let before: string | undefined;
   let after: string | undefined;
-  for (const word of joined) {
-    const end = start + word.length;
+  for (let i = 0; i < joined.length; i++) {
+    const end = start + joined[i]!;
     if (start < gap && gap < end) {
       spanning = { start, end };
       break;
     }
-    if (end === gap) before = word;
-    if (start === gap) after = word;
+    if (end === gap) before = text.slice(start, end);
+    if (start === gap) after = text.slice(start, end);
     start = end;
   }
   if (!spanning) return { kind: 'boundary', before, after };
-  const word = (left + right).slice(spanning.start, spanning.end);
+  const word = text.slice(spanning.start, spanning.end);
   // a "word" made of digits or Latin letters across the gap is not a Chinese word split by it
   if (!isHanAt(left, left.length - 1) || !isHanAt(right, 0)) return { kind: 'boundary' };
-
-  const leftWords = dictionaryWords(segmenter, left);
-  const rightWords = dictionaryWords(segmenter, right);
-  const leftPart = left.slice(spanning.start);
-  const rightPart = right.slice(0, spanning.end - gap);
-  // two whole words that also make a longer one (职业 | 院校, 中国 | 人民) may be spaced on purpose
-  if (leftWords[leftWords.length - 1] === leftPart && rightWords[0] === rightPart && leftPart.length >= 2 && rightPart.length >= 2) {
+  const leftWords = dictionaryWordLengths(segmenter, left);
+  const rightWords = dictionaryWordLengths(segmenter, right);
+  const leftPart = gap - spanning.start;
+  const rightPart = spanning.end - gap;
+  // two whole words that also make a longer one (职业 | 院校, 中国 | 人民) may be spaced on purpose (the last
+  // word of the left side is the part of the word there when their lengths agree: both end the side)
+  if (leftWords[leftWords.length - 1] === leftPart && rightWords[0] === rightPart && leftPart >= 2 && rightPart >= 2) {
     return { kind: 'compound', word };
   }
   // Closing a real split leaves fewer stranded single characters (中国/汽 + 车/行业 → 中国/汽车行业); a
   // "word" that only moves the stranding elsewhere (之/力 + 阻断 → 之/力阻/断) is a coincidence of the
   // dictionary, not a split.
-  if (strandedCount(joined) >= strandedCount(leftWords) + strandedCount(rightWords)) return { kind: 'boundary' };
+  if (strandedCount(text, joined) >= strandedCount(left, leftWords) + strandedCount(right, rightWords)) return { kind: 'boundary' };
   return { kind: 'split-word', word };
 }
 
