@@ -115,6 +115,17 @@ const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Approx]> = [
   ['<', 'less-than'],
   ['＜', 'less-than'],
 ];
+/**
+ * The qualifiers by their last code unit, in the order of QUALIFIERS_BEFORE: most figures have none, and
+ * one code unit read tells so without slicing the text or trying each qualifier.
+ */
+const QUALIFIERS_BY_LAST_UNIT = new Map<number, Array<readonly [string, Approx]>>();
+for (const qualifier of QUALIFIERS_BEFORE) {
+  const last = qualifier[0].charCodeAt(qualifier[0].length - 1);
+  const group = QUALIFIERS_BY_LAST_UNIT.get(last) ?? [];
+  group.push(qualifier);
+  QUALIFIERS_BY_LAST_UNIT.set(last, group);
+}
 /** Spans of time (and terms) that a bare 近 before them makes the last ones: 近12个月, 近三年, 近三届. */
 const RECENT_SPAN_UNITS = new Set(['年', '个月', '天', '周', '个季度', '届']);
 /** Before 近, what makes such a span an amount of time: 历时近两年, 已持续近3年, 用了近一年, 工作近10年. */
@@ -321,14 +332,21 @@ function withSpacedMagnitude(text: string, reading: Reading): Reading {
 /** The qualifier that ends right before the figure at `start` (spaces between them skipped). */
 function qualifierBefore(text: string, start: number): Qualifier | undefined {
   let at = start;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\u3000')) at--;
-  const before = text.slice(Math.max(0, at - 4), at);
-  for (const [word, approx] of QUALIFIERS_BEFORE) {
-    if (!before.endsWith(word)) continue;
+  while (at > 0 && isInlineSpace(text.charCodeAt(at - 1))) at--;
+  const candidates = at > 0 ? QUALIFIERS_BY_LAST_UNIT.get(text.charCodeAt(at - 1)) : undefined;
+  if (!candidates) return undefined;
+  for (const [word, approx] of candidates) {
+    // the qualifiers are at most three units long: all within the four before the figure
+    if (at < word.length || !text.startsWith(word, at - word.length)) continue;
     // asked only when a qualifier is there: most figures have none, and the expression is long
-    return WORD_NOT_QUALIFIER.test(before) ? undefined : { approx, word, start: at - word.length };
+    return WORD_NOT_QUALIFIER.test(text.slice(Math.max(0, at - 4), at)) ? undefined : { approx, word, start: at - word.length };
   }
   return undefined;
+}
+
+/** A space or an ideographic space, as written between a qualifier and its figure. */
+function isInlineSpace(unit: number): boolean {
+  return unit === 0x20 || unit === 0x3000;
 }
 
 /**
@@ -561,7 +579,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   // 2分50秒, 1小时20分钟: one duration, not its last part alone (分 is only looked at for one)
   if (reading.magnitude === 1 && (text[pos] === '小' || text[pos] === '分')) {
     const duration = readDuration(text, reading);
-    if (duration) return durationMetric(text, at, duration, approx);
+    if (duration) return durationMetric(text, at, duration, qualifier);
   }
 
   // a range whose ends share the unit: 5—20%, 3-5年, 10万至20万人; or each end with its unit: 5%—20%
@@ -644,7 +662,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     unit: baseUnit(unit),
     kind: to ? 'range' : isOrdinalTerm(text, unit, reading.chinese === true, at, unitEnd) ? 'ordinal' : kindOf(unit),
     precision: Math.max(from.precision, to?.precision ?? 0),
-    subjectEnd: approxStart(text, at),
+    subjectEnd: approxStart(text, at, qualifier),
   };
   if (from.magnitude > 1) entity.magnitude = from.magnitude;
   if (approx) entity.approx = approx;
@@ -716,7 +734,8 @@ function readDuration(text: string, first: Reading): Duration | undefined {
 }
 
 /** The metric of a duration at `at`, with a bound written after it (2分50秒以内). */
-function durationMetric(text: string, at: number, duration: Duration, approx: Approx | undefined): Found {
+function durationMetric(text: string, at: number, duration: Duration, qualifier: Qualifier | undefined): Found {
+  let approx = qualifier?.approx;
   let end = duration.end;
   const after = qualifierAfter(text, end);
   if (after) {
@@ -731,7 +750,7 @@ function durationMetric(text: string, at: number, duration: Duration, approx: Ap
     unit: duration.unit,
     kind: 'time',
     precision: duration.precision,
-    subjectEnd: approxStart(text, at),
+    subjectEnd: approxStart(text, at, qualifier),
   };
   if (approx) entity.approx = approx;
   return entity;
@@ -840,23 +859,35 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
 
 /** A percentage written in words from `at` to `end`, with the qualifier before or after it (九成以上, 超过三分之一). */
 function percentInWords(text: string, at: number, end: number, value: number, unit: '%' | '‰', precision: number): Found {
-  let approx = qualifierBefore(text, at)?.approx;
+  const qualifier = qualifierBefore(text, at);
+  let approx = qualifier?.approx;
   const after = qualifierAfter(text, end);
   if (after) {
     approx = after.approx;
     end = after.end;
   }
-  const entity: Found = { type: 'metric', start: at, end, value, unit, kind: 'percent', precision, subjectEnd: approxStart(text, at) };
+  const entity: Found = {
+    type: 'metric',
+    start: at,
+    end,
+    value,
+    unit,
+    kind: 'percent',
+    precision,
+    subjectEnd: approxStart(text, at, qualifier),
+  };
   if (approx) entity.approx = approx;
   return entity;
 }
 
-/** Where the words before a figure end: before its qualifier (超过, 近...), so the subject does not include it. */
-function approxStart(text: string, at: number): number {
-  const qualifier = qualifierBefore(text, at);
+/**
+ * Where the words before a figure end: before its qualifier (超过, 近...), so the subject does not include it.
+ * `qualifier` is qualifierBefore(text, at), which the caller has read already.
+ */
+function approxStart(text: string, at: number, qualifier: Qualifier | undefined): number {
   if (qualifier) return qualifier.start;
   let back = at;
-  while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
+  while (back > 0 && isInlineSpace(text.charCodeAt(back - 1))) back--;
   return back;
 }
 
