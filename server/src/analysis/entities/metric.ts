@@ -15,7 +15,7 @@ import type { AnalysisContext } from '../context';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import { unitTable } from '../text';
-import { magnitudeOf, parseChineseNumeral, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
+import { magnitudeOf, parseChineseNumeral, parseChineseNumeralIn, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
 import type { Approx, MetricEntity, MetricKind } from '../types';
 import unitsData from '../../../data/units.json';
 import { extractSubject, WORD_NOT_QUALIFIER } from './metric-subject';
@@ -72,7 +72,11 @@ function nextNumeralStart(text: string, from: number): { at: number; length: num
   return { at: -1, length: 0 };
 }
 const CN_DIGIT = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
-const CN_RUN = /[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+/y;
+const CN_DIGIT_UNITS = unitTable(CN_DIGIT);
+const CN_RUN_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億';
+const CN_RUN = new RegExp(`[${CN_RUN_CHARS}]+`, 'y');
+/** CN_RUN's characters by UTF-16 unit: readNumeral finds a run's end with no match array or substring. */
+const CN_RUN_UNITS = unitTable(CN_RUN_CHARS);
 const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
 const RANGE_DASH = /[ \u3000]?(?:[-—–~～－]{1,2}|至|到)[ \u3000]?/y;
 const INLINE_SPACE = /[ \u3000]{0,2}/y;
@@ -161,14 +165,21 @@ interface Qualifier {
 
 /** Whether a Chinese numeral is written as a number (三万, 一百零八, 二十五), not as a name (十四五, 五一). */
 export function isWellFormedChineseNumeral(run: string): boolean {
+  return isWellFormedChineseNumeralIn(run, 0, run.length);
+}
+
+/** isWellFormedChineseNumeral of text.slice(start, end), without the slice. */
+function isWellFormedChineseNumeralIn(text: string, start: number, end: number): boolean {
   let previousWasDigit = false;
   let hasDigitOrTen = false;
-  for (const ch of run) {
-    const isDigit = CN_DIGIT.includes(ch);
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    const isDigit = CN_DIGIT_UNITS[unit] === 1;
     if (isDigit && previousWasDigit) return false;
     // 零 may be followed by a digit (一百零八), no other digit may
-    previousWasDigit = isDigit && ch !== '零' && ch !== '〇';
-    if (isDigit || ch === '十' || ch === '拾') hasDigitOrTen = true;
+    previousWasDigit = isDigit && unit !== 0x96f6 && unit !== 0x3007;
+    // 十, 拾
+    if (isDigit || unit === 0x5341 || unit === 0x62fe) hasDigitOrTen = true;
   }
   return hasDigitOrTen;
 }
@@ -198,14 +209,15 @@ function readNumeral(text: string, at: number): Reading | undefined {
     }
     return { start: at, end: read.end, value: read.value, precision: read.precision, magnitude: read.magnitude };
   }
-  CN_RUN.lastIndex = at;
-  const run = CN_RUN.exec(text)?.[0];
-  if (!run || !isWellFormedChineseNumeral(run)) return undefined;
-  const value = parseChineseNumeral(run);
-  if (value === undefined || value === 0) return undefined;
+  let end = at;
+  while (end < text.length && CN_RUN_UNITS[text.charCodeAt(end)]) end++;
+  if (end === at) return undefined;
   // 一 alone is mostly the article (一个, 一批, 一项), not a count of one
-  if (run === '一' || run === '壹') return undefined;
-  return { start: at, end: at + run.length, value, precision: 0, magnitude: 1, chinese: true };
+  if (end === at + 1 && (code === 0x4e00 || code === 0x58f9)) return undefined;
+  if (!isWellFormedChineseNumeralIn(text, at, end)) return undefined;
+  const value = parseChineseNumeralIn(text, at, end);
+  if (value === undefined || value === 0) return undefined;
+  return { start: at, end, value, precision: 0, magnitude: 1, chinese: true };
 }
 
 function magnitudeLength(magnitude: number, text: string, end: number): number {
