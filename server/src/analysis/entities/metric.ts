@@ -415,13 +415,14 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
       start = nextNumeralStart(text, next);
       continue;
     }
-    const { subjectEnd, ...metric } = found;
-    const entity: MetricEntity = { ...metric, text: original.slice(found.start, found.end) };
-    const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd, found.end, previousEnd) : undefined;
+    // the metric is completed in place (text, then subject: the order its fields are written out in)
+    const entity = found.metric as MetricEntity;
+    entity.text = original.slice(entity.start, entity.end);
+    const subject = found.subjectEnd >= 0 ? extractSubject(ctx, text, found.subjectEnd, entity.end, previousEnd) : undefined;
     if (subject) entity.subject = subject;
     out.push(entity);
-    previousEnd = found.end;
-    start = nextNumeralStart(text, found.end);
+    previousEnd = entity.end;
+    start = nextNumeralStart(text, entity.end);
   }
   out.push(...tableCells(ctx, text, blocked, out));
   return out.sort((a, b) => a.start - b.start);
@@ -508,7 +509,10 @@ function parseUnitSpec(spec: string): { magnitude: number; unit: string } | unde
 }
 
 /** A metric before its text is cut, with where the words before it end (-1: no subject). */
-type Found = Omit<MetricEntity, 'text'> & { subjectEnd: number };
+interface Found {
+  metric: Omit<MetricEntity, 'text'>;
+  subjectEnd: number;
+}
 
 function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked: Uint8Array): Found | undefined {
   if (blocked[at]) return undefined;
@@ -552,7 +556,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     if (last) {
       // 第1—3条, 第一至第三章, 第5至8项: the articles from one to another, not a count of the last
       if (blocked[last.unitStart] || !(first.value < last.value)) return undefined;
-      return {
+      const metric: Found['metric'] = {
         type: 'metric',
         start: ordinalStart,
         end: last.end,
@@ -561,8 +565,8 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
         kind: 'ordinal',
         precision: Math.max(first.precision, last.precision),
         range: { from: first.value, to: last.value },
-        subjectEnd: -1,
       };
+      return { metric, subjectEnd: -1 };
     }
     if (!unit) {
       // 第17、18届: the first ordinal of a list takes the unit at its end
@@ -571,7 +575,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
       end = first.end;
     }
     if (!unit || blocked[unitStart]) return undefined;
-    return {
+    const metric: Found['metric'] = {
       type: 'metric',
       start: ordinalStart,
       end,
@@ -579,9 +583,9 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
       unit: baseUnit(unit),
       kind: 'ordinal',
       precision: first.precision,
-      // an ordinal names an occurrence (第45届世界技能大赛), it does not count anything
-      subjectEnd: -1,
     };
+    // an ordinal names an occurrence (第45届世界技能大赛), it does not count anything
+    return { metric, subjectEnd: -1 };
   }
 
   const reading = withSpacedMagnitude(text, first);
@@ -666,7 +670,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     }
     if (!(from.value <= to.value)) to = undefined;
   }
-  const entity: Found = {
+  const metric: Found['metric'] = {
     type: 'metric',
     start: at,
     end,
@@ -674,12 +678,11 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     unit: baseUnit(unit),
     kind: to ? 'range' : isOrdinalTerm(text, unit, reading.chinese === true, at, unitEnd) ? 'ordinal' : kindOf(unit),
     precision: Math.max(from.precision, to?.precision ?? 0),
-    subjectEnd: approxStart(text, at, qualifier),
   };
-  if (from.magnitude > 1) entity.magnitude = from.magnitude;
-  if (approx) entity.approx = approx;
-  if (to) entity.range = { from: from.value, to: to.value };
-  return entity;
+  if (from.magnitude > 1) metric.magnitude = from.magnitude;
+  if (approx) metric.approx = approx;
+  if (to) metric.range = { from: from.value, to: to.value };
+  return { metric, subjectEnd: approxStart(text, at, qualifier) };
 }
 
 /** Whether the code units before `at` are a code with Latin letters, dashes and digits (HZCG-2023-). */
@@ -754,7 +757,7 @@ function durationMetric(text: string, at: number, duration: Duration, qualifier:
     approx = after.approx;
     end = after.end;
   }
-  const entity: Found = {
+  const metric: Found['metric'] = {
     type: 'metric',
     start: at,
     end,
@@ -762,10 +765,9 @@ function durationMetric(text: string, at: number, duration: Duration, qualifier:
     unit: duration.unit,
     kind: 'time',
     precision: duration.precision,
-    subjectEnd: approxStart(text, at, qualifier),
   };
-  if (approx) entity.approx = approx;
-  return entity;
+  if (approx) metric.approx = approx;
+  return { metric, subjectEnd: approxStart(text, at, qualifier) };
 }
 
 /** The upper end of an ordinal range after its first number (第1|—3条, 第一|至第三章), with its unit. */
@@ -878,18 +880,9 @@ function percentInWords(text: string, at: number, end: number, value: number, un
     approx = after.approx;
     end = after.end;
   }
-  const entity: Found = {
-    type: 'metric',
-    start: at,
-    end,
-    value,
-    unit,
-    kind: 'percent',
-    precision,
-    subjectEnd: approxStart(text, at, qualifier),
-  };
-  if (approx) entity.approx = approx;
-  return entity;
+  const metric: Found['metric'] = { type: 'metric', start: at, end, value, unit, kind: 'percent', precision };
+  if (approx) metric.approx = approx;
+  return { metric, subjectEnd: approxStart(text, at, qualifier) };
 }
 
 /**
