@@ -79,7 +79,6 @@ const CN_RUN = new RegExp(`[${CN_RUN_CHARS}]+`, 'y');
 const CN_RUN_UNITS = unitTable(CN_RUN_CHARS);
 const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
 const RANGE_DASH = /[ \u3000]?(?:[-—–~～－]{1,2}|至|到)[ \u3000]?/y;
-const INLINE_SPACE = /[ \u3000]{0,2}/y;
 /** A line break (and the next line's indent) before a magnitude word. */
 const BROKEN_MAGNITUDE = /\r?\n[ \t\u3000]*(万亿|十万|百万|千万|[万亿千百])/y;
 
@@ -323,10 +322,11 @@ function candidatesStartingWith(candidates: readonly string[], first: string | u
   return index.get(first) ?? [];
 }
 
+/** After at most two spaces (ASCII or ideographic) from `at`. */
 function skipInlineSpace(text: string, at: number): number {
-  INLINE_SPACE.lastIndex = at;
-  INLINE_SPACE.exec(text);
-  return INLINE_SPACE.lastIndex;
+  if (isInlineSpace(text.charCodeAt(at))) at++;
+  else return at;
+  return isInlineSpace(text.charCodeAt(at)) ? at + 1 : at;
 }
 
 /** Applies a magnitude word written after a space (1.2 万余人) to a reading that has none. */
@@ -514,16 +514,25 @@ interface Found {
   subjectEnd: number;
 }
 
+/** What a figure may not follow: a letter, a digit or a mark of an identifier or a decimal (G20, 3.5), full-width too. */
+const IDENTIFIER_UNITS = unitTable(
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/\\#' +
+    'ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ０１２３４５６７８９．',
+);
+/** 十百千万 after 数 or 几: an order of magnitude. */
+const ORDER_OF_MAGNITUDE_UNITS = unitTable('十百千万');
+
 function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked: Uint8Array): Found | undefined {
   if (blocked[at]) return undefined;
-  const previous = text[at - 1] ?? '';
+  // the unit before the figure (NaN at the start of the text): code units, as a string per figure cost more
+  const previous = text.charCodeAt(at - 1);
   // part of an identifier or of a longer number: G20, H7N9, 3.5 read from its middle (full-width too: ２Ｏ２３)
-  if (/[A-Za-z0-9._/\\#Ａ-Ｚａ-ｚ０-９．]/.test(previous)) return undefined;
+  if (IDENTIFIER_UNITS[previous]) return undefined;
   // HZCG-2023-0417: a part of a code with letters, joined to them by dashes
-  if ((previous === '-' || previous === '_') && isInCode(text, at)) return undefined;
+  if ((previous === 0x2d || previous === 0x5f) && isInCode(text, at)) return undefined;
   if (isPercentWord) return readPercentWord(text, at, blocked);
   // 数十万人, 几百家: an order of magnitude, not a figure
-  if ((previous === '数' || previous === '几') && /[十百千万]/.test(text[at] ?? '')) return undefined;
+  if ((previous === 0x6570 || previous === 0x51e0) && ORDER_OF_MAGNITUDE_UNITS[text.charCodeAt(at)]) return undefined;
   // 三分之二, 九成: looked for only where 分之 or 成 follows
   const fraction =
     (text.charCodeAt(at + 1) === 0x5206 || text.charCodeAt(at + 2) === 0x5206 || text.charCodeAt(at + 3) === 0x5206
@@ -534,15 +543,16 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   let ordinalStart = -1;
   {
     let back = at;
-    while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
-    if (text[back - 1] === '第') ordinalStart = back - 1;
+    while (back > 0 && isInlineSpace(text.charCodeAt(back - 1))) back--;
+    // 第
+    if (text.charCodeAt(back - 1) === 0x7b2c) ordinalStart = back - 1;
     // 第17、18届: the ordinals after the first share its 第
-    else if (previous === '、' && ORDINAL_LIST_BEFORE.test(text.slice(Math.max(0, at - 24), at))) ordinalStart = at;
+    else if (previous === 0x3001 && ORDINAL_LIST_BEFORE.test(text.slice(Math.max(0, at - 24), at))) ordinalStart = at;
   }
   // 2023届毕业生, 2024届: a cohort by its year, neither a count nor an ordinal
   if (ordinalStart < 0 && text.charCodeAt(at + 4) === 0x5c4a && /^(?:19|20)\d\d$/.test(text.slice(at, at + 4))) return undefined;
   // “四个不摘”, “三个代表”: a slogan's numeral counts nothing
-  if (previous === '“' && CHINESE_NUMERAL_START.test(text[at] ?? '')) return undefined;
+  if (previous === 0x201c && CHINESE_NUMERAL_START.test(text[at] ?? '')) return undefined;
 
   // 第一条, 第一批: 一 alone is no article after 第 (readNumeral turns it down as one)
   const first = readNumeral(text, at) ?? (ordinalStart >= 0 ? ordinalOne(text, at) : undefined);
@@ -592,8 +602,8 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   const pos = reading.end;
   const qualifier = qualifierBefore(text, at);
   let approx: Approx | undefined = qualifier?.approx;
-  // 2分50秒, 1小时20分钟: one duration, not its last part alone (分 is only looked at for one)
-  if (reading.magnitude === 1 && (text[pos] === '小' || text[pos] === '分')) {
+  // 2分50秒, 1小时20分钟: one duration, not its last part alone (分 is only looked at for one); 小 or 分 next
+  if (reading.magnitude === 1 && (text.charCodeAt(pos) === 0x5c0f || text.charCodeAt(pos) === 0x5206)) {
     const duration = readDuration(text, reading);
     if (duration) return durationMetric(text, at, duration, qualifier);
   }
@@ -602,20 +612,10 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   let to: Reading | undefined;
   let unit: string | undefined;
   let unitEnd = pos;
-  const tryRange = (from: number): boolean => {
-    RANGE_DASH.lastIndex = from;
-    if (!RANGE_DASH.exec(text)) return false;
-    const secondAt = RANGE_DASH.lastIndex;
-    if (blocked[secondAt]) return false;
-    const second = readNumeral(text, secondAt);
-    if (!second) return false;
-    to = withSpacedMagnitude(text, second);
-    return true;
-  };
 
   let afterNumber = skipInlineSpace(text, pos);
   let moreThan = false;
-  if (text[afterNumber] === '余' || text[afterNumber] === '多') {
+  if (isMoreThanMark(text.charCodeAt(afterNumber))) {
     moreThan = true;
     afterNumber += 1;
   }
@@ -623,14 +623,15 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (unitMatch) {
     unit = unitMatch.unit;
     unitEnd = unitMatch.end;
-    if (!moreThan && tryRange(unitEnd)) {
-      const secondUnitStart = skipInlineSpace(text, to!.end);
+    to = moreThan ? undefined : rangeUpperEnd(text, unitEnd, blocked);
+    if (to) {
+      const secondUnitStart = skipInlineSpace(text, to.end);
       if (text.startsWith(unit, secondUnitStart)) unitEnd = secondUnitStart + unit.length;
       else to = undefined;
     }
-  } else if (!moreThan && tryRange(pos)) {
-    let secondEnd = skipInlineSpace(text, to!.end);
-    if (text[secondEnd] === '余' || text[secondEnd] === '多') {
+  } else if ((to = moreThan ? undefined : rangeUpperEnd(text, pos, blocked))) {
+    let secondEnd = skipInlineSpace(text, to.end);
+    if (isMoreThanMark(text.charCodeAt(secondEnd))) {
       moreThan = true;
       secondEnd += 1;
     }
@@ -683,6 +684,21 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (approx) metric.approx = approx;
   if (to) metric.range = { from: from.value, to: to.value };
   return { metric, subjectEnd: approxStart(text, at, qualifier) };
+}
+
+/** The upper end of a range after a dash from `from` (5|—20%, 3|-5年), or undefined. */
+function rangeUpperEnd(text: string, from: number, blocked: Uint8Array): Reading | undefined {
+  RANGE_DASH.lastIndex = from;
+  if (!RANGE_DASH.test(text)) return undefined;
+  const secondAt = RANGE_DASH.lastIndex;
+  if (blocked[secondAt]) return undefined;
+  const second = readNumeral(text, secondAt);
+  return second ? withSpacedMagnitude(text, second) : undefined;
+}
+
+/** 余 or 多 after a figure (10.6万余人, 300多家). */
+function isMoreThanMark(unit: number): boolean {
+  return unit === 0x4f59 || unit === 0x591a;
 }
 
 /** Whether the code units before `at` are a code with Latin letters, dashes and digits (HZCG-2023-). */
