@@ -170,8 +170,40 @@ export interface ReadNumber {
   script: 'arabic' | 'chinese';
 }
 
-const ARABIC_AT = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
 const MAGNITUDE_AT = /万亿|十万|百万|千万|[万亿萬億千百]/y;
+/** The first characters of MAGNITUDE_AT's words, by UTF-16 unit. */
+const MAGNITUDE_START_UNITS = new Uint8Array(65536);
+for (const ch of '万亿萬億千百十') MAGNITUDE_START_UNITS[ch.charCodeAt(0)] = 1;
+
+function isAsciiDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
+
+/**
+ * Where the Arabic number that starts at `offset` ends, `offset` when none does: what
+ * /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y matches there (thousands groups only after one to three
+ * digits; 1,2345 is 1,234), read by code unit with no match array.
+ */
+function arabicNumberEnd(text: string, offset: number): number {
+  let end = offset;
+  while (isAsciiDigit(text.charCodeAt(end))) end++;
+  if (end === offset) return offset;
+  if (end - offset <= 3) {
+    while (
+      text.charCodeAt(end) === 44 &&
+      isAsciiDigit(text.charCodeAt(end + 1)) &&
+      isAsciiDigit(text.charCodeAt(end + 2)) &&
+      isAsciiDigit(text.charCodeAt(end + 3))
+    ) {
+      end += 4;
+    }
+  }
+  if (text.charCodeAt(end) === 46 && isAsciiDigit(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (isAsciiDigit(text.charCodeAt(end))) end++;
+  }
+  return end;
+}
 const CHINESE_AT = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
 
 /**
@@ -179,17 +211,20 @@ const CHINESE_AT = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
  * word, or undefined when none starts there.
  */
 export function readNumberAt(text: string, offset: number): ReadNumber | undefined {
-  ARABIC_AT.lastIndex = offset;
-  const arabic = ARABIC_AT.exec(text);
-  if (arabic) {
-    const digits = arabic[0].replace(/,/g, '');
-    let end = offset + arabic[0].length;
+  const arabicEnd = arabicNumberEnd(text, offset);
+  if (arabicEnd > offset) {
+    const written = text.slice(offset, arabicEnd);
+    const digits = written.includes(',') ? written.replace(/,/g, '') : written;
+    let end = arabicEnd;
     let magnitude = 1;
-    MAGNITUDE_AT.lastIndex = end;
-    const mag = MAGNITUDE_AT.exec(text);
-    if (mag) {
-      magnitude = magnitudeOf(mag[0]) ?? 1;
-      end += mag[0].length;
+    // the expression is run only where one of its words may start: most numbers have none
+    if (MAGNITUDE_START_UNITS[text.charCodeAt(end)]) {
+      MAGNITUDE_AT.lastIndex = end;
+      const mag = MAGNITUDE_AT.exec(text);
+      if (mag) {
+        magnitude = magnitudeOf(mag[0]) ?? 1;
+        end += mag[0].length;
+      }
     }
     const dot = digits.indexOf('.');
     const precision = dot < 0 ? 0 : digits.length - dot - 1;

@@ -263,11 +263,11 @@ function matchUnit(
   candidates: readonly string[] = UNITS_LONGEST_FIRST,
 ): { unit: string; end: number } | undefined {
   let direct: { unit: string; end: number } | undefined;
-  for (const unit of candidatesStartingWith(candidates, text[at])) {
+  for (const unit of candidatesStartingWith(candidates, text.charCodeAt(at))) {
     if (!text.startsWith(unit, at)) continue;
-    const next = text[at + unit.length] ?? '';
     const banned = NOT_BEFORE[unit];
-    if (banned && next && banned.includes(next)) continue;
+    // what follows is read only for the few units that have a not-before rule
+    if (banned && at + unit.length < text.length && banned.includes(text[at + unit.length]!)) continue;
     direct = { unit, end: at + unit.length };
     break;
   }
@@ -285,7 +285,7 @@ function matchUnit(
     compact += ch;
     source.push(i);
   }
-  for (const unit of candidatesStartingWith(candidates, compact[0])) {
+  for (const unit of candidatesStartingWith(candidates, compact.charCodeAt(0))) {
     if (unit.length <= (direct?.unit.length ?? 0)) break;
     if (!compact.startsWith(unit)) continue;
     // 0417⏎项目名称: 项 before 目 is no unit on the next line either
@@ -305,21 +305,25 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Units grouped by first character (longest first within each group), so that a lookup tries a handful, not all. */
-const unitIndexes = new Map<readonly string[], Map<string, string[]>>();
-function candidatesStartingWith(candidates: readonly string[], first: string | undefined): readonly string[] {
-  if (first === undefined) return [];
+/**
+ * Units grouped by first code unit (longest first within each group), so that a lookup tries a handful,
+ * not all; keyed by code, as a one-character string per lookup cost more than the lookup.
+ */
+const unitIndexes = new Map<readonly string[], Map<number, string[]>>();
+const NO_UNITS: readonly string[] = [];
+/** The candidates that start with the code unit `first` (NaN past the end of the text: none). */
+function candidatesStartingWith(candidates: readonly string[], first: number): readonly string[] {
   let index = unitIndexes.get(candidates);
   if (!index) {
     index = new Map();
     for (const unit of candidates) {
-      const group = index.get(unit[0]!) ?? [];
+      const group = index.get(unit.charCodeAt(0)) ?? [];
       group.push(unit);
-      index.set(unit[0]!, group);
+      index.set(unit.charCodeAt(0), group);
     }
     unitIndexes.set(candidates, index);
   }
-  return index.get(first) ?? [];
+  return index.get(first) ?? NO_UNITS;
 }
 
 /** After at most two spaces (ASCII or ideographic) from `at`. */
