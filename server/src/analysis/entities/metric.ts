@@ -453,15 +453,17 @@ const MAX_CELL_LINES = 8;
 function tableCells(ctx: AnalysisContext, text: string, blocked: Uint8Array, found: readonly MetricEntity[]): MetricEntity[] {
   const out: MetricEntity[] = [];
   const lines = ctx.lines;
-  const taken = new Set(found.map((m) => m.start));
+  // made at the first label: most texts have none, and it holds every metric
+  let taken: Set<number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     // cheap test first: a label line ends in a bracketed unit or an opened one
-    if (line.end - line.start > 48 || !/[(（]/.test(text.slice(line.start, line.end))) continue;
+    if (line.end - line.start > 48 || !hasOpeningBracket(text, line.start, line.end)) continue;
     const label = ROW_LABEL.exec(text.slice(line.start, line.end));
     if (!label) continue;
     const unitSpec = parseUnitSpec(label[2]!);
     if (!unitSpec) continue;
+    taken ??= new Set(found.map((m) => m.start));
     let seen = 0;
     for (let j = i + 1; j < lines.length && j <= i + MAX_CELL_LINES; j++) {
       const cellLine = lines[j]!;
@@ -500,6 +502,15 @@ function tableCells(ctx: AnalysisContext, text: string, blocked: Uint8Array, fou
     if (seen > 0) i += 1;
   }
   return out;
+}
+
+/** Whether text[from, to) holds ( or （. */
+function hasOpeningBracket(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x28 || unit === 0xff08) return true;
+  }
+  return false;
 }
 
 /** "万人" → 10000 × 人, "%" → 1 × %, "亿元" → 1e8 × 元; undefined when it is not a unit (a note, an abbreviation). */
