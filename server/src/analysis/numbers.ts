@@ -57,28 +57,68 @@ const CN_BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億
 export const CN_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿萬億';
 
 /**
+ * What each UTF-16 unit is in a Chinese numeral, for a parse by code units with no string per character:
+ * NOT_NUMERAL, a digit (DIGIT + its value) or a unit (SMALL_UNIT or BIG_UNIT + the index of its value in
+ * NUMERAL_UNIT_VALUES).
+ */
+const NOT_NUMERAL = 0;
+const DIGIT = 1;
+const SMALL_UNIT = 16;
+const BIG_UNIT = 32;
+const NUMERAL_UNIT_VALUES: number[] = [];
+const NUMERAL_ROLE = new Uint8Array(65536);
+for (const [ch, value] of Object.entries(CN_DIGITS)) NUMERAL_ROLE[ch.charCodeAt(0)] = DIGIT + value;
+for (const [units, role] of [
+  [CN_SMALL_UNITS, SMALL_UNIT],
+  [CN_BIG_UNITS, BIG_UNIT],
+] as const) {
+  for (const [ch, value] of Object.entries(units)) {
+    NUMERAL_ROLE[ch.charCodeAt(0)] = role + NUMERAL_UNIT_VALUES.length;
+    NUMERAL_UNIT_VALUES.push(value);
+  }
+}
+
+/**
  * Value of a Chinese numeral (十四 → 14, 两千五百 → 2500, 一百零八 → 108, 三万 → 30000), or undefined.
  * Digit-by-digit forms (二〇二〇 → 2020) are read as written digits.
  */
 export function parseChineseNumeral(text: string): number | undefined {
-  if (!text) return undefined;
-  for (const ch of text) if (!(ch in CN_DIGITS || ch in CN_SMALL_UNITS || ch in CN_BIG_UNITS)) return undefined;
-  const hasUnit = [...text].some((ch) => ch in CN_SMALL_UNITS || ch in CN_BIG_UNITS);
+  return parseChineseNumeralIn(text, 0, text.length);
+}
+
+/** parseChineseNumeral of text.slice(start, end), without the slice. */
+export function parseChineseNumeralIn(text: string, start: number, end: number): number | undefined {
+  if (end <= start) return undefined;
+  let hasUnit = false;
+  for (let i = start; i < end; i++) {
+    const role = NUMERAL_ROLE[text.charCodeAt(i)]!;
+    if (role === NOT_NUMERAL) return undefined;
+    if (role >= SMALL_UNIT) hasUnit = true;
+  }
   if (!hasUnit) {
-    // 二〇二〇 is a digit string; a single digit is itself
-    return Number([...text].map((ch) => CN_DIGITS[ch]).join(''));
+    // 二〇二〇 is a digit string; a single digit is itself. Up to 15 digits the sum is exact; longer, the
+    // digits are read as a decimal string, rounded as Number() rounds them
+    if (end - start <= 15) {
+      let value = 0;
+      for (let i = start; i < end; i++) value = value * 10 + NUMERAL_ROLE[text.charCodeAt(i)]! - DIGIT;
+      return value;
+    }
+    let digits = '';
+    for (let i = start; i < end; i++) digits += NUMERAL_ROLE[text.charCodeAt(i)]! - DIGIT;
+    return Number(digits);
   }
   let total = 0;
   let section = 0;
   let digit: number | undefined;
-  for (const ch of text) {
-    if (ch in CN_DIGITS) {
-      digit = CN_DIGITS[ch];
-    } else if (ch in CN_SMALL_UNITS) {
-      section += (digit ?? 1) * CN_SMALL_UNITS[ch]!;
+  for (let i = start; i < end; i++) {
+    const role = NUMERAL_ROLE[text.charCodeAt(i)]!;
+    if (role < SMALL_UNIT) {
+      digit = role - DIGIT;
+    } else if (role < BIG_UNIT) {
+      section += (digit ?? 1) * NUMERAL_UNIT_VALUES[role - SMALL_UNIT]!;
       digit = undefined;
     } else {
-      const big = CN_BIG_UNITS[ch]!;
+      const big = NUMERAL_UNIT_VALUES[role - BIG_UNIT]!;
       section += digit ?? 0;
       total = (total + section) * big;
       section = 0;
@@ -130,8 +170,40 @@ export interface ReadNumber {
   script: 'arabic' | 'chinese';
 }
 
-const ARABIC_AT = /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y;
 const MAGNITUDE_AT = /万亿|十万|百万|千万|[万亿萬億千百]/y;
+/** The first characters of MAGNITUDE_AT's words, by UTF-16 unit. */
+const MAGNITUDE_START_UNITS = new Uint8Array(65536);
+for (const ch of '万亿萬億千百十') MAGNITUDE_START_UNITS[ch.charCodeAt(0)] = 1;
+
+function isAsciiDigit(unit: number): boolean {
+  return unit >= 48 && unit <= 57;
+}
+
+/**
+ * Where the Arabic number that starts at `offset` ends, `offset` when none does: what
+ * /(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?/y matches there (thousands groups only after one to three
+ * digits; 1,2345 is 1,234), read by code unit with no match array.
+ */
+function arabicNumberEnd(text: string, offset: number): number {
+  let end = offset;
+  while (isAsciiDigit(text.charCodeAt(end))) end++;
+  if (end === offset) return offset;
+  if (end - offset <= 3) {
+    while (
+      text.charCodeAt(end) === 44 &&
+      isAsciiDigit(text.charCodeAt(end + 1)) &&
+      isAsciiDigit(text.charCodeAt(end + 2)) &&
+      isAsciiDigit(text.charCodeAt(end + 3))
+    ) {
+      end += 4;
+    }
+  }
+  if (text.charCodeAt(end) === 46 && isAsciiDigit(text.charCodeAt(end + 1))) {
+    end += 2;
+    while (isAsciiDigit(text.charCodeAt(end))) end++;
+  }
+  return end;
+}
 const CHINESE_AT = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
 
 /**
@@ -139,17 +211,20 @@ const CHINESE_AT = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
  * word, or undefined when none starts there.
  */
 export function readNumberAt(text: string, offset: number): ReadNumber | undefined {
-  ARABIC_AT.lastIndex = offset;
-  const arabic = ARABIC_AT.exec(text);
-  if (arabic) {
-    const digits = arabic[0].replace(/,/g, '');
-    let end = offset + arabic[0].length;
+  const arabicEnd = arabicNumberEnd(text, offset);
+  if (arabicEnd > offset) {
+    const written = text.slice(offset, arabicEnd);
+    const digits = written.includes(',') ? written.replace(/,/g, '') : written;
+    let end = arabicEnd;
     let magnitude = 1;
-    MAGNITUDE_AT.lastIndex = end;
-    const mag = MAGNITUDE_AT.exec(text);
-    if (mag) {
-      magnitude = magnitudeOf(mag[0]) ?? 1;
-      end += mag[0].length;
+    // the expression is run only where one of its words may start: most numbers have none
+    if (MAGNITUDE_START_UNITS[text.charCodeAt(end)]) {
+      MAGNITUDE_AT.lastIndex = end;
+      const mag = MAGNITUDE_AT.exec(text);
+      if (mag) {
+        magnitude = magnitudeOf(mag[0]) ?? 1;
+        end += mag[0].length;
+      }
     }
     const dot = digits.indexOf('.');
     const precision = dot < 0 ? 0 : digits.length - dot - 1;

@@ -15,7 +15,7 @@ import type { AnalysisContext } from '../context';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import { unitTable } from '../text';
-import { magnitudeOf, parseChineseNumeral, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
+import { magnitudeOf, parseChineseNumeral, parseChineseNumeralIn, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
 import type { Approx, MetricEntity, MetricKind } from '../types';
 import unitsData from '../../../data/units.json';
 import { extractSubject, WORD_NOT_QUALIFIER } from './metric-subject';
@@ -72,10 +72,13 @@ function nextNumeralStart(text: string, from: number): { at: number; length: num
   return { at: -1, length: 0 };
 }
 const CN_DIGIT = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
-const CN_RUN = /[零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億]+/y;
+const CN_DIGIT_UNITS = unitTable(CN_DIGIT);
+const CN_RUN_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億';
+const CN_RUN = new RegExp(`[${CN_RUN_CHARS}]+`, 'y');
+/** CN_RUN's characters by UTF-16 unit: readNumeral finds a run's end with no match array or substring. */
+const CN_RUN_UNITS = unitTable(CN_RUN_CHARS);
 const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
 const RANGE_DASH = /[ \u3000]?(?:[-—–~～－]{1,2}|至|到)[ \u3000]?/y;
-const INLINE_SPACE = /[ \u3000]{0,2}/y;
 /** A line break (and the next line's indent) before a magnitude word. */
 const BROKEN_MAGNITUDE = /\r?\n[ \t\u3000]*(万亿|十万|百万|千万|[万亿千百])/y;
 
@@ -115,6 +118,17 @@ const QUALIFIERS_BEFORE: ReadonlyArray<readonly [string, Approx]> = [
   ['<', 'less-than'],
   ['＜', 'less-than'],
 ];
+/**
+ * The qualifiers by their last code unit, in the order of QUALIFIERS_BEFORE: most figures have none, and
+ * one code unit read tells so without slicing the text or trying each qualifier.
+ */
+const QUALIFIERS_BY_LAST_UNIT = new Map<number, Array<readonly [string, Approx]>>();
+for (const qualifier of QUALIFIERS_BEFORE) {
+  const last = qualifier[0].charCodeAt(qualifier[0].length - 1);
+  const group = QUALIFIERS_BY_LAST_UNIT.get(last) ?? [];
+  group.push(qualifier);
+  QUALIFIERS_BY_LAST_UNIT.set(last, group);
+}
 /** Spans of time (and terms) that a bare 近 before them makes the last ones: 近12个月, 近三年, 近三届. */
 const RECENT_SPAN_UNITS = new Set(['年', '个月', '天', '周', '个季度', '届']);
 /** Before 近, what makes such a span an amount of time: 历时近两年, 已持续近3年, 用了近一年, 工作近10年. */
@@ -150,14 +164,21 @@ interface Qualifier {
 
 /** Whether a Chinese numeral is written as a number (三万, 一百零八, 二十五), not as a name (十四五, 五一). */
 export function isWellFormedChineseNumeral(run: string): boolean {
+  return isWellFormedChineseNumeralIn(run, 0, run.length);
+}
+
+/** isWellFormedChineseNumeral of text.slice(start, end), without the slice. */
+function isWellFormedChineseNumeralIn(text: string, start: number, end: number): boolean {
   let previousWasDigit = false;
   let hasDigitOrTen = false;
-  for (const ch of run) {
-    const isDigit = CN_DIGIT.includes(ch);
+  for (let i = start; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    const isDigit = CN_DIGIT_UNITS[unit] === 1;
     if (isDigit && previousWasDigit) return false;
     // 零 may be followed by a digit (一百零八), no other digit may
-    previousWasDigit = isDigit && ch !== '零' && ch !== '〇';
-    if (isDigit || ch === '十' || ch === '拾') hasDigitOrTen = true;
+    previousWasDigit = isDigit && unit !== 0x96f6 && unit !== 0x3007;
+    // 十, 拾
+    if (isDigit || unit === 0x5341 || unit === 0x62fe) hasDigitOrTen = true;
   }
   return hasDigitOrTen;
 }
@@ -187,14 +208,15 @@ function readNumeral(text: string, at: number): Reading | undefined {
     }
     return { start: at, end: read.end, value: read.value, precision: read.precision, magnitude: read.magnitude };
   }
-  CN_RUN.lastIndex = at;
-  const run = CN_RUN.exec(text)?.[0];
-  if (!run || !isWellFormedChineseNumeral(run)) return undefined;
-  const value = parseChineseNumeral(run);
-  if (value === undefined || value === 0) return undefined;
+  let end = at;
+  while (end < text.length && CN_RUN_UNITS[text.charCodeAt(end)]) end++;
+  if (end === at) return undefined;
   // 一 alone is mostly the article (一个, 一批, 一项), not a count of one
-  if (run === '一' || run === '壹') return undefined;
-  return { start: at, end: at + run.length, value, precision: 0, magnitude: 1, chinese: true };
+  if (end === at + 1 && (code === 0x4e00 || code === 0x58f9)) return undefined;
+  if (!isWellFormedChineseNumeralIn(text, at, end)) return undefined;
+  const value = parseChineseNumeralIn(text, at, end);
+  if (value === undefined || value === 0) return undefined;
+  return { start: at, end, value, precision: 0, magnitude: 1, chinese: true };
 }
 
 function magnitudeLength(magnitude: number, text: string, end: number): number {
@@ -241,11 +263,11 @@ function matchUnit(
   candidates: readonly string[] = UNITS_LONGEST_FIRST,
 ): { unit: string; end: number } | undefined {
   let direct: { unit: string; end: number } | undefined;
-  for (const unit of candidatesStartingWith(candidates, text[at])) {
+  for (const unit of candidatesStartingWith(candidates, text.charCodeAt(at))) {
     if (!text.startsWith(unit, at)) continue;
-    const next = text[at + unit.length] ?? '';
     const banned = NOT_BEFORE[unit];
-    if (banned && next && banned.includes(next)) continue;
+    // what follows is read only for the few units that have a not-before rule
+    if (banned && at + unit.length < text.length && banned.includes(text[at + unit.length]!)) continue;
     direct = { unit, end: at + unit.length };
     break;
   }
@@ -263,7 +285,7 @@ function matchUnit(
     compact += ch;
     source.push(i);
   }
-  for (const unit of candidatesStartingWith(candidates, compact[0])) {
+  for (const unit of candidatesStartingWith(candidates, compact.charCodeAt(0))) {
     if (unit.length <= (direct?.unit.length ?? 0)) break;
     if (!compact.startsWith(unit)) continue;
     // 0417⏎项目名称: 项 before 目 is no unit on the next line either
@@ -283,27 +305,32 @@ function hasLineBreak(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Units grouped by first character (longest first within each group), so that a lookup tries a handful, not all. */
-const unitIndexes = new Map<readonly string[], Map<string, string[]>>();
-function candidatesStartingWith(candidates: readonly string[], first: string | undefined): readonly string[] {
-  if (first === undefined) return [];
+/**
+ * Units grouped by first code unit (longest first within each group), so that a lookup tries a handful,
+ * not all; keyed by code, as a one-character string per lookup cost more than the lookup.
+ */
+const unitIndexes = new Map<readonly string[], Map<number, string[]>>();
+const NO_UNITS: readonly string[] = [];
+/** The candidates that start with the code unit `first` (NaN past the end of the text: none). */
+function candidatesStartingWith(candidates: readonly string[], first: number): readonly string[] {
   let index = unitIndexes.get(candidates);
   if (!index) {
     index = new Map();
     for (const unit of candidates) {
-      const group = index.get(unit[0]!) ?? [];
+      const group = index.get(unit.charCodeAt(0)) ?? [];
       group.push(unit);
-      index.set(unit[0]!, group);
+      index.set(unit.charCodeAt(0), group);
     }
     unitIndexes.set(candidates, index);
   }
-  return index.get(first) ?? [];
+  return index.get(first) ?? NO_UNITS;
 }
 
+/** After at most two spaces (ASCII or ideographic) from `at`. */
 function skipInlineSpace(text: string, at: number): number {
-  INLINE_SPACE.lastIndex = at;
-  INLINE_SPACE.exec(text);
-  return INLINE_SPACE.lastIndex;
+  if (isInlineSpace(text.charCodeAt(at))) at++;
+  else return at;
+  return isInlineSpace(text.charCodeAt(at)) ? at + 1 : at;
 }
 
 /** Applies a magnitude word written after a space (1.2 万余人) to a reading that has none. */
@@ -321,14 +348,21 @@ function withSpacedMagnitude(text: string, reading: Reading): Reading {
 /** The qualifier that ends right before the figure at `start` (spaces between them skipped). */
 function qualifierBefore(text: string, start: number): Qualifier | undefined {
   let at = start;
-  while (at > 0 && (text[at - 1] === ' ' || text[at - 1] === '\u3000')) at--;
-  const before = text.slice(Math.max(0, at - 4), at);
-  for (const [word, approx] of QUALIFIERS_BEFORE) {
-    if (!before.endsWith(word)) continue;
+  while (at > 0 && isInlineSpace(text.charCodeAt(at - 1))) at--;
+  const candidates = at > 0 ? QUALIFIERS_BY_LAST_UNIT.get(text.charCodeAt(at - 1)) : undefined;
+  if (!candidates) return undefined;
+  for (const [word, approx] of candidates) {
+    // the qualifiers are at most three units long: all within the four before the figure
+    if (at < word.length || !text.startsWith(word, at - word.length)) continue;
     // asked only when a qualifier is there: most figures have none, and the expression is long
-    return WORD_NOT_QUALIFIER.test(before) ? undefined : { approx, word, start: at - word.length };
+    return WORD_NOT_QUALIFIER.test(text.slice(Math.max(0, at - 4), at)) ? undefined : { approx, word, start: at - word.length };
   }
   return undefined;
+}
+
+/** A space or an ideographic space, as written between a qualifier and its figure. */
+function isInlineSpace(unit: number): boolean {
+  return unit === 0x20 || unit === 0x3000;
 }
 
 /**
@@ -385,13 +419,14 @@ function recognize(ctx: AnalysisContext): MetricEntity[] {
       start = nextNumeralStart(text, next);
       continue;
     }
-    const { subjectEnd, ...metric } = found;
-    const entity: MetricEntity = { ...metric, text: original.slice(found.start, found.end) };
-    const subject = subjectEnd >= 0 ? extractSubject(ctx, text, subjectEnd, found.end, previousEnd) : undefined;
+    // the metric is completed in place (text, then subject: the order its fields are written out in)
+    const entity = found.metric as MetricEntity;
+    entity.text = original.slice(entity.start, entity.end);
+    const subject = found.subjectEnd >= 0 ? extractSubject(ctx, text, found.subjectEnd, entity.end, previousEnd) : undefined;
     if (subject) entity.subject = subject;
     out.push(entity);
-    previousEnd = found.end;
-    start = nextNumeralStart(text, found.end);
+    previousEnd = entity.end;
+    start = nextNumeralStart(text, entity.end);
   }
   out.push(...tableCells(ctx, text, blocked, out));
   return out.sort((a, b) => a.start - b.start);
@@ -418,15 +453,17 @@ const MAX_CELL_LINES = 8;
 function tableCells(ctx: AnalysisContext, text: string, blocked: Uint8Array, found: readonly MetricEntity[]): MetricEntity[] {
   const out: MetricEntity[] = [];
   const lines = ctx.lines;
-  const taken = new Set(found.map((m) => m.start));
+  // made at the first label: most texts have none, and it holds every metric
+  let taken: Set<number> | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     // cheap test first: a label line ends in a bracketed unit or an opened one
-    if (line.end - line.start > 48 || !/[(（]/.test(text.slice(line.start, line.end))) continue;
+    if (line.end - line.start > 48 || !hasOpeningBracket(text, line.start, line.end)) continue;
     const label = ROW_LABEL.exec(text.slice(line.start, line.end));
     if (!label) continue;
     const unitSpec = parseUnitSpec(label[2]!);
     if (!unitSpec) continue;
+    taken ??= new Set(found.map((m) => m.start));
     let seen = 0;
     for (let j = i + 1; j < lines.length && j <= i + MAX_CELL_LINES; j++) {
       const cellLine = lines[j]!;
@@ -467,6 +504,15 @@ function tableCells(ctx: AnalysisContext, text: string, blocked: Uint8Array, fou
   return out;
 }
 
+/** Whether text[from, to) holds ( or （. */
+function hasOpeningBracket(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit === 0x28 || unit === 0xff08) return true;
+  }
+  return false;
+}
+
 /** "万人" → 10000 × 人, "%" → 1 × %, "亿元" → 1e8 × 元; undefined when it is not a unit (a note, an abbreviation). */
 function parseUnitSpec(spec: string): { magnitude: number; unit: string } | undefined {
   MAGNITUDE_WORD.lastIndex = 0;
@@ -478,18 +524,30 @@ function parseUnitSpec(spec: string): { magnitude: number; unit: string } | unde
 }
 
 /** A metric before its text is cut, with where the words before it end (-1: no subject). */
-type Found = Omit<MetricEntity, 'text'> & { subjectEnd: number };
+interface Found {
+  metric: Omit<MetricEntity, 'text'>;
+  subjectEnd: number;
+}
+
+/** What a figure may not follow: a letter, a digit or a mark of an identifier or a decimal (G20, 3.5), full-width too. */
+const IDENTIFIER_UNITS = unitTable(
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._/\\#' +
+    'ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ０１２３４５６７８９．',
+);
+/** 十百千万 after 数 or 几: an order of magnitude. */
+const ORDER_OF_MAGNITUDE_UNITS = unitTable('十百千万');
 
 function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked: Uint8Array): Found | undefined {
   if (blocked[at]) return undefined;
-  const previous = text[at - 1] ?? '';
+  // the unit before the figure (NaN at the start of the text): code units, as a string per figure cost more
+  const previous = text.charCodeAt(at - 1);
   // part of an identifier or of a longer number: G20, H7N9, 3.5 read from its middle (full-width too: ２Ｏ２３)
-  if (/[A-Za-z0-9._/\\#Ａ-Ｚａ-ｚ０-９．]/.test(previous)) return undefined;
+  if (IDENTIFIER_UNITS[previous]) return undefined;
   // HZCG-2023-0417: a part of a code with letters, joined to them by dashes
-  if ((previous === '-' || previous === '_') && isInCode(text, at)) return undefined;
+  if ((previous === 0x2d || previous === 0x5f) && isInCode(text, at)) return undefined;
   if (isPercentWord) return readPercentWord(text, at, blocked);
   // 数十万人, 几百家: an order of magnitude, not a figure
-  if ((previous === '数' || previous === '几') && /[十百千万]/.test(text[at] ?? '')) return undefined;
+  if ((previous === 0x6570 || previous === 0x51e0) && ORDER_OF_MAGNITUDE_UNITS[text.charCodeAt(at)]) return undefined;
   // 三分之二, 九成: looked for only where 分之 or 成 follows
   const fraction =
     (text.charCodeAt(at + 1) === 0x5206 || text.charCodeAt(at + 2) === 0x5206 || text.charCodeAt(at + 3) === 0x5206
@@ -500,15 +558,16 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   let ordinalStart = -1;
   {
     let back = at;
-    while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
-    if (text[back - 1] === '第') ordinalStart = back - 1;
+    while (back > 0 && isInlineSpace(text.charCodeAt(back - 1))) back--;
+    // 第
+    if (text.charCodeAt(back - 1) === 0x7b2c) ordinalStart = back - 1;
     // 第17、18届: the ordinals after the first share its 第
-    else if (previous === '、' && ORDINAL_LIST_BEFORE.test(text.slice(Math.max(0, at - 24), at))) ordinalStart = at;
+    else if (previous === 0x3001 && ORDINAL_LIST_BEFORE.test(text.slice(Math.max(0, at - 24), at))) ordinalStart = at;
   }
   // 2023届毕业生, 2024届: a cohort by its year, neither a count nor an ordinal
   if (ordinalStart < 0 && text.charCodeAt(at + 4) === 0x5c4a && /^(?:19|20)\d\d$/.test(text.slice(at, at + 4))) return undefined;
   // “四个不摘”, “三个代表”: a slogan's numeral counts nothing
-  if (previous === '“' && CHINESE_NUMERAL_START.test(text[at] ?? '')) return undefined;
+  if (previous === 0x201c && CHINESE_NUMERAL_START.test(text[at] ?? '')) return undefined;
 
   // 第一条, 第一批: 一 alone is no article after 第 (readNumeral turns it down as one)
   const first = readNumeral(text, at) ?? (ordinalStart >= 0 ? ordinalOne(text, at) : undefined);
@@ -522,7 +581,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     if (last) {
       // 第1—3条, 第一至第三章, 第5至8项: the articles from one to another, not a count of the last
       if (blocked[last.unitStart] || !(first.value < last.value)) return undefined;
-      return {
+      const metric: Found['metric'] = {
         type: 'metric',
         start: ordinalStart,
         end: last.end,
@@ -531,8 +590,8 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
         kind: 'ordinal',
         precision: Math.max(first.precision, last.precision),
         range: { from: first.value, to: last.value },
-        subjectEnd: -1,
       };
+      return { metric, subjectEnd: -1 };
     }
     if (!unit) {
       // 第17、18届: the first ordinal of a list takes the unit at its end
@@ -541,7 +600,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
       end = first.end;
     }
     if (!unit || blocked[unitStart]) return undefined;
-    return {
+    const metric: Found['metric'] = {
       type: 'metric',
       start: ordinalStart,
       end,
@@ -549,39 +608,29 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
       unit: baseUnit(unit),
       kind: 'ordinal',
       precision: first.precision,
-      // an ordinal names an occurrence (第45届世界技能大赛), it does not count anything
-      subjectEnd: -1,
     };
+    // an ordinal names an occurrence (第45届世界技能大赛), it does not count anything
+    return { metric, subjectEnd: -1 };
   }
 
   const reading = withSpacedMagnitude(text, first);
   const pos = reading.end;
   const qualifier = qualifierBefore(text, at);
   let approx: Approx | undefined = qualifier?.approx;
-  // 2分50秒, 1小时20分钟: one duration, not its last part alone (分 is only looked at for one)
-  if (reading.magnitude === 1 && (text[pos] === '小' || text[pos] === '分')) {
+  // 2分50秒, 1小时20分钟: one duration, not its last part alone (分 is only looked at for one); 小 or 分 next
+  if (reading.magnitude === 1 && (text.charCodeAt(pos) === 0x5c0f || text.charCodeAt(pos) === 0x5206)) {
     const duration = readDuration(text, reading);
-    if (duration) return durationMetric(text, at, duration, approx);
+    if (duration) return durationMetric(text, at, duration, qualifier);
   }
 
   // a range whose ends share the unit: 5—20%, 3-5年, 10万至20万人; or each end with its unit: 5%—20%
   let to: Reading | undefined;
   let unit: string | undefined;
   let unitEnd = pos;
-  const tryRange = (from: number): boolean => {
-    RANGE_DASH.lastIndex = from;
-    if (!RANGE_DASH.exec(text)) return false;
-    const secondAt = RANGE_DASH.lastIndex;
-    if (blocked[secondAt]) return false;
-    const second = readNumeral(text, secondAt);
-    if (!second) return false;
-    to = withSpacedMagnitude(text, second);
-    return true;
-  };
 
   let afterNumber = skipInlineSpace(text, pos);
   let moreThan = false;
-  if (text[afterNumber] === '余' || text[afterNumber] === '多') {
+  if (isMoreThanMark(text.charCodeAt(afterNumber))) {
     moreThan = true;
     afterNumber += 1;
   }
@@ -589,14 +638,15 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
   if (unitMatch) {
     unit = unitMatch.unit;
     unitEnd = unitMatch.end;
-    if (!moreThan && tryRange(unitEnd)) {
-      const secondUnitStart = skipInlineSpace(text, to!.end);
+    to = moreThan ? undefined : rangeUpperEnd(text, unitEnd, blocked);
+    if (to) {
+      const secondUnitStart = skipInlineSpace(text, to.end);
       if (text.startsWith(unit, secondUnitStart)) unitEnd = secondUnitStart + unit.length;
       else to = undefined;
     }
-  } else if (!moreThan && tryRange(pos)) {
-    let secondEnd = skipInlineSpace(text, to!.end);
-    if (text[secondEnd] === '余' || text[secondEnd] === '多') {
+  } else if ((to = moreThan ? undefined : rangeUpperEnd(text, pos, blocked))) {
+    let secondEnd = skipInlineSpace(text, to.end);
+    if (isMoreThanMark(text.charCodeAt(secondEnd))) {
       moreThan = true;
       secondEnd += 1;
     }
@@ -636,7 +686,7 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     }
     if (!(from.value <= to.value)) to = undefined;
   }
-  const entity: Found = {
+  const metric: Found['metric'] = {
     type: 'metric',
     start: at,
     end,
@@ -644,12 +694,26 @@ function readMetricAt(text: string, at: number, isPercentWord: boolean, blocked:
     unit: baseUnit(unit),
     kind: to ? 'range' : isOrdinalTerm(text, unit, reading.chinese === true, at, unitEnd) ? 'ordinal' : kindOf(unit),
     precision: Math.max(from.precision, to?.precision ?? 0),
-    subjectEnd: approxStart(text, at),
   };
-  if (from.magnitude > 1) entity.magnitude = from.magnitude;
-  if (approx) entity.approx = approx;
-  if (to) entity.range = { from: from.value, to: to.value };
-  return entity;
+  if (from.magnitude > 1) metric.magnitude = from.magnitude;
+  if (approx) metric.approx = approx;
+  if (to) metric.range = { from: from.value, to: to.value };
+  return { metric, subjectEnd: approxStart(text, at, qualifier) };
+}
+
+/** The upper end of a range after a dash from `from` (5|—20%, 3|-5年), or undefined. */
+function rangeUpperEnd(text: string, from: number, blocked: Uint8Array): Reading | undefined {
+  RANGE_DASH.lastIndex = from;
+  if (!RANGE_DASH.test(text)) return undefined;
+  const secondAt = RANGE_DASH.lastIndex;
+  if (blocked[secondAt]) return undefined;
+  const second = readNumeral(text, secondAt);
+  return second ? withSpacedMagnitude(text, second) : undefined;
+}
+
+/** 余 or 多 after a figure (10.6万余人, 300多家). */
+function isMoreThanMark(unit: number): boolean {
+  return unit === 0x4f59 || unit === 0x591a;
 }
 
 /** Whether the code units before `at` are a code with Latin letters, dashes and digits (HZCG-2023-). */
@@ -716,14 +780,15 @@ function readDuration(text: string, first: Reading): Duration | undefined {
 }
 
 /** The metric of a duration at `at`, with a bound written after it (2分50秒以内). */
-function durationMetric(text: string, at: number, duration: Duration, approx: Approx | undefined): Found {
+function durationMetric(text: string, at: number, duration: Duration, qualifier: Qualifier | undefined): Found {
+  let approx = qualifier?.approx;
   let end = duration.end;
   const after = qualifierAfter(text, end);
   if (after) {
     approx = after.approx;
     end = after.end;
   }
-  const entity: Found = {
+  const metric: Found['metric'] = {
     type: 'metric',
     start: at,
     end,
@@ -731,10 +796,9 @@ function durationMetric(text: string, at: number, duration: Duration, approx: Ap
     unit: duration.unit,
     kind: 'time',
     precision: duration.precision,
-    subjectEnd: approxStart(text, at),
   };
-  if (approx) entity.approx = approx;
-  return entity;
+  if (approx) metric.approx = approx;
+  return { metric, subjectEnd: approxStart(text, at, qualifier) };
 }
 
 /** The upper end of an ordinal range after its first number (第1|—3条, 第一|至第三章), with its unit. */
@@ -840,23 +904,26 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
 
 /** A percentage written in words from `at` to `end`, with the qualifier before or after it (九成以上, 超过三分之一). */
 function percentInWords(text: string, at: number, end: number, value: number, unit: '%' | '‰', precision: number): Found {
-  let approx = qualifierBefore(text, at)?.approx;
+  const qualifier = qualifierBefore(text, at);
+  let approx = qualifier?.approx;
   const after = qualifierAfter(text, end);
   if (after) {
     approx = after.approx;
     end = after.end;
   }
-  const entity: Found = { type: 'metric', start: at, end, value, unit, kind: 'percent', precision, subjectEnd: approxStart(text, at) };
-  if (approx) entity.approx = approx;
-  return entity;
+  const metric: Found['metric'] = { type: 'metric', start: at, end, value, unit, kind: 'percent', precision };
+  if (approx) metric.approx = approx;
+  return { metric, subjectEnd: approxStart(text, at, qualifier) };
 }
 
-/** Where the words before a figure end: before its qualifier (超过, 近...), so the subject does not include it. */
-function approxStart(text: string, at: number): number {
-  const qualifier = qualifierBefore(text, at);
+/**
+ * Where the words before a figure end: before its qualifier (超过, 近...), so the subject does not include it.
+ * `qualifier` is qualifierBefore(text, at), which the caller has read already.
+ */
+function approxStart(text: string, at: number, qualifier: Qualifier | undefined): number {
   if (qualifier) return qualifier.start;
   let back = at;
-  while (back > 0 && (text[back - 1] === ' ' || text[back - 1] === '\u3000')) back--;
+  while (back > 0 && isInlineSpace(text.charCodeAt(back - 1))) back--;
   return back;
 }
 
