@@ -10,7 +10,7 @@
  * 12个 is exactly 12. The checks compare intervals, so rounding at the stated precision never shows up as
  * a contradiction.
  */
-import { CN_NUMERAL_CHARS, readNumberAt, toHalfWidthDigits } from './numbers';
+import { CN_NUMERAL_CHARS, parseChineseNumeral, readNumberAt, toHalfWidthDigits, type ReadNumber } from './numbers';
 import type { AnalysisContext } from './context';
 import { Literals } from './entities/literals';
 import { unitTable } from './text';
@@ -344,7 +344,12 @@ const MAGNITUDE_AFTER_APPROX: readonly [string, number][] = [
 ];
 
 const CN_START_UNITS = unitTable('一二三四五六七八九十两');
-const CN_CHARS = new Set([...CN_NUMERAL_CHARS]);
+/** The units of a Chinese numeral (CN_NUMERAL_CHARS are all single UTF-16 units). */
+const CN_NUMERAL_UNITS = unitTable(CN_NUMERAL_CHARS);
+
+function isDigitOrDot(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || unit === 46;
+}
 
 /** Reads every figure of the compact text, in order. Ordinals (第4届) and document numbers are skipped. */
 export function readFigures(compact: CompactText): Figure[] {
@@ -355,14 +360,17 @@ export function readFigures(compact: CompactText): Figure[] {
     const unit = text.charCodeAt(i);
     const arabic = unit >= 48 && unit <= 57;
     if (!arabic && !CN_START_UNITS[unit]) continue;
-    // inside a longer number or word: 12 of 312, 三 of 十三
-    const prev = text[i - 1];
-    if (prev !== undefined && (/[0-9.]/.test(prev) || (!arabic && CN_CHARS.has(prev)))) continue;
-    // the decimal part of a figure whose point OCR read as a comma (1,1万), or a letter's neighbour in a
-    // figure OCR garbled (7.I2万): not a figure of its own (garbled-figure and letter-for-digit report them)
-    if (arabic && (prev === ',' || prev === '，') && /[0-9]/.test(text[i - 2] ?? '') && !/^[0-9]{3}(?![0-9])/.test(text.slice(i, i + 4)))
-      continue;
-    if (arabic && prev !== undefined && /[A-Za-z]/.test(prev) && /[0-9.]/.test(text[i - 2] ?? '')) continue;
+    // inside a longer number or word: 12 of 312, 三 of 十三 (code units, not one-character strings: a Han
+    // character's string is a fresh allocation)
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    if (prev >= 0 && (isDigitOrDot(prev) || (!arabic && CN_NUMERAL_UNITS[prev]))) continue;
+    if (arabic && i >= 2) {
+      const beforePrev = text.charCodeAt(i - 2);
+      // the decimal part of a figure whose point OCR read as a comma (1,1万), or a letter's neighbour in a
+      // figure OCR garbled (7.I2万): not a figure of its own (garbled-figure and letter-for-digit report them)
+      if ((prev === 44 || prev === 0xff0c) && isDigitUnit(beforePrev) && !threeDigitGroupAt(text, i)) continue;
+      if (isLatinLetter(prev) && isDigitOrDot(beforePrev)) continue;
+    }
     const figure = readFigureAt(text, i, arabic);
     if (!figure) continue;
     out.push(figure);
@@ -371,68 +379,103 @@ export function readFigures(compact: CompactText): Figure[] {
   return out;
 }
 
+/** Exactly three digits at `at` (a thousands group: 1,234), not four. */
+function threeDigitGroupAt(text: string, at: number): boolean {
+  return (
+    isDigitUnit(text.charCodeAt(at)) &&
+    isDigitUnit(text.charCodeAt(at + 1)) &&
+    isDigitUnit(text.charCodeAt(at + 2)) &&
+    !isDigitUnit(text.charCodeAt(at + 3))
+  );
+}
+
 function readFigureAt(text: string, at: number, arabic: boolean): Figure | undefined {
-  const number = readNumberAt(text, at);
-  if (!number) return undefined;
   // an ordinal, a document number or a code, not a quantity
   if (at > 0 && NOT_A_QUANTITY_BEFORE[text.charCodeAt(at - 1)]) return undefined;
-  if (arabic && isLatinLetter(text.charCodeAt(number.end))) return undefined;
+  // a Chinese numeral is only a figure with a unit, which most (一 of 统一, 进一步) lack: it is parsed last
+  let number: ReadNumber | undefined;
+  let numberEnd: number;
+  if (arabic) {
+    number = readNumberAt(text, at);
+    if (!number) return undefined;
+    numberEnd = number.end;
+    if (isLatinLetter(text.charCodeAt(numberEnd))) return undefined;
+  } else {
+    numberEnd = at + 1;
+    while (CN_NUMERAL_UNITS[text.charCodeAt(numberEnd)]) numberEnd++;
+  }
 
-  let end = number.end;
-  let magnitude = number.magnitude;
-  let value = number.value;
+  let end = numberEnd;
+  let magnitude = number ? number.magnitude : 1;
+  /** 万 or 亿 read after 余 (1200余万元), 0 when none. */
+  let magnitudeAfterApprox = 0;
   let approx: Approx | undefined;
 
-  // 以上, 左右, 余...: the first one read gives the meaning, each is read past
-  const takeAfter = (): void => {
-    const word = APPROX_AFTER_WORDS.longestAt(text, end);
-    if (word === undefined) return;
-    approx ??= APPROX_MEANING.get(word);
+  // 以上, 左右, 余...: the first one read gives the meaning, each is read past (once one is read, no other
+  // is looked for)
+  let word = APPROX_AFTER_WORDS.longestAt(text, end);
+  if (word !== undefined) {
+    approx = APPROX_MEANING.get(word);
     end += word.length;
-  };
-  takeAfter();
+  }
   // 1200余万元: the magnitude comes after 余
   if (magnitude === 1 && approx) {
-    for (const [word, mag] of MAGNITUDE_AFTER_APPROX) {
-      if (text.startsWith(word, end)) {
+    for (const [magnitudeWord, mag] of MAGNITUDE_AFTER_APPROX) {
+      if (text.startsWith(magnitudeWord, end)) {
         magnitude = mag;
-        value = Number((number.value * mag).toFixed(Math.max(0, number.precision)));
-        end += word.length;
+        magnitudeAfterApprox = mag;
+        end += magnitudeWord.length;
         break;
       }
     }
   }
   // 1.2万余人 has 余 after the magnitude, read with the number
-  if (!approx) takeAfter();
+  if (!approx) {
+    word = APPROX_AFTER_WORDS.longestAt(text, end);
+    if (word !== undefined) {
+      approx = APPROX_MEANING.get(word);
+      end += word.length;
+    }
+  }
 
   const unit = UNIT_WORDS.longestAt(text, end) ?? '';
   if (!arabic && (!unit || NOT_QUANTITIES.has(unit))) return undefined;
   // 一个百分点 reads; 一个人 reads as 1个 with 人 left over, which is right
   end += unit.length;
-  if (unit && !approx) takeAfter();
+  if (unit && !approx) {
+    word = APPROX_AFTER_WORDS.longestAt(text, end);
+    if (word !== undefined) {
+      approx = APPROX_MEANING.get(word);
+      end += word.length;
+    }
+  }
 
   const before = APPROX_BEFORE_WORDS.longestEndingAt(text, at);
   if (before !== undefined) approx ??= APPROX_MEANING.get(before);
 
-  const numberText = text.slice(at, number.end);
+  const numberText = text.slice(at, numberEnd);
+  const precision = number ? number.precision : 0;
+  const written = number ? number.value : parseChineseNumeral(numberText)!;
+  const value = magnitudeAfterApprox ? Number((written * magnitudeAfterApprox).toFixed(Math.max(0, precision))) : written;
+  const script = number ? number.script : 'chinese';
   const kind = kindOf(unit);
   const rate = kind === 'percent' || kind === 'percentage-point' || kind === 'multiple';
-  const { lo, hi } = intervalOf(value, number.precision, magnitude, approx, numberText, number.script === 'chinese', rate);
+  const { lo, hi } = intervalOf(value, precision, magnitude, approx, numberText, script === 'chinese', rate);
   const figure: Figure = {
     cStart: at,
     cEnd: end,
     numberStart: at,
-    numberEnd: number.end,
+    numberEnd,
     value,
     unit,
     family: familyOf(unit),
     kind,
-    precision: number.precision,
+    precision,
     magnitude,
     lo,
     hi,
-    numberText: number.script === 'chinese' ? String(value) : numberText,
-    script: number.script,
+    numberText: script === 'chinese' ? String(value) : numberText,
+    script,
   };
   if (approx) figure.approx = approx;
   return figure;
@@ -440,9 +483,16 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
 
 /** Place value of the last non-zero digit of an integer as written (1200 → 100, 168 → 1, 20 → 10). */
 function placeValue(digits: string): number {
-  const trimmed = digits.replace(/[,.]/g, '');
-  const zeros = /0*$/.exec(trimmed)![0].length;
-  return zeros >= trimmed.length ? 1 : Math.pow(10, zeros);
+  // trailing zeros counted past separators, without building the digits alone
+  let zeros = 0;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const c = digits.charCodeAt(i);
+    if (c === 44 || c === 46) continue;
+    if (c !== 48) return Math.pow(10, zeros);
+    zeros++;
+  }
+  // no digit but zeros (0, 0.00)
+  return 1;
 }
 
 /**
