@@ -41,6 +41,10 @@ function isControl(c: number): boolean {
   return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
 }
 
+/** Units compactText removes or treats apart (spaces and controls): one table read per kept unit. */
+const REMOVED_UNITS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (isSpace(c) || isControl(c)) REMOVED_UNITS[c] = 1;
+
 export function compactText(original: string): CompactText {
   const half = toHalfWidthDigits(original);
   // runs of kept units are sliced whole and joined once: one string per unit cost more than the scan
@@ -56,7 +60,7 @@ export function compactText(original: string): CompactText {
   let i = 0;
   while (i < n) {
     let j = i;
-    while (j < n && !isSpace(half.charCodeAt(j)) && !isControl(half.charCodeAt(j))) origin[kept++] = j++;
+    while (j < n && !REMOVED_UNITS[half.charCodeAt(j)]) origin[kept++] = j++;
     if (j > i) {
       pieces.push(i === 0 && j === n ? half : half.slice(i, j));
       last = half.charCodeAt(j - 1);
