@@ -544,6 +544,9 @@ export function sameFamily(a: Figure, b: Figure): boolean {
 /** Characters that end a sentence; a clause ends at these and at ，,；; too. */
 export const SENTENCE_END = /[。！？!?]/;
 export const CLAUSE_END = /[。！？!?；;，,：:]/;
+/** SENTENCE_END and CLAUSE_END as unit tables for the look-backs, which test a unit at a time. */
+const SENTENCE_END_UNITS = unitTable('。！？!?');
+const CLAUSE_END_UNITS = unitTable('。！？!?；;，,：:');
 
 /**
  * Longest sentence and clause the checks look at (compact units). Text without punctuation (tables, lists
@@ -556,7 +559,7 @@ const MAX_CLAUSE = 200;
 export function sentenceStart(text: string, at: number): number {
   const limit = Math.max(0, at - MAX_SENTENCE);
   let i = at - 1;
-  while (i >= limit && !SENTENCE_END.test(text[i]!)) i--;
+  while (i >= limit && !SENTENCE_END_UNITS[text.charCodeAt(i)]) i--;
   return i + 1;
 }
 
@@ -767,7 +770,7 @@ export const EPSILON = 1e-9;
 export function clauseStart(text: string, at: number): number {
   const limit = Math.max(0, at - MAX_CLAUSE);
   let i = at - 1;
-  while (i >= limit && !CLAUSE_END.test(text[i]!)) i--;
+  while (i >= limit && !CLAUSE_END_UNITS[text.charCodeAt(i)]) i--;
   return i + 1;
 }
 
