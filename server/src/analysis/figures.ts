@@ -760,7 +760,17 @@ export function sumInterval(figures: readonly Figure[]): { value: number; lo: nu
 
 /** Whether the figure is a quantity that parts can add up to (not a percentage, multiple, date or age). */
 export function isAdditive(figure: Figure): boolean {
-  return figure.family !== '' && !['percent', 'percentage-point', 'multiple', 'time', 'other'].includes(figure.kind);
+  if (figure.family === '') return false;
+  switch (figure.kind) {
+    case 'percent':
+    case 'percentage-point':
+    case 'multiple':
+    case 'time':
+    case 'other':
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** Slack for floating point noise in sums of decimals. */
@@ -778,9 +788,13 @@ export function clauseStart(text: string, at: number): number {
  * Whether a figure is the old value of a comparison (比2010年的230万人, 较上年的, 从230万人): it is not
  * what the clause is about, so it is never the part or the whole of a ratio.
  */
-export function isComparisonBase(text: string, figure: Figure): boolean {
-  const prefix = text.slice(clauseStart(text, figure.cStart), figure.cStart);
-  const base = /((?<!占)比|较|相比|从|由)([^，,；;。]*)$/.exec(prefix);
+export function isComparisonBase(text: string, figure: Figure, clause = clauseStart(text, figure.cStart)): boolean {
+  // most clauses hold none of 比, 较, 从, 由 and most figures have no 倍 after them: those are answered
+  // without slicing the clause or running a regular expression
+  const compares = hasUnitIn(text, COMPARISON_UNITS, clause, figure.cStart);
+  if (!compares && !digitAfterDe(text, figure.cEnd)) return false;
+  const prefix = text.slice(clause, figure.cStart);
+  const base = compares ? /((?<!占)比|较|相比|从|由)([^，,；;。]*)$/.exec(prefix) : null;
   if (base) {
     // 由上年的62.0亿元增加到72.5亿元: the figure after 到 is the new one, not the base
     const fromTo = (base[1] === '从' || base[1] === '由') && /到|至/.test(base[2]!);
@@ -790,9 +804,24 @@ export function isComparisonBase(text: string, figure: Figure): boolean {
   return /^的?[\d.]+倍/.test(text.slice(figure.cEnd, figure.cEnd + 8)) && /(?:是|为|相当于|达到|达)[^，,；;。]*$/.test(prefix);
 }
 
+/** The units of the comparison words isComparisonBase looks for (相比 holds 比). */
+const COMPARISON_UNITS = unitTable('比较从由');
+
+/** Whether some unit of `[from, to)` is in the table. */
+function hasUnitIn(text: string, table: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+/** Whether a digit or a point starts at `at`, after a 的 perhaps: what must begin a multiple (的3.1倍). */
+function digitAfterDe(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at) === 0x7684 /* 的 */ ? text.charCodeAt(at + 1) : text.charCodeAt(at);
+  return isDigitOrDot(unit);
+}
+
 /** The label before a figure: the text from its clause start, at most `max` units (开办专业点 of 开办专业点414个). */
-export function labelBefore(text: string, figure: Figure, max = 24): string {
-  const from = Math.max(clauseStart(text, figure.cStart), figure.cStart - max);
+export function labelBefore(text: string, figure: Figure, max = 24, clause = clauseStart(text, figure.cStart)): string {
+  const from = Math.max(clause, figure.cStart - max);
   return text.slice(from, figure.cStart);
 }
 
