@@ -480,8 +480,10 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
     hi,
     numberText: script === 'chinese' ? String(value) : numberText,
     script,
+    // always present, undefined when none: every figure then has one shape, and the checks that read
+    // thousands of figures stay monomorphic
+    approx,
   };
-  if (approx) figure.approx = approx;
   return figure;
 }
 
