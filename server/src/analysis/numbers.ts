@@ -170,7 +170,8 @@ export function readNumberAt(text: string, offset: number): ReadNumber | undefin
   ARABIC_AT.lastIndex = offset;
   const arabic = ARABIC_AT.exec(text);
   if (arabic) {
-    const digits = arabic[0].replace(/,/g, '');
+    // most numbers have no thousands separator: no replacement pass for them
+    const digits = arabic[0].includes(',') ? arabic[0].replace(/,/g, '') : arabic[0];
     let end = offset + arabic[0].length;
     let magnitude = 1;
     MAGNITUDE_AT.lastIndex = end;
