@@ -10,7 +10,7 @@
  * 12个 is exactly 12. The checks compare intervals, so rounding at the stated precision never shows up as
  * a contradiction.
  */
-import { CN_NUMERAL_CHARS, readNumberAt, toHalfWidthDigits } from './numbers';
+import { CN_NUMERAL_CHARS, parseChineseNumeral, readNumberAt, toHalfWidthDigits, type ReadNumber } from './numbers';
 import type { AnalysisContext } from './context';
 import { Literals } from './entities/literals';
 import { unitTable } from './text';
@@ -41,6 +41,10 @@ function isControl(c: number): boolean {
   return (c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127;
 }
 
+/** Units compactText removes or treats apart (spaces and controls): one table read per kept unit. */
+const REMOVED_UNITS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (isSpace(c) || isControl(c)) REMOVED_UNITS[c] = 1;
+
 export function compactText(original: string): CompactText {
   const half = toHalfWidthDigits(original);
   // runs of kept units are sliced whole and joined once: one string per unit cost more than the scan
@@ -56,7 +60,7 @@ export function compactText(original: string): CompactText {
   let i = 0;
   while (i < n) {
     let j = i;
-    while (j < n && !isSpace(half.charCodeAt(j)) && !isControl(half.charCodeAt(j))) origin[kept++] = j++;
+    while (j < n && !REMOVED_UNITS[half.charCodeAt(j)]) origin[kept++] = j++;
     if (j > i) {
       pieces.push(i === 0 && j === n ? half : half.slice(i, j));
       last = half.charCodeAt(j - 1);
@@ -344,7 +348,12 @@ const MAGNITUDE_AFTER_APPROX: readonly [string, number][] = [
 ];
 
 const CN_START_UNITS = unitTable('一二三四五六七八九十两');
-const CN_CHARS = new Set([...CN_NUMERAL_CHARS]);
+/** The units of a Chinese numeral (CN_NUMERAL_CHARS are all single UTF-16 units). */
+const CN_NUMERAL_UNITS = unitTable(CN_NUMERAL_CHARS);
+
+function isDigitOrDot(unit: number): boolean {
+  return (unit >= 48 && unit <= 57) || unit === 46;
+}
 
 /** Reads every figure of the compact text, in order. Ordinals (第4届) and document numbers are skipped. */
 export function readFigures(compact: CompactText): Figure[] {
@@ -355,14 +364,17 @@ export function readFigures(compact: CompactText): Figure[] {
     const unit = text.charCodeAt(i);
     const arabic = unit >= 48 && unit <= 57;
     if (!arabic && !CN_START_UNITS[unit]) continue;
-    // inside a longer number or word: 12 of 312, 三 of 十三
-    const prev = text[i - 1];
-    if (prev !== undefined && (/[0-9.]/.test(prev) || (!arabic && CN_CHARS.has(prev)))) continue;
-    // the decimal part of a figure whose point OCR read as a comma (1,1万), or a letter's neighbour in a
-    // figure OCR garbled (7.I2万): not a figure of its own (garbled-figure and letter-for-digit report them)
-    if (arabic && (prev === ',' || prev === '，') && /[0-9]/.test(text[i - 2] ?? '') && !/^[0-9]{3}(?![0-9])/.test(text.slice(i, i + 4)))
-      continue;
-    if (arabic && prev !== undefined && /[A-Za-z]/.test(prev) && /[0-9.]/.test(text[i - 2] ?? '')) continue;
+    // inside a longer number or word: 12 of 312, 三 of 十三 (code units, not one-character strings: a Han
+    // character's string is a fresh allocation)
+    const prev = i > 0 ? text.charCodeAt(i - 1) : -1;
+    if (prev >= 0 && (isDigitOrDot(prev) || (!arabic && CN_NUMERAL_UNITS[prev]))) continue;
+    if (arabic && i >= 2) {
+      const beforePrev = text.charCodeAt(i - 2);
+      // the decimal part of a figure whose point OCR read as a comma (1,1万), or a letter's neighbour in a
+      // figure OCR garbled (7.I2万): not a figure of its own (garbled-figure and letter-for-digit report them)
+      if ((prev === 44 || prev === 0xff0c) && isDigitUnit(beforePrev) && !threeDigitGroupAt(text, i)) continue;
+      if (isLatinLetter(prev) && isDigitOrDot(beforePrev)) continue;
+    }
     const figure = readFigureAt(text, i, arabic);
     if (!figure) continue;
     out.push(figure);
@@ -371,78 +383,122 @@ export function readFigures(compact: CompactText): Figure[] {
   return out;
 }
 
+/** Exactly three digits at `at` (a thousands group: 1,234), not four. */
+function threeDigitGroupAt(text: string, at: number): boolean {
+  return (
+    isDigitUnit(text.charCodeAt(at)) &&
+    isDigitUnit(text.charCodeAt(at + 1)) &&
+    isDigitUnit(text.charCodeAt(at + 2)) &&
+    !isDigitUnit(text.charCodeAt(at + 3))
+  );
+}
+
 function readFigureAt(text: string, at: number, arabic: boolean): Figure | undefined {
-  const number = readNumberAt(text, at);
-  if (!number) return undefined;
   // an ordinal, a document number or a code, not a quantity
   if (at > 0 && NOT_A_QUANTITY_BEFORE[text.charCodeAt(at - 1)]) return undefined;
-  if (arabic && isLatinLetter(text.charCodeAt(number.end))) return undefined;
+  // a Chinese numeral is only a figure with a unit, which most (一 of 统一, 进一步) lack: it is parsed last
+  let number: ReadNumber | undefined;
+  let numberEnd: number;
+  if (arabic) {
+    number = readNumberAt(text, at);
+    if (!number) return undefined;
+    numberEnd = number.end;
+    if (isLatinLetter(text.charCodeAt(numberEnd))) return undefined;
+  } else {
+    numberEnd = at + 1;
+    while (CN_NUMERAL_UNITS[text.charCodeAt(numberEnd)]) numberEnd++;
+  }
 
-  let end = number.end;
-  let magnitude = number.magnitude;
-  let value = number.value;
+  let end = numberEnd;
+  let magnitude = number ? number.magnitude : 1;
+  /** 万 or 亿 read after 余 (1200余万元), 0 when none. */
+  let magnitudeAfterApprox = 0;
   let approx: Approx | undefined;
 
-  // 以上, 左右, 余...: the first one read gives the meaning, each is read past
-  const takeAfter = (): void => {
-    const word = APPROX_AFTER_WORDS.longestAt(text, end);
-    if (word === undefined) return;
-    approx ??= APPROX_MEANING.get(word);
+  // 以上, 左右, 余...: the first one read gives the meaning, each is read past (once one is read, no other
+  // is looked for)
+  let word = APPROX_AFTER_WORDS.longestAt(text, end);
+  if (word !== undefined) {
+    approx = APPROX_MEANING.get(word);
     end += word.length;
-  };
-  takeAfter();
+  }
   // 1200余万元: the magnitude comes after 余
   if (magnitude === 1 && approx) {
-    for (const [word, mag] of MAGNITUDE_AFTER_APPROX) {
-      if (text.startsWith(word, end)) {
+    for (const [magnitudeWord, mag] of MAGNITUDE_AFTER_APPROX) {
+      if (text.startsWith(magnitudeWord, end)) {
         magnitude = mag;
-        value = Number((number.value * mag).toFixed(Math.max(0, number.precision)));
-        end += word.length;
+        magnitudeAfterApprox = mag;
+        end += magnitudeWord.length;
         break;
       }
     }
   }
   // 1.2万余人 has 余 after the magnitude, read with the number
-  if (!approx) takeAfter();
+  if (!approx) {
+    word = APPROX_AFTER_WORDS.longestAt(text, end);
+    if (word !== undefined) {
+      approx = APPROX_MEANING.get(word);
+      end += word.length;
+    }
+  }
 
   const unit = UNIT_WORDS.longestAt(text, end) ?? '';
   if (!arabic && (!unit || NOT_QUANTITIES.has(unit))) return undefined;
   // 一个百分点 reads; 一个人 reads as 1个 with 人 left over, which is right
   end += unit.length;
-  if (unit && !approx) takeAfter();
+  if (unit && !approx) {
+    word = APPROX_AFTER_WORDS.longestAt(text, end);
+    if (word !== undefined) {
+      approx = APPROX_MEANING.get(word);
+      end += word.length;
+    }
+  }
 
   const before = APPROX_BEFORE_WORDS.longestEndingAt(text, at);
   if (before !== undefined) approx ??= APPROX_MEANING.get(before);
 
-  const numberText = text.slice(at, number.end);
+  const numberText = text.slice(at, numberEnd);
+  const precision = number ? number.precision : 0;
+  const written = number ? number.value : parseChineseNumeral(numberText)!;
+  const value = magnitudeAfterApprox ? Number((written * magnitudeAfterApprox).toFixed(Math.max(0, precision))) : written;
+  const script = number ? number.script : 'chinese';
   const kind = kindOf(unit);
   const rate = kind === 'percent' || kind === 'percentage-point' || kind === 'multiple';
-  const { lo, hi } = intervalOf(value, number.precision, magnitude, approx, numberText, number.script === 'chinese', rate);
+  const { lo, hi } = intervalOf(value, precision, magnitude, approx, numberText, script === 'chinese', rate);
   const figure: Figure = {
     cStart: at,
     cEnd: end,
     numberStart: at,
-    numberEnd: number.end,
+    numberEnd,
     value,
     unit,
     family: familyOf(unit),
     kind,
-    precision: number.precision,
+    precision,
     magnitude,
     lo,
     hi,
-    numberText: number.script === 'chinese' ? String(value) : numberText,
-    script: number.script,
+    numberText: script === 'chinese' ? String(value) : numberText,
+    script,
+    // always present, undefined when none: every figure then has one shape, and the checks that read
+    // thousands of figures stay monomorphic
+    approx,
   };
-  if (approx) figure.approx = approx;
   return figure;
 }
 
 /** Place value of the last non-zero digit of an integer as written (1200 → 100, 168 → 1, 20 → 10). */
 function placeValue(digits: string): number {
-  const trimmed = digits.replace(/[,.]/g, '');
-  const zeros = /0*$/.exec(trimmed)![0].length;
-  return zeros >= trimmed.length ? 1 : Math.pow(10, zeros);
+  // trailing zeros counted past separators, without building the digits alone
+  let zeros = 0;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    const c = digits.charCodeAt(i);
+    if (c === 44 || c === 46) continue;
+    if (c !== 48) return Math.pow(10, zeros);
+    zeros++;
+  }
+  // no digit but zeros (0, 0.00)
+  return 1;
 }
 
 /**
@@ -490,6 +546,9 @@ export function sameFamily(a: Figure, b: Figure): boolean {
 /** Characters that end a sentence; a clause ends at these and at ，,；; too. */
 export const SENTENCE_END = /[。！？!?]/;
 export const CLAUSE_END = /[。！？!?；;，,：:]/;
+/** SENTENCE_END and CLAUSE_END as unit tables for the look-backs, which test a unit at a time. */
+const SENTENCE_END_UNITS = unitTable('。！？!?');
+const CLAUSE_END_UNITS = unitTable('。！？!?；;，,：:');
 
 /**
  * Longest sentence and clause the checks look at (compact units). Text without punctuation (tables, lists
@@ -502,7 +561,7 @@ const MAX_CLAUSE = 200;
 export function sentenceStart(text: string, at: number): number {
   const limit = Math.max(0, at - MAX_SENTENCE);
   let i = at - 1;
-  while (i >= limit && !SENTENCE_END.test(text[i]!)) i--;
+  while (i >= limit && !SENTENCE_END_UNITS[text.charCodeAt(i)]) i--;
   return i + 1;
 }
 
@@ -703,7 +762,17 @@ export function sumInterval(figures: readonly Figure[]): { value: number; lo: nu
 
 /** Whether the figure is a quantity that parts can add up to (not a percentage, multiple, date or age). */
 export function isAdditive(figure: Figure): boolean {
-  return figure.family !== '' && !['percent', 'percentage-point', 'multiple', 'time', 'other'].includes(figure.kind);
+  if (figure.family === '') return false;
+  switch (figure.kind) {
+    case 'percent':
+    case 'percentage-point':
+    case 'multiple':
+    case 'time':
+    case 'other':
+      return false;
+    default:
+      return true;
+  }
 }
 
 /** Slack for floating point noise in sums of decimals. */
@@ -713,7 +782,7 @@ export const EPSILON = 1e-9;
 export function clauseStart(text: string, at: number): number {
   const limit = Math.max(0, at - MAX_CLAUSE);
   let i = at - 1;
-  while (i >= limit && !CLAUSE_END.test(text[i]!)) i--;
+  while (i >= limit && !CLAUSE_END_UNITS[text.charCodeAt(i)]) i--;
   return i + 1;
 }
 
@@ -721,9 +790,13 @@ export function clauseStart(text: string, at: number): number {
  * Whether a figure is the old value of a comparison (比2010年的230万人, 较上年的, 从230万人): it is not
  * what the clause is about, so it is never the part or the whole of a ratio.
  */
-export function isComparisonBase(text: string, figure: Figure): boolean {
-  const prefix = text.slice(clauseStart(text, figure.cStart), figure.cStart);
-  const base = /((?<!占)比|较|相比|从|由)([^，,；;。]*)$/.exec(prefix);
+export function isComparisonBase(text: string, figure: Figure, clause = clauseStart(text, figure.cStart)): boolean {
+  // most clauses hold none of 比, 较, 从, 由 and most figures have no 倍 after them: those are answered
+  // without slicing the clause or running a regular expression
+  const compares = hasUnitIn(text, COMPARISON_UNITS, clause, figure.cStart);
+  if (!compares && !digitAfterDe(text, figure.cEnd)) return false;
+  const prefix = text.slice(clause, figure.cStart);
+  const base = compares ? /((?<!占)比|较|相比|从|由)([^，,；;。]*)$/.exec(prefix) : null;
   if (base) {
     // 由上年的62.0亿元增加到72.5亿元: the figure after 到 is the new one, not the base
     const fromTo = (base[1] === '从' || base[1] === '由') && /到|至/.test(base[2]!);
@@ -733,9 +806,24 @@ export function isComparisonBase(text: string, figure: Figure): boolean {
   return /^的?[\d.]+倍/.test(text.slice(figure.cEnd, figure.cEnd + 8)) && /(?:是|为|相当于|达到|达)[^，,；;。]*$/.test(prefix);
 }
 
+/** The units of the comparison words isComparisonBase looks for (相比 holds 比). */
+const COMPARISON_UNITS = unitTable('比较从由');
+
+/** Whether some unit of `[from, to)` is in the table. */
+function hasUnitIn(text: string, table: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (table[text.charCodeAt(i)]) return true;
+  return false;
+}
+
+/** Whether a digit or a point starts at `at`, after a 的 perhaps: what must begin a multiple (的3.1倍). */
+function digitAfterDe(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at) === 0x7684 /* 的 */ ? text.charCodeAt(at + 1) : text.charCodeAt(at);
+  return isDigitOrDot(unit);
+}
+
 /** The label before a figure: the text from its clause start, at most `max` units (开办专业点 of 开办专业点414个). */
-export function labelBefore(text: string, figure: Figure, max = 24): string {
-  const from = Math.max(clauseStart(text, figure.cStart), figure.cStart - max);
+export function labelBefore(text: string, figure: Figure, max = 24, clause = clauseStart(text, figure.cStart)): string {
+  const from = Math.max(clause, figure.cStart - max);
   return text.slice(from, figure.cStart);
 }
 

@@ -39,6 +39,7 @@ import {
   type ListItem,
 } from '../figures';
 import { msg } from '../l10n';
+import { unitTable } from '../text';
 import type { Finding, Severity } from '../types';
 
 /**
@@ -57,11 +58,10 @@ const GROWTH_TAIL = /^[，,](?:比上年|比去年|较上年|同比)?(?:增长|�
  * 2015.3亿元，增长6.1%；第三产业增加值2532.4亿元，增长5.4%。: the parts are the figures of the total's unit
  * after the opener, each followed only by its growth, up to the end of that sentence.
  */
-function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+function industryBreakdown(compact: CompactText, figures: readonly Figure[], k: number, at: number | undefined): Breakdown | undefined {
+  if (at === undefined) return undefined;
   const total = figures[k]!;
   const text = compact.text;
-  const at = sentenceAfterComparisons(compact, figures, k);
-  if (at === undefined) return undefined;
   const opener = BY_INDUSTRY.exec(text.slice(at, at + 12));
   if (!opener) return undefined;
   const stop = text.indexOf('。', at);
@@ -240,17 +240,23 @@ function detect(ctx: AnalysisContext): Finding[] {
   for (let k = 0; k < figures.length; k++) {
     const total = figures[k]!;
     if (!isAdditive(total)) continue;
+    // the clause start, found once for the label and the comparison
+    const clause = clauseStart(compact.text, total.cStart);
     // a figure per head or an average (居民人均可支配收入71589元) is no total its kinds add up to
-    if (PER_UNIT_LABEL.test(labelBefore(compact.text, total))) continue;
+    if (PER_UNIT_LABEL.test(labelBefore(compact.text, total, undefined, clause))) continue;
     // what a comparison or a multiple is taken of (是去年同期2.78万人次的3.1倍) is no total either
-    if (isComparisonBase(compact.text, total)) continue;
-    const breakdown =
-      bracketBreakdown(compact, figures, k) ??
-      // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
-      industryBreakdown(compact, figures, k) ??
-      qizhongBreakdown(compact, figures, k) ??
-      totalAfterParts(compact, figures, k) ??
-      totalOfAbove(compact, figures, k);
+    if (isComparisonBase(compact.text, total, clause)) continue;
+    let breakdown = bracketBreakdown(compact, figures, k);
+    if (!breakdown) {
+      // read once for both the breakdown by industry and the 其中 of the next sentence
+      const nextSentence = sentenceAfterComparisons(compact, figures, k);
+      breakdown =
+        // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
+        industryBreakdown(compact, figures, k, nextSentence) ??
+        qizhongBreakdown(compact, figures, k, nextSentence) ??
+        totalAfterParts(compact, figures, k) ??
+        totalOfAbove(compact, figures, k);
+    }
     if (!breakdown) continue;
     const finding = judge(compact, breakdown);
     if (finding) out.push(finding);
@@ -280,10 +286,15 @@ function bracketBreakdown(compact: CompactText, figures: readonly Figure[], k: n
 /**
  * 共N…，其中A…、B… and 其中A、B分别为x、y. The total is the figure right before 其中 in the same sentence.
  */
-function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+function qizhongBreakdown(
+  compact: CompactText,
+  figures: readonly Figure[],
+  k: number,
+  nextSentence: number | undefined,
+): Breakdown | undefined {
   const total = figures[k]!;
   const text = compact.text;
-  const at = qizhongAfter(compact, figures, k);
+  const at = qizhongAfter(compact, figures, k, nextSentence);
   if (at === undefined) return undefined;
   // first the clauses of a division (出口…；进口…), read whole, growth and all
   const division = complementBreakdown(compact, figures, k, at);
@@ -327,23 +338,39 @@ function qizhongBreakdown(compact: CompactText, figures: readonly Figure[], k: n
 }
 
 /** How the sentences that break a total down begin: 其中, or BY_INDUSTRY's 分…/按…. */
-const BREAKDOWN_OPENER = /^(?:其中|分|按)/;
+function breakdownOpenerAt(text: string, at: number): boolean {
+  const unit = text.charCodeAt(at);
+  return unit === 0x5206 /* 分 */ || unit === 0x6309 /* 按 */ || (unit === QI && text.charCodeAt(at + 1) === ZHONG);
+}
 
 /** What ends the stretch after a total: a sentence end, or a semicolon (another clause of a list). */
-const SENTENCE_OR_CLAUSE_STOP = new Set([...'。；;！？'].map((c) => c.charCodeAt(0)));
+const SENTENCE_OR_CLAUSE_STOP = unitTable('。；;！？');
 
 /** How far a sentence may run past its total before the 其中 that starts the next one (compact units). */
 const MAX_SENTENCE_TO_QIZHONG = 40;
 
+/** 其 and 中 as code units. */
+const QI = 0x5176;
+const ZHONG = 0x4e2d;
+
+/** Offset of the first 其中 that lies whole in `[from, to)`, or -1 (no slice and no search past `to`). */
+function qizhongWithin(text: string, from: number, to: number): number {
+  const last = Math.min(to, text.length) - 2;
+  for (let i = from; i <= last; i++) if (text.charCodeAt(i) === QI && text.charCodeAt(i + 1) === ZHONG) return i;
+  return -1;
+}
+
 /**
  * Where the 其中 of the total at `k` begins, if it has one: right after it in the same sentence (共有学生1000人，
- * 其中…), or at the start of the next sentence when all that the first one adds after the total is a
- * comparison (全年粮食播种面积385.6千公顷，比上年增加2.1千公顷。其中，稻谷…), as statistical bulletins write.
+ * 其中…), or at the start of the next sentence (`nextSentence`, from sentenceAfterComparisons) when all that
+ * the first one adds after the total is a comparison (全年粮食播种面积385.6千公顷，比上年增加2.1千公顷。其中，稻谷…),
+ * as statistical bulletins write.
  */
-function qizhongAfter(compact: CompactText, figures: readonly Figure[], k: number): number | undefined {
+function qizhongAfter(compact: CompactText, figures: readonly Figure[], k: number, nextSentence: number | undefined): number | undefined {
   const text = compact.text;
   const total = figures[k]!;
-  const gap = text.slice(total.cEnd, total.cEnd + MAX_GAP_PAST_OTHER_FIGURES + 2).indexOf('其中');
+  const found = qizhongWithin(text, total.cEnd, total.cEnd + MAX_GAP_PAST_OTHER_FIGURES + 2);
+  const gap = found < 0 ? -1 : found - total.cEnd;
   if (gap >= 0) {
     const at = total.cEnd + gap;
     // figures between the total and 其中 (招聘活动2150场，提供岗位86.5万个，其中线上1200场…) are allowed when
@@ -368,7 +395,7 @@ function qizhongAfter(compact: CompactText, figures: readonly Figure[], k: numbe
     // a figure of the total's kind (or of none known) between them: the parts after 其中 are that one's
     if (near && sameSentence) return undefined;
   }
-  const at = sentenceAfterComparisons(compact, figures, k);
+  const at = nextSentence;
   return at !== undefined && text.startsWith('其中', at) ? at : undefined;
 }
 
@@ -382,10 +409,10 @@ function sentenceAfterComparisons(compact: CompactText, figures: readonly Figure
   // the sentence end first: most figures have none near, and this is asked of every figure
   let stop = total.cEnd;
   const limit = Math.min(text.length, total.cEnd + MAX_SENTENCE_TO_QIZHONG);
-  while (stop < limit && !SENTENCE_OR_CLAUSE_STOP.has(text.charCodeAt(stop))) stop++;
-  if (stop >= limit || text[stop] !== '。') return undefined;
+  while (stop < limit && !SENTENCE_OR_CLAUSE_STOP[text.charCodeAt(stop)]) stop++;
+  if (stop >= limit || text.charCodeAt(stop) !== 0x3002) return undefined;
   const at = stop + 1;
-  if (!BREAKDOWN_OPENER.test(text.slice(at, at + 2))) return undefined;
+  if (!breakdownOpenerAt(text, at)) return undefined;
   // a breakdown goes on in the same paragraph; a new one opening with 其中 is about something else
   if (crossesBreak(compact, total.cEnd, at)) return undefined;
   if (isComparisonBase(text, total) || isLaterListItem(text, figures, k)) return undefined;
