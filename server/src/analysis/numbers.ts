@@ -9,20 +9,25 @@ const FULLWIDTH_FIGURE_UNIT = /[\uFF05\uFF0E\uFF10-\uFF19]/;
 const FULLWIDTH_FIGURE_UNITS = /[\uFF05\uFF0E\uFF10-\uFF19]/g;
 
 /**
- * The last text converted and its conversion: the recognizers and detectors of one analysis each ask for
- * the same text (eight whole-text passes of three replacements each, about 0.1 s per 10 MB, before this).
+ * The last two long texts converted and their conversions: the recognizers and detectors of one analysis
+ * each ask for the same text, or for its simplified view (eight whole-text passes of three replacements
+ * each, about 0.1 s per 10 MB, before this; with one entry, the two views and the short strings asked in
+ * between took turns evicting each other, five whole-text passes per piece).
  */
-let lastText: string | undefined;
-let lastHalfWidth = '';
+const recent: Array<{ text: string; half: string }> = [];
+/** Shorter texts are converted each time: they cost little, and would evict the long ones. */
+const MIN_REMEMBERED = 1000;
 
 /** Converts full-width digits, dot and percent to ASCII, one unit for one unit (offsets survive). */
 export function toHalfWidthDigits(text: string): string {
-  if (text === lastText) return lastHalfWidth;
+  for (const entry of recent) if (entry.text === text) return entry.half;
   const half = FULLWIDTH_FIGURE_UNIT.test(text)
     ? text.replace(FULLWIDTH_FIGURE_UNITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     : text;
-  lastText = text;
-  lastHalfWidth = half;
+  if (text.length >= MIN_REMEMBERED) {
+    recent.unshift({ text, half });
+    if (recent.length > 2) recent.pop();
+  }
   return half;
 }
 
