@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../index';
 import type { OrgEntity } from '../types';
 import fc from 'fast-check';
-import { abbreviates, documentRegion } from './org';
+import { abbreviates, documentRegion, innerLineBreaks } from './org';
 import { REGIONS } from './regions';
 
 const orgs = (text: string, options = {}) =>
@@ -286,5 +286,18 @@ test('documentRegion: the region named most often (the first listed of a tie), m
       assert.equal(documentRegion(text), naive(text), text);
     }),
     { numRuns: 500 },
+  );
+});
+
+test('innerLineBreaks: the spans of the line-break pattern it replaces, CRs and spaces around the break too', () => {
+  const pattern = /(?<=[\u4e00-\u9fff])[ \t\u3000]*\r?\n(?=[\u4e00-\u9fff])/g;
+  const unit = fc.constantFrom('社', '会', '\n', '\r', ' ', '\t', '\u3000', 'a', '1', '，');
+  fc.assert(
+    fc.property(fc.array(unit, { maxLength: 16 }), (units) => {
+      const text = units.join('');
+      const expected = [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      assert.deepEqual(innerLineBreaks(text), expected, JSON.stringify(text));
+    }),
+    { numRuns: 2000 },
   );
 });

@@ -501,8 +501,30 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
   }
 }
 
-/** A line break inside a paragraph, with what surrounds it on its line: 市人力资源和社⏎会保障局 of a narrow column. */
-const INNER_LINE_BREAK = /(?<=[\u4e00-\u9fff])[ \t\u3000]*\r?\n(?=[\u4e00-\u9fff])/g;
+/**
+ * Line breaks inside Chinese text (Han, then spaces, an optional CR and LF, then Han), each as the span
+ * `/(?<=[\u4e00-\u9fff])[ \t\u3000]*\r?\n(?=[\u4e00-\u9fff])/g` would match: found from each LF and read
+ * back over the spaces, since that pattern is tried at every position and hard-wrapped text has a break
+ * every line.
+ */
+export function innerLineBreaks(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
+    if (!isBmpHan(text.charCodeAt(lf + 1))) continue;
+    let start = lf;
+    if (text.charCodeAt(start - 1) === 13) start--;
+    while (start > 0 && LINE_INNER_SPACE[text.charCodeAt(start - 1)]) start--;
+    if (start > 0 && isBmpHan(text.charCodeAt(start - 1))) out.push({ start, end: lf + 1 });
+  }
+  return out;
+}
+
+/** The spaces a line may end in before its break (see innerLineBreaks). */
+const LINE_INNER_SPACE = unitTable(' \t\u3000');
+
+function isBmpHan(unit: number): boolean {
+  return unit >= 0x4e00 && unit <= 0x9fff;
+}
 /** Characters taken before such a break to look for a name across it. */
 const ACROSS_BREAK = 24;
 /** How far into the next line a name cut by the break may end (大足⏎职业教育中心). */
@@ -522,9 +544,7 @@ function suffixEndsIn(text: string, from: number, to: number): boolean {
  */
 function namesAcrossLineBreaks(text: string, hints: WordHints | undefined): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(INNER_LINE_BREAK)) {
-    const breakStart = m.index;
-    const breakEnd = breakStart + m[0].length;
+  for (const { start: breakStart, end: breakEnd } of innerLineBreaks(text)) {
     let leftStart = breakStart;
     while (leftStart > 0 && breakStart - leftStart < ACROSS_BREAK && text[leftStart - 1] !== '\n') leftStart--;
     let rightEnd = breakEnd;
