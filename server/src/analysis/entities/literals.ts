@@ -16,6 +16,13 @@ export class Literals {
   private readonly firstUnits = new Uint8Array(65536);
   /** The same for the last unit of a word (longestEndingAt). */
   private readonly lastUnits = new Uint8Array(65536);
+  /**
+   * 1 at pairHash of the first two (and, apart, the last two) units of every word of two units or more: a
+   * typed-array read turns down most pairs before the Map lookup (a character that begins some word is
+   * mostly followed by one that continues none).
+   */
+  private readonly firstPairs = new Uint8Array(65536);
+  private readonly lastPairs = new Uint8Array(65536);
   readonly size: number;
 
   constructor(words: Iterable<string>) {
@@ -29,6 +36,8 @@ export class Literals {
       }
       push(this.byFirst, pairKey(word.charCodeAt(0), word.charCodeAt(1)), word);
       push(this.byLast, pairKey(word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 1)), word);
+      this.firstPairs[pairHash(word.charCodeAt(0), word.charCodeAt(1))] = 1;
+      this.lastPairs[pairHash(word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 1))] = 1;
     }
     this.size = unique.length;
   }
@@ -42,7 +51,8 @@ export class Literals {
   longestAt(text: string, at: number): string | undefined {
     const unit = text.charCodeAt(at);
     if (!this.firstUnits[unit]) return undefined;
-    const group = this.byFirst.get(pairKey(unit, text.charCodeAt(at + 1)));
+    const next = text.charCodeAt(at + 1);
+    const group = this.firstPairs[pairHash(unit, next)] ? this.byFirst.get(pairKey(unit, next)) : undefined;
     if (group) for (const word of group) if (text.startsWith(word, at)) return word;
     return this.singles[unit] ? text[at] : undefined;
   }
@@ -53,7 +63,8 @@ export class Literals {
     const unit = text.charCodeAt(at - 1);
     if (!this.lastUnits[unit]) return undefined;
     if (at >= 2) {
-      const group = this.byLast.get(pairKey(text.charCodeAt(at - 2), unit));
+      const before = text.charCodeAt(at - 2);
+      const group = this.lastPairs[pairHash(before, unit)] ? this.byLast.get(pairKey(before, unit)) : undefined;
       if (group) for (const word of group) if (at >= word.length && text.endsWith(word, at)) return word;
     }
     return this.singles[unit] ? text[at - 1] : undefined;
@@ -76,7 +87,8 @@ export class Literals {
   /** The longest word at `i` (where some word begins) that ends by `to`. */
   private wordStartingAt(text: string, i: number, to: number): string | undefined {
     const unit = text.charCodeAt(i);
-    const group = i + 1 < to ? this.byFirst.get(pairKey(unit, text.charCodeAt(i + 1))) : undefined;
+    const next = text.charCodeAt(i + 1);
+    const group = i + 1 < to && this.firstPairs[pairHash(unit, next)] ? this.byFirst.get(pairKey(unit, next)) : undefined;
     if (group) for (const word of group) if (i + word.length <= to && text.startsWith(word, i)) return word;
     return this.singles[unit] ? text[i] : undefined;
   }
@@ -85,6 +97,11 @@ export class Literals {
 /** Two UTF-16 units as one small integer key (a Map keyed by small integers hashes fastest). */
 function pairKey(first: number, second: number): number {
   return (first << 16) | (second & 0xffff) | 0;
+}
+
+/** Two UTF-16 units hashed into 16 bits, for the pair filters (collisions only let a pair through to the Map). */
+function pairHash(first: number, second: number): number {
+  return ((first * 31) ^ second) & 0xffff;
 }
 
 function push(map: Map<number, string[]>, key: number, word: string): void {
