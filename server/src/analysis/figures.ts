@@ -10,7 +10,7 @@
  * 12个 is exactly 12. The checks compare intervals, so rounding at the stated precision never shows up as
  * a contradiction.
  */
-import { CN_NUMERAL_CHARS, parseChineseNumeral, readNumberAt, toHalfWidthDigits, type ReadNumber } from './numbers';
+import { CN_NUMERAL_UNITS, parseChineseNumeral, readNumberAt, toHalfWidthDigits, type ReadNumber } from './numbers';
 import type { AnalysisContext } from './context';
 import { Literals } from './entities/literals';
 import { unitTable } from './text';
@@ -348,8 +348,6 @@ const MAGNITUDE_AFTER_APPROX: readonly [string, number][] = [
 ];
 
 const CN_START_UNITS = unitTable('一二三四五六七八九十两');
-/** The units of a Chinese numeral (CN_NUMERAL_CHARS are all single UTF-16 units). */
-const CN_NUMERAL_UNITS = unitTable(CN_NUMERAL_CHARS);
 
 function isDigitOrDot(unit: number): boolean {
   return (unit >= 48 && unit <= 57) || unit === 46;
@@ -381,6 +379,12 @@ export function readFigures(compact: CompactText): Figure[] {
     i = figure.cEnd - 1;
   }
   return out;
+}
+
+/** The approximation word (以上, 左右, 余...) at `at`, if any: its meaning, and where reading goes on. */
+function approxAfter(text: string, at: number): { approx: Approx | undefined; end: number } | undefined {
+  const word = APPROX_AFTER_WORDS.longestAt(text, at);
+  return word === undefined ? undefined : { approx: APPROX_MEANING.get(word), end: at + word.length };
 }
 
 /** Exactly three digits at `at` (a thousands group: 1,234), not four. */
@@ -417,11 +421,8 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
 
   // 以上, 左右, 余...: the first one read gives the meaning, each is read past (once one is read, no other
   // is looked for)
-  let word = APPROX_AFTER_WORDS.longestAt(text, end);
-  if (word !== undefined) {
-    approx = APPROX_MEANING.get(word);
-    end += word.length;
-  }
+  let after = approxAfter(text, end);
+  if (after) ({ approx, end } = after);
   // 1200余万元: the magnitude comes after 余
   if (magnitude === 1 && approx) {
     for (const [magnitudeWord, mag] of MAGNITUDE_AFTER_APPROX) {
@@ -434,25 +435,13 @@ function readFigureAt(text: string, at: number, arabic: boolean): Figure | undef
     }
   }
   // 1.2万余人 has 余 after the magnitude, read with the number
-  if (!approx) {
-    word = APPROX_AFTER_WORDS.longestAt(text, end);
-    if (word !== undefined) {
-      approx = APPROX_MEANING.get(word);
-      end += word.length;
-    }
-  }
+  if (!approx && (after = approxAfter(text, end))) ({ approx, end } = after);
 
   const unit = UNIT_WORDS.longestAt(text, end) ?? '';
   if (!arabic && (!unit || NOT_QUANTITIES.has(unit))) return undefined;
   // 一个百分点 reads; 一个人 reads as 1个 with 人 left over, which is right
   end += unit.length;
-  if (unit && !approx) {
-    word = APPROX_AFTER_WORDS.longestAt(text, end);
-    if (word !== undefined) {
-      approx = APPROX_MEANING.get(word);
-      end += word.length;
-    }
-  }
+  if (unit && !approx && (after = approxAfter(text, end))) ({ approx, end } = after);
 
   const before = APPROX_BEFORE_WORDS.longestEndingAt(text, at);
   if (before !== undefined) approx ??= APPROX_MEANING.get(before);

@@ -3,6 +3,7 @@
  * full-width (１９９７), Chinese (十四, 三万, 两千五百, 一百零八) and mixed (9.9万, 1.5亿, 10.6万).
  * Pure functions over strings; offsets are UTF-16 units.
  */
+import { unitTable } from './text';
 
 /** Full-width digits, percent sign and full stop: each is its ASCII twin plus 0xFEE0. */
 const FULLWIDTH_FIGURE_UNIT = /[\uFF05\uFF0E\uFF10-\uFF19]/;
@@ -60,6 +61,8 @@ const CN_BIG_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8, 萬: 1e4, 億
 
 /** Characters that can form a Chinese numeral. */
 export const CN_NUMERAL_CHARS = '零〇一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万亿萬億';
+/** CN_NUMERAL_CHARS by UTF-16 unit (each is one unit), for the scans that find a numeral's end. */
+export const CN_NUMERAL_UNITS = unitTable(CN_NUMERAL_CHARS);
 
 /**
  * What each UTF-16 unit is in a Chinese numeral, for a parse by code units with no string per character:

@@ -235,9 +235,7 @@ function wrap(jieba: NodeJieba, dictionaries: readonly string[]): Segmenter {
   const tagPiece = taggerOf(jieba);
   const eachPiece = <T>(text: string, segment: (piece: string) => T[]): T[] => {
     const out: T[] = [];
-    for (const piece of splitForNative(sanitizeForNative(text))) {
-      if (piece) for (const item of segment(piece)) out.push(item);
-    }
+    for (const piece of nativePieces(text)) for (const item of segment(piece)) out.push(item);
     return out;
   };
   const segmenter: Segmenter = {
@@ -256,30 +254,30 @@ function wrap(jieba: NodeJieba, dictionaries: readonly string[]): Segmenter {
       const lengths = cutLengths.call(jieba, piece, false);
       return spellsPiece(piece, lengths) ? lengths : [piece.length];
     };
-    segmenter.cutDictionaryLengths = (text) => {
-      const pieces = splitForNative(sanitizeForNative(text)).filter((piece) => piece !== '');
-      if (pieces.length === 1) return lengthsOf(pieces[0]!);
-      const lengths: number[] = [];
-      for (const piece of pieces) for (const length of Array.from(lengthsOf(piece))) lengths.push(length);
-      return lengths;
-    };
+    segmenter.cutDictionaryLengths = (text) => concatLengths(nativePieces(text).map(lengthsOf));
   }
   const tagPieceLengths = taggedLengthsOf(jieba);
   if (tagPieceLengths) {
     segmenter.tagLengths = (text) => {
-      const pieces = splitForNative(sanitizeForNative(text)).filter((piece) => piece !== '');
-      if (pieces.length === 1) return tagPieceLengths(pieces[0]!);
-      const lengths: number[] = [];
-      const tags: string[] = [];
-      for (const piece of pieces) {
-        const tagged = tagPieceLengths(piece);
-        for (let i = 0; i < tagged.lengths.length; i++) lengths.push(tagged.lengths[i]!);
-        tags.push(tagged.tags);
-      }
-      return { lengths, tags: tags.join(' ') };
+      const parts = nativePieces(text).map(tagPieceLengths);
+      if (parts.length === 1) return parts[0]!;
+      return { lengths: concatLengths(parts.map((part) => part.lengths)), tags: parts.map((part) => part.tags).join(' ') };
     };
   }
   return segmenter;
+}
+
+/** The sanitised, non-empty pieces of `text`, one native call each. */
+function nativePieces(text: string): string[] {
+  return splitForNative(sanitizeForNative(text)).filter((piece) => piece !== '');
+}
+
+/** The lengths of consecutive pieces as one list (a single piece's own array, uncopied). */
+function concatLengths(parts: readonly ArrayLike<number>[]): ArrayLike<number> {
+  if (parts.length === 1) return parts[0]!;
+  const out: number[] = [];
+  for (const part of parts) for (let i = 0; i < part.length; i++) out.push(part[i]!);
+  return out;
 }
 
 /**
@@ -355,16 +353,11 @@ function countWords(tags: string): number {
  * side answers an empty array when its words would not spell the piece).
  */
 export function sliceByLengths(piece: string, lengths: unknown): string[] | undefined {
-  if (!(lengths instanceof Uint32Array) || lengths.length === 0) return undefined;
+  if (!spellsPiece(piece, lengths)) return undefined;
   const words = new Array<string>(lengths.length);
   let at = 0;
-  for (let i = 0; i < lengths.length; i++) {
-    const end = at + lengths[i]!;
-    if (end <= at || end > piece.length) return undefined;
-    words[i] = piece.slice(at, end);
-    at = end;
-  }
-  return at === piece.length ? words : undefined;
+  for (let i = 0; i < lengths.length; i++) words[i] = piece.slice(at, (at += lengths[i]!));
+  return words;
 }
 
 /**

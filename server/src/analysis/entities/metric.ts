@@ -15,7 +15,16 @@ import type { AnalysisContext } from '../context';
 import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import { unitTable } from '../text';
-import { magnitudeOf, parseChineseNumeral, parseChineseNumeralIn, readNumberAt, scale, toHalfWidthDigits } from '../numbers';
+import {
+  CN_NUMERAL_CHARS,
+  CN_NUMERAL_UNITS,
+  magnitudeOf,
+  parseChineseNumeral,
+  parseChineseNumeralIn,
+  readNumberAt,
+  scale,
+  toHalfWidthDigits,
+} from '../numbers';
 import type { Approx, MetricEntity, MetricKind } from '../types';
 import unitsData from '../../../data/units.json';
 import { extractSubject, WORD_NOT_QUALIFIER } from './metric-subject';
@@ -73,10 +82,7 @@ function nextNumeralStart(text: string, from: number): { at: number; length: num
 }
 const CN_DIGIT = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
 const CN_DIGIT_UNITS = unitTable(CN_DIGIT);
-const CN_RUN_CHARS = '零〇一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟萬億';
-const CN_RUN = new RegExp(`[${CN_RUN_CHARS}]+`, 'y');
-/** CN_RUN's characters by UTF-16 unit: readNumeral finds a run's end with no match array or substring. */
-const CN_RUN_UNITS = unitTable(CN_RUN_CHARS);
+const CN_RUN = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
 const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
 const RANGE_DASH = /[ \u3000]?(?:[-—–~～－]{1,2}|至|到)[ \u3000]?/y;
 /** A line break (and the next line's indent) before a magnitude word. */
@@ -209,7 +215,7 @@ function readNumeral(text: string, at: number): Reading | undefined {
     return { start: at, end: read.end, value: read.value, precision: read.precision, magnitude: read.magnitude };
   }
   let end = at;
-  while (end < text.length && CN_RUN_UNITS[text.charCodeAt(end)]) end++;
+  while (end < text.length && CN_NUMERAL_UNITS[text.charCodeAt(end)]) end++;
   if (end === at) return undefined;
   // 一 alone is mostly the article (一个, 一批, 一项), not a count of one
   if (end === at + 1 && (code === 0x4e00 || code === 0x58f9)) return undefined;

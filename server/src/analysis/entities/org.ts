@@ -510,11 +510,11 @@ function recognize(ctx: AnalysisContext): OrgEntity[] {
 export function innerLineBreaks(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) {
-    if (!isBmpHan(text.charCodeAt(lf + 1))) continue;
+    if (!isHan(text.charCodeAt(lf + 1))) continue;
     let start = lf;
     if (text.charCodeAt(start - 1) === 13) start--;
     while (start > 0 && LINE_INNER_SPACE[text.charCodeAt(start - 1)]) start--;
-    if (start > 0 && isBmpHan(text.charCodeAt(start - 1))) out.push({ start, end: lf + 1 });
+    if (start > 0 && isHan(text.charCodeAt(start - 1))) out.push({ start, end: lf + 1 });
   }
   return out;
 }
@@ -522,9 +522,6 @@ export function innerLineBreaks(text: string): Array<{ start: number; end: numbe
 /** The spaces a line may end in before its break (see innerLineBreaks). */
 const LINE_INNER_SPACE = unitTable(' \t\u3000');
 
-function isBmpHan(unit: number): boolean {
-  return unit >= 0x4e00 && unit <= 0x9fff;
-}
 /** Characters taken before such a break to look for a name across it. */
 const ACROSS_BREAK = 24;
 /** How far into the next line a name cut by the break may end (大足⏎职业教育中心). */
