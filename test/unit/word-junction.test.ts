@@ -34,3 +34,36 @@ test('judgeJunction gives the same verdicts from word lengths as from the words 
   }
   assert.ok(judged > 1000);
 });
+
+test('judgeJunction asks for both sides in one call (left⏎right) and judges as with each side cut alone', { skip: !segmenter }, () => {
+  // A segmenter that does not part its text at a line break (it answers such a text as one word) makes
+  // judgeJunction cut each side on its own: the reference the one-call cut must agree with.
+  const cutsEachSideAlone = {
+    ...segmenter!,
+    cutDictionaryLengths: (text: string) => (text.includes('\n') ? [text.length] : segmenter!.cutDictionaryLengths!(text)),
+  };
+  let calls = 0;
+  const counting = {
+    ...segmenter!,
+    cutDictionaryLengths: (text: string) => {
+      calls++;
+      return segmenter!.cutDictionaryLengths!(text);
+    },
+  };
+  const seedDir = join(__dirname, '../fixtures/seeds');
+  let spanned = 0;
+  for (const file of readdirSync(seedDir).filter((f) => f.endsWith('.txt'))) {
+    const text = readFileSync(join(seedDir, file), 'utf8');
+    for (let at = 1; at < text.length; at += 2) {
+      const left = wordContextBefore(text, at);
+      const right = wordContextAfter(text, at);
+      calls = 0;
+      const verdict = judgeJunction(counting, left, right);
+      assert.deepEqual(verdict, judgeJunction(cutsEachSideAlone, left, right), `${left}|${right}`);
+      // one call for the joined text, and at most one more for the two sides
+      assert.ok(calls <= 2, `${left}|${right}: ${calls} calls`);
+      if (calls === 2) spanned++;
+    }
+  }
+  assert.ok(spanned > 500, `${spanned} gaps needed the sides' cuts`);
+});
