@@ -5,7 +5,7 @@
 // reads the whole dictionary into a second trie, about half of load()'s time (0.64 s → 0.33 s here) and
 // memory (about 110 MB), and PolicyMark never calls it. It also lets the threads of a process share one
 // loaded dictionary (`check --jobs`), and cppjieba's dictionary load no longer copies and sorts every entry
-// to find three weights (0.33 s → 0.21 s), nor as its entry list grows and goes into the trie (→ 0.16 s).
+// to find three weights (0.33 s → 0.21 s), nor as its entry list grows and goes into the trie (→ 0.14 s).
 // See ARCHITECTURE.md, "Dependencies".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
