@@ -129,6 +129,7 @@ test(
     // insertWord copies the shared segmenter first: the word is that worker's alone
     assert.equal(report.inserted, '甲乙丙丁/戊己/庚/辛');
     assert.equal(report.afterInsert, userWordsOnly);
+    assert.equal(report.newFirst, '甲/㐀㐁/乙/𠀀𠀁/丙');
     assert.equal(report.mainAfter, userWordsOnly);
     // the user dictionary changed on disk: a later load reads it again, as unpatched nodejieba does
     assert.equal(report.changed, '甲乙丙丁/戊/己/庚辛');

@@ -27,15 +27,15 @@ const workerCode = `
 const { parentPort, workerData } = require('node:worker_threads');
 const jieba = require(workerData.jiebaPath);
 jieba.load({ userDict: workerData.userDict });
-if (workerData.insert) jieba.insertWord(workerData.insert);
+if (workerData.insert) for (const word of workerData.insert.split(' ')) jieba.insertWord(word);
 parentPort.postMessage(jieba.cut(workerData.sentence, false).join('/'));
 // stay alive, holding the segmenter, until told
 parentPort.once('message', () => process.exit(0));
 `;
 
-function start(insert?: string): Promise<{ worker: Worker; seen: string }> {
+function start(insert?: string, text = sentence): Promise<{ worker: Worker; seen: string }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerCode, { eval: true, workerData: { jiebaPath, userDict, sentence, insert } });
+    const worker = new Worker(workerCode, { eval: true, workerData: { jiebaPath, userDict, sentence: text, insert } });
     worker.once('message', (seen: string) => resolve({ worker, seen }));
     worker.once('error', reject);
   });
@@ -52,6 +52,9 @@ async function main() {
   const fourWorkers = rss() - beforeWorkers;
   const inserted = await start('戊己');
   const afterInsert = await start();
+  // words whose first character starts no dictionary word: one in the Basic Multilingual Plane (the trie's
+  // root is indexed by rune there, see the patch) and one beyond it (the root's map)
+  const newFirst = await start('㐀㐁 𠀀𠀁', '甲㐀㐁乙𠀀𠀁丙');
   // a different size: the same path now names another dictionary, which must be read anew
   writeFileSync(userDict, '甲乙丙丁 100 n\n庚辛 100 n\n');
   const changed = await start();
@@ -62,10 +65,11 @@ async function main() {
     workers: four.map((w) => w.seen),
     inserted: inserted.seen,
     afterInsert: afterInsert.seen,
+    newFirst: newFirst.seen,
     changed: changed.seen,
     mainAfter: cut(),
   };
-  for (const { worker } of [...four, inserted, afterInsert, changed]) worker.postMessage('exit');
+  for (const { worker } of [...four, inserted, afterInsert, newFirst, changed]) worker.postMessage('exit');
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
