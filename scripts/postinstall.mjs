@@ -5,8 +5,8 @@
 // reads the whole dictionary into a second trie, about half of load()'s time (0.64 s → 0.33 s here) and
 // memory (about 110 MB), and PolicyMark never calls it. It also lets the threads of a process share one
 // loaded dictionary (`check --jobs`), and cppjieba's dictionary load no longer copies and sorts every entry
-// to find three weights (0.33 s → 0.21 s), nor as its entry list grows and goes into the trie (→ 0.14 s).
-// See ARCHITECTURE.md, "Dependencies".
+// to find three weights (0.33 s → 0.21 s), nor as its entry list grows and goes into the trie (→ 0.14 s);
+// the trie indexes its root by character. See ARCHITECTURE.md, "Dependencies".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ const jieba = join(modules, 'nodejieba');
 const binary = join(jieba, 'build', 'Release', 'nodejieba.node');
 const sources = [
   ...['nodejieba.cpp', 'nodejieba.h'].map((name) => join(jieba, 'lib', name)),
-  join(jieba, 'submodules', 'cppjieba', 'include', 'cppjieba', 'DictTrie.hpp'),
+  ...['DictTrie.hpp', 'Trie.hpp'].map((name) => join(jieba, 'submodules', 'cppjieba', 'include', 'cppjieba', name)),
 ];
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 if (existsSync(jieba) && Math.max(...sources.map(mtime)) > mtime(binary)) {
