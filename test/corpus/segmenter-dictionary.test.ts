@@ -242,15 +242,21 @@ test(
       '\uD800',
       '人力社保局',
     );
+    // and the dictionary cut's lengths, the same words as cutDictionary()
+    const cutLengths = (text: string) => Array.from(segmenter.cutDictionaryLengths!(text));
+    const cutWords = (text: string) => segmenter.cutDictionary!(text).map((word) => word.length);
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
         assert.deepEqual(asWords(text), tagged(text), JSON.stringify(text));
+        assert.deepEqual(cutLengths(text), cutWords(text), JSON.stringify(text));
       }),
       { numRuns: 200 },
     );
     // longer than one native call takes (2,000 units): cut into pieces, as tag() does
     const long = '重庆市人力资源和社会保障局印发了通知'.repeat(300);
     assert.deepEqual(asWords(long), tagged(long));
+    assert.deepEqual(cutLengths(long), cutWords(long));
+    assert.deepEqual(cutLengths(''), cutWords(''));
   },
 );
