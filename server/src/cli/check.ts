@@ -215,8 +215,9 @@ const WORKER_QUEUE = 2;
 /**
  * V8 optimises a function once it has run for a while (its "interrupt budget"), compiling on a background
  * thread. Every isolate pays its compilations again (compiled code is not shared between threads), and the
- * default budget (132 KB of bytecode executed) compiles much of the rule set that a short run never earns
- * back. About eight times the default compiles only the functions that stay hot. Measured in whole-process runs, paired:
+ * default budget (67,584, about 66 KB of bytecode executed, in Node 20's V8: `node --v8-options`) compiles
+ * much of the rule set that a short run never earns back. About fifteen times the default compiles only the
+ * functions that stay hot. Measured in whole-process runs, paired:
  * on the benchmark's 200-file workspace `--jobs 1` takes 0.94 of its time (CPU 0.76), on the 10 MB corpus
  * within noise (CPU 0.86); with threads it matters most, since every core then runs analysis and the
  * compilations take their time from it. Set before anything is analysed and before the workers start (they
