@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeChunked, fixAllChunked } from './chunked';
+import { takeEarlyWorker } from './earlyWorker';
 import type { AnalysisOptions } from './analysis/options';
 import { currentSegmenter, loadSegmenter, segmenterLoadError, skippedDictionaries } from './analysis/segment';
 import type { AnalysisResult } from './analysis/types';
@@ -102,11 +103,13 @@ export class WorkerAnalyzer implements Analyzer {
   private disposed = false;
   private segmenterRequest: { userDicts: string[] } | undefined;
 
+  /** `started`: a worker already booting from `workerFile` (see earlyWorker.ts), used instead of a new one. */
   constructor(
     private readonly workerFile: string,
     private readonly log: (message: string) => void,
+    started?: Worker,
   ) {
-    this.worker = this.start();
+    this.worker = this.start(started);
   }
 
   analyze(text: string, options: PortableOptions, useSegmenter: boolean, job: JobOptions = {}): Promise<AnalysisResult> {
@@ -137,8 +140,8 @@ export class WorkerAnalyzer implements Analyzer {
     this.worker = undefined;
   }
 
-  private start(): Worker {
-    const worker = new Worker(this.workerFile);
+  private start(started?: Worker): Worker {
+    const worker = started ?? new Worker(this.workerFile);
     // an idle worker must not keep the process alive (pump() holds it while a job runs)
     worker.unref();
     worker.on('message', (reply: WorkerReply) => this.onReply(reply));
@@ -262,7 +265,7 @@ export function createAnalyzer(log: (message: string) => void, directory: string
   const workerFile = path.join(directory, 'analysisWorker.js');
   if (existsSync(workerFile)) {
     try {
-      return new WorkerAnalyzer(workerFile, log);
+      return new WorkerAnalyzer(workerFile, log, takeEarlyWorker(workerFile));
     } catch (error) {
       log(`policymark: cannot start the analysis worker, analysing on the main thread: ${String(error)}`);
     }

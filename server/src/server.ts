@@ -2,6 +2,8 @@
  * The PolicyMark language server: connection, capabilities and handler registration; nothing else.
  * Runs over IPC from the VS Code client or over stdio (`policymark-ls --stdio`) for any LSP client.
  */
+// first: starts the analysis worker booting while the rest of this bundle is evaluated
+import './earlyWorker';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache } from '../../server/src/analysisCache';
-import { InlineAnalyzer, JobCancelledError, WorkerAnalyzer, type Analyzer } from '../../server/src/analyzer';
+import { createAnalyzer, InlineAnalyzer, JobCancelledError, WorkerAnalyzer, type Analyzer } from '../../server/src/analyzer';
+import { startEarlyWorker, takeEarlyWorker } from '../../server/src/earlyWorker';
 import type { AnalysisResult } from '../../server/src/analysis/types';
 
 // A stand-in worker speaking the analyzer's protocol: echoes the text as the only entity, sleeps on
@@ -69,6 +70,45 @@ test('worker: dispose rejects what is pending', async () => {
   await assert.rejects(running, JobCancelledError);
   await assert.rejects(queued, JobCancelledError);
   await assert.rejects(analyzer.analyze('late', {}, false), JobCancelledError);
+});
+
+test('early worker: started before the analyzer, taken once, for its own file only; the analyzer uses it', async () => {
+  // a worker file that says which start it is: the analyzer must talk to the one started early
+  const earlyDir = mkdtempSync(path.join(tmpdir(), 'policymark-early-'));
+  try {
+    const file = path.join(earlyDir, 'analysisWorker.js');
+    writeFileSync(
+      file,
+      `const { parentPort, threadId } = require('node:worker_threads');
+parentPort.on('message', (m) => parentPort.postMessage({ id: m.id, ok: true, value: { entities: [{ type: 'date', text: String(threadId), start: 0, end: 1 }], diagnostics: [], segmented: false } }));`,
+    );
+    assert.equal(takeEarlyWorker(file), undefined, 'nothing started yet');
+    startEarlyWorker(path.join(earlyDir, 'missing.js'));
+    assert.equal(takeEarlyWorker(path.join(earlyDir, 'missing.js')), undefined, 'no worker for a file that is not there');
+    startEarlyWorker(file);
+    assert.equal(takeEarlyWorker(path.join(earlyDir, 'other.js')), undefined, 'not handed out for another file');
+    const early = takeEarlyWorker(file);
+    assert.ok(early, 'the early worker is handed out');
+    assert.equal(takeEarlyWorker(file), undefined, 'and only once');
+    const analyzer = new WorkerAnalyzer(file, () => undefined, early);
+    try {
+      assert.equal(textOf(await analyzer.analyze('x', {}, false)), String(early.threadId));
+    } finally {
+      analyzer.dispose();
+    }
+    // createAnalyzer takes the early worker of the file beside it
+    startEarlyWorker(file);
+    const analyzer2 = createAnalyzer(() => undefined, earlyDir);
+    try {
+      assert.equal(takeEarlyWorker(file), undefined, 'createAnalyzer took it');
+      assert.equal(analyzer2.offThread, true);
+      assert.match(textOf(await analyzer2.analyze('x', {}, false))!, /^\d+$/);
+    } finally {
+      analyzer2.dispose();
+    }
+  } finally {
+    rmSync(earlyDir, { recursive: true, force: true });
+  }
 });
 
 /** An analyzer that counts calls and finishes when told to. */
