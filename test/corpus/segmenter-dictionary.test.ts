@@ -99,6 +99,12 @@ test(
         /InsertNode\(dictUnits\[i\]\.word/.test(createTrie),
       'the dictionary load still copies every entry as it grows: run npm install (postinstall applies patches/)',
     );
+    // the trie's nodes and maps come from its arena, and the loaded entries are advised as huge pages
+    const trie = readFileSync(join(jiebaDir, 'submodules', 'cppjieba', 'include', 'cppjieba', 'Trie.hpp'), 'utf8');
+    assert.ok(
+      /class TrieArena/.test(trie) && !/new TrieNode\b/.test(trie) && /AdviseHugePages\(static_node_infos_/.test(loadDict),
+      'the trie still allocates node by node: run npm install (postinstall applies patches/)',
+    );
     // the binary was built after the patch was applied (postinstall rebuilds it), not shipped prebuilt
     const binary = statSync(join(jiebaDir, 'build', 'Release', 'nodejieba.node')).mtimeMs;
     assert.ok(binary >= statSync(join(jiebaDir, 'lib', 'nodejieba.cpp')).mtimeMs, 'nodejieba.node is older than its patched source');
