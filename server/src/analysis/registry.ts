@@ -18,6 +18,7 @@ import { fusedFigures } from './detectors/fused-figures';
 import { docnumBracket } from './detectors/docnum-bracket';
 import { fusedOrdinal } from './detectors/fused-ordinal';
 import { sumMismatch } from './detectors/sum-mismatch';
+import { tableSum } from './detectors/table-sum';
 import { sharesSum } from './detectors/shares-sum';
 import { growthMismatch } from './detectors/growth-mismatch';
 import { ratioMismatch } from './detectors/ratio-mismatch';
@@ -37,6 +38,7 @@ export const DETECTORS: readonly Detector[] = [
   columnBreak,
   docnumBracket,
   sumMismatch,
+  tableSum,
   fusedOrdinal,
   fusedFigures,
   garbledFigure,
