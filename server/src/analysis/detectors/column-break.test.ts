@@ -115,6 +115,17 @@ test('lists, bylines, captions and tables are not column breaks', () => {
   }
 });
 
+test('a subtitle opening with a dash is a line of its own, whatever word its end makes with the next line', () => {
+  // 会议上⏎市财政局 reads 上市 across the break: a report's subtitle and its byline, not a wrapped sentence
+  const head = '——2026年1月10日在市第十七届人民代表大会第五次会议上\n\n市财政局局长  张  伟\n\n各位代表：\n';
+  assert.deepEqual(find(head), []);
+  // the column paragraph under them is still joined, and only it
+  const speech = ['——在全市职业教育工作会议上的讲话', '', '市教委主任  李  明', '', ...COLUMN].join('\n');
+  const found = find(speech);
+  assert.equal(found.length, 1);
+  assert.equal(speech.slice(found[0]!.start, found[0]!.end), COLUMN.join('\n'));
+});
+
 test('a list of names one per line, similar in width, is not a column', () => {
   const names = '重庆市教育委员会\n重庆市财政局机关\n重庆市民政局机关\n重庆市交通运输局\n重庆市农业农村委员会\n重庆市卫生健康委员会\n';
   assert.deepEqual(find(names), []);

@@ -156,6 +156,8 @@ const OPEN_END = /[（《「『“‘〔【(]$/;
 /** List items, headings and captions (表2 …, 附件1). */
 const MARKER_START =
   /^(?:[●■◆▲★※•·▪○◎□√>＞\-—–*#]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十百]+[、.．]|\d+[、．)）]|\d+\.(?!\d)|第[一二三四五六七八九十百千\d]+[章节条部篇编]|[一二三四五六七八九十]是|(?:附表|附图|附件|表|图)[ \u3000]?[0-9０-９一二三四五六七八九十]+(?:[-—.．][0-9０-９]+)?(?:[ \u3000:：、]|$))/;
+/** The dash that opens a subtitle or an attribution line (——在…会议上的讲话, ——记…). */
+const SUBTITLE_DASH = /^(?:——|—{2}|－－|--)/;
 /** A figure carried on to the next line: 1600\n余人次, 102.5万\n人. */
 const FIGURE_END = /\d[万亿千百]?[余多]?$/;
 const FIGURE_CONTINUATION = /^(?:[余多万亿千百%‰个人名项件次家所元台套篇部册期届份间座条户位支批处场种门天岁年月日])/;
@@ -289,6 +291,9 @@ function judge(
   if (!HAN.test(a.text) || !HAN.test(b.text)) return brk;
   if (b.indent > a.indent) return brk;
   if (MARKER_START.test(b.text)) return brk;
+  // ——2026年1月10日在市第十七届人民代表大会第五次会议上, ——记…: a subtitle or an attribution under a title is a
+  // line of its own, whatever word its last character makes with the next line's first (会议上⏎市财政局: 上市)
+  if (aStartsParagraph && SUBTITLE_DASH.test(a.text)) return brk;
   const wideA = a.width > MAX_COLUMN_WIDTH;
   const wideB = b.width > MAX_COLUMN_WIDTH;
   if ((wideA || wideB) && !pageWrap(a, b)) {
