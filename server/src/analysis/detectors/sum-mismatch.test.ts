@@ -298,3 +298,27 @@ test('a control character a conversion left inside a figure is invisible to the 
 test('a list the text says leaves a rest (…，其余为幼儿园) is checked only for exceeding', () => {
   silent('全县共有学校500所，其中小学300所、中学150所，其余为幼儿园和特殊教育学校。');
 });
+
+test('a pair of totals of two units, each part giving both after 其中: each total is summed from its own unit', () => {
+  const report =
+    '全年实施重点项目426个、完成投资1152亿元，其中，产业项目268个、完成投资705亿元，基础设施项目103个、完成投资312亿元，社会民生项目55个、完成投资135亿元。';
+  silent(report);
+  silent('全市共有中小学120所、教职工8600人，其中小学80所、教职工5200人，中学40所、教职工3400人。');
+  // a misread count: only that total's sum is off
+  const count = one(report.replace('426个', '436个'));
+  assert.match(count.message.en, /268\+103\+55 = 426 ≠ 436/);
+  // a misread amount
+  const money = one(report.replace('1152亿元', '1162亿元'));
+  assert.match(money.message.en, /705亿\+312亿\+135亿 = 1152亿 ≠ 1162亿/);
+  // a part larger than it can be is a warning, as in any list
+  const over = one(report.replace('完成投资705亿元', '完成投资905亿元'));
+  assert.equal(over.severity, 'warning');
+  assert.match(over.message.en, /905亿\+312亿\+135亿 = 1352亿 ≠ 1152亿/);
+});
+
+test('a pair whose list leaves a rest, or whose parts do not alternate, is not read as a paired breakdown', () => {
+  // 等 and a rest named after the list: parts are left out
+  silent('实施项目426个、完成投资1152亿元，其中产业项目268个、完成投资705亿元，基础设施项目103个、完成投资312亿元，其余为民生项目。');
+  // parts of the first unit only: the usual 其中 list of that total (checked as before)
+  silent('全市共举办招聘活动2150场，提供岗位86.5万个，其中，线上招聘1200场，线下招聘950场。');
+});

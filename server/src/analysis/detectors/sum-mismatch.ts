@@ -253,6 +253,7 @@ function detect(ctx: AnalysisContext): Finding[] {
       breakdown =
         // before 其中 lists: 其中，第一产业增加值…，增长…；第二产业… is read by industry, growth clauses and all
         industryBreakdown(compact, figures, k, nextSentence) ??
+        pairedBreakdown(compact, figures, k) ??
         qizhongBreakdown(compact, figures, k, nextSentence) ??
         totalAfterParts(compact, figures, k) ??
         totalOfAbove(compact, figures, k);
@@ -262,6 +263,73 @@ function detect(ctx: AnalysisContext): Finding[] {
     if (finding) out.push(finding);
   }
   return out;
+}
+
+/** What may stand between the two totals of a pair: a separator and the second one's label (，完成投资). */
+const PAIR_GAP = /^[、，,](?:[\u4e00-\u9fff]{0,8})$/;
+/** What may stand between the pair and its 其中: a separator (，其中 / 。其中), perhaps 其中's comma after it. */
+const PAIR_TO_QIZHONG = /^[，,。]?其中[，,：:]?/;
+/** Longest label of a part of a pair (基础设施项目, 完成投资). */
+const MAX_PAIR_LABEL = 12;
+
+/**
+ * 实施重点项目426个、完成投资1152亿元，其中产业项目268个、完成投资705亿元，基础设施项目103个、完成投资312亿元，
+ * 社会民生项目55个、完成投资135亿元: two totals of different units, then after 其中 each part gives both, in
+ * the same order. Each total is broken down by the figures of its own unit. `k` may be either total.
+ */
+function pairedBreakdown(compact: CompactText, figures: readonly Figure[], k: number): Breakdown | undefined {
+  const text = compact.text;
+  const pairOf = (first: number): [Figure, Figure] | undefined => {
+    const a = figures[first];
+    const b = figures[first + 1];
+    if (!a || !b || !isAdditive(a) || !isAdditive(b) || a.family === b.family || a.family === '' || b.family === '') return undefined;
+    if (!PAIR_GAP.test(text.slice(afterUnitTail(text, a.cEnd), b.cStart))) return undefined;
+    return [a, b];
+  };
+  // cheap test first, this is asked of every figure: 其中 right after the pair's second figure
+  const first = pairOf(k) && PAIR_TO_QIZHONG.test(text.slice(figures[k + 1]!.cEnd, figures[k + 1]!.cEnd + 4)) ? k : k - 1;
+  if (first < 0 || (first === k - 1 && !PAIR_TO_QIZHONG.test(text.slice(figures[k]!.cEnd, figures[k]!.cEnd + 4)))) return undefined;
+  const pair = pairOf(first);
+  if (!pair) return undefined;
+  const [a, b] = pair;
+  const opener = PAIR_TO_QIZHONG.exec(text.slice(b.cEnd, b.cEnd + 4))!;
+  const stop = text.indexOf('。', b.cEnd + opener[0].length);
+  const end = stop < 0 ? text.length : stop;
+  // the parts: figures alternating a's unit and b's, each after a short label and one separator
+  const partsA: Figure[] = [];
+  const partsB: Figure[] = [];
+  const labelsA: string[] = [];
+  let pos = b.cEnd + opener[0].length;
+  for (let j = firstFigureAtOrAfter(figures, pos); j < figures.length && figures[j]!.cStart < end; j++) {
+    const f = figures[j]!;
+    const expected = (partsA.length + partsB.length) % 2 === 0 ? a : b;
+    const label = text.slice(pos, f.cStart);
+    if (!sameFamily(f, expected) || isComparisonBase(text, f) || label.length > MAX_PAIR_LABEL || /[0-9。；;：:()（）]/.test(label)) {
+      return undefined;
+    }
+    if (expected === a) {
+      partsA.push(f);
+      labelsA.push(label);
+    } else partsB.push(f);
+    const after = afterUnitTail(text, f.cEnd);
+    if (after >= end) break;
+    if (!/[、，,；;]/.test(text[after] ?? '')) return undefined;
+    pos = after + 1;
+  }
+  if (partsA.length < 2 || partsA.length !== partsB.length) return undefined;
+  const last = partsB[partsB.length - 1]!;
+  // the list must reach the sentence's end: a rest (其余…) or 等 leaves parts out
+  const tail = text.slice(afterUnitTail(text, last.cEnd), end);
+  const open = tail !== '' || labelsA.some((label) => /等$/.test(label));
+  const mine = figures[k] === a;
+  return {
+    total: mine ? a : b,
+    parts: mine ? partsA : partsB,
+    end: last.cEnd,
+    exhaustive: !open,
+    form: 'list',
+    labels: labelsA,
+  };
 }
 
 /** 20个(国家级4个、省部级10个、市级2个、公司级4个): the bracket right after the total holds only its parts. */
