@@ -120,3 +120,17 @@ test('shares of parts the text names one by one may leave a part out: only a sum
   silent('企业、政府属研究机构、高等学校经费所占比重分别为86.1%、5.4%和7.4%。');
   assert.match(one('基础研究、应用研究和试验发展经费所占比重分别为6.3%、9.4%和86.2%。').message.en, /101\.9%/);
 });
+
+test('clauses of shares whose last names the rest cover the whole, with or without an opening', () => {
+  const text = '毕业生中，到制造业就业的占46.2%，到服务业就业的占38.5%，到其他行业就业的占15.3%。';
+  assert.deepEqual(run(text), []);
+  const off = run(text.replace('15.3%', '16.3%'));
+  assert.equal(off.length, 1);
+  assert.match(off[0]!.message.en, /46\.2%\+38\.5%\+16\.3% = 101% ≠ 100%/);
+  // short of the whole too: the rest is named, so nothing is left out
+  const short = run('受访企业中，用工增加的占35%，持平的占40%，其余占15%。');
+  assert.equal(short.length, 1);
+  assert.equal(short[0]!.severity, 'warning');
+  // without a named rest, two clauses may be any two of many parts
+  assert.deepEqual(run('受访企业中，用工增加的占35%，持平的占40%。'), []);
+});

@@ -112,9 +112,14 @@ const BREAKDOWN_INTRO = /(?:从|按|分)[\u4e00-\u9fff]{1,10}(?:来看|看|分)[
 /** A share at the end of its clause: 小户型住宅成交占38.5%. */
 const SHARE_IN_CLAUSE = /[\u4e00-\u9fff]占(?:比)?(?:为|达到|达)?$/;
 
+/** A clause naming the rest of a whole (到其他行业就业的占16.3%, 其余占5%): the clauses before it name the other parts. */
+const REST_NAMED = /其他|其它|其余/;
+
 /**
  * 从户型结构看，小户型占38.5%，中户型占42.7%，大户型占14.3%: after a breakdown's opening, three or more
- * clauses in a row that each give one part's share cover the whole, so the shares sum to 100%.
+ * clauses in a row that each give one part's share cover the whole, so the shares sum to 100%. So do two
+ * or more such clauses whose last names the rest (毕业生中，到制造业就业的占46.2%，到服务业就业的占38.5%，
+ * 到其他行业就业的占15.3%), opening or not.
  */
 function sharesAfterBreakdownIntro(compact: CompactText, figures: readonly Figure[]): Finding[] {
   const text = compact.text;
@@ -123,8 +128,8 @@ function sharesAfterBreakdownIntro(compact: CompactText, figures: readonly Figur
     const first = figures[k]!;
     if (first.kind !== 'percent') continue;
     const clause = clauseStart(text, first.cStart);
-    if (!SHARE_IN_CLAUSE.test(text.slice(clause, first.cStart)) || !BREAKDOWN_INTRO.test(text.slice(Math.max(0, clause - 14), clause)))
-      continue;
+    if (!SHARE_IN_CLAUSE.test(text.slice(clause, first.cStart))) continue;
+    const intro = BREAKDOWN_INTRO.test(text.slice(Math.max(0, clause - 14), clause));
     const shares = [first];
     let j = k + 1;
     for (; j < figures.length; j++) {
@@ -137,14 +142,18 @@ function sharesAfterBreakdownIntro(compact: CompactText, figures: readonly Figur
       shares.push(f);
     }
     k = j - 1;
-    if (shares.length < 3 || shares.some((f) => f.approx !== undefined)) continue;
+    const last = shares[shares.length - 1]!;
+    const restNamed = shares.length >= 2 && REST_NAMED.test(text.slice(clauseStart(text, last.cStart), last.cStart));
+    if (!restNamed && (!intro || shares.length < 3)) continue;
+    if (shares.some((f) => f.approx !== undefined)) continue;
     // the clauses may name only the largest parts (从行业看，制造业占35%，…): a sum well short of the whole
-    // says nothing, one near it is a guess; only a sum beyond the whole is certain
+    // says nothing, one near it is a guess; only a sum beyond the whole is certain. A rest named says
+    // every part is there.
     const sum = shares.reduce((total, f) => total + f.value, 0);
-    if (sum < NEAR_WHOLE) continue;
+    if (!restNamed && sum < NEAR_WHOLE) continue;
     const finding = judge(shares, false);
     if (!finding) continue;
-    if (sum < 100) finding.severity = 'information';
+    if (!restNamed && sum < 100) finding.severity = 'information';
     const span = originalSpan(compact, clause, shares[shares.length - 1]!.cEnd);
     out.push({ ...finding, start: span.start, end: span.end });
   }
