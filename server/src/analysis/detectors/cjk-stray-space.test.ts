@@ -149,20 +149,22 @@ test('a space inside a figure before its unit is removed (学校4 5所 → 45所
 });
 
 test('spaces inside a document number are removed; its brackets are not taken for unbalanced ones', () => {
-  const text = '根据(国发〔2022〕 9号)和(国办发 〔2021〕35号)以及川府发〔 2020〕12 号文件，国发〔2022〕9号同。';
-  const { diagnostics } = analyze(text, { segmenter });
+  const text = '根据(国发〔2022〕 9号)和(国办发 〔2021〕35号)以及川府发〔 2020〕12 号文件，国发〔2022〕9号同，湘人社函〔2025〕1 6号。';
+  const { diagnostics, entities } = analyze(text, { segmenter });
   const spaced = diagnostics.filter((f) => f.code === 'cjk-stray-space');
   assert.deepEqual(
     spaced.map((f) => text.slice(f.start, f.end)),
-    ['国发〔2022〕 9号', '国办发 〔2021〕35号', '川府发〔 2020〕12 号'],
+    ['国发〔2022〕 9号', '国办发 〔2021〕35号', '川府发〔 2020〕12 号', '湘人社函〔2025〕1 6号'],
   );
+  // a space inside the serial: the number is still read, as 16
+  assert.ok(entities.some((e) => e.type === 'docref' && e.form === 'number' && e.id === '湘人社函〔2025〕16号' && e.serial === 16));
   assert.ok(spaced.every((f) => f.severity === 'warning' && f.fixAllSafe));
   assert.equal(
     applyEdits(
       text,
       spaced.flatMap((f) => f.fixes[0]!.edits),
     ),
-    '根据(国发〔2022〕9号)和(国办发〔2021〕35号)以及川府发〔2020〕12号文件，国发〔2022〕9号同。',
+    '根据(国发〔2022〕9号)和(国办发〔2021〕35号)以及川府发〔2020〕12号文件，国发〔2022〕9号同，湘人社函〔2025〕16号。',
   );
   assert.deepEqual(
     diagnostics.filter((f) => f.code === 'unbalanced-bracket'),

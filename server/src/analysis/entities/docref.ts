@@ -29,7 +29,9 @@ const MAX_ISSUER = 8;
 //   /([\u4e00-\u9fff]{1,16})[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)…号/g
 // That expression, tried at every Han character, was a hot spot; docNumbers finds the same matches from
 // the opening brackets: the tail below is tried at each bracket, and the issuer is the Han run before it.
-const NUMBER_TAIL = /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}」』〔][ \u3000]?第?(\d{1,5})[ \u3000]?号/y;
+// The serial may hold one stray space too (〔2025〕1 6号: OCR's, cjk-stray-space removes it); it is read without it.
+const NUMBER_TAIL =
+  /[ \u3000]?[〔[【(（［〖{][ \u3000]?((?:19|20)\d\d)[ \u3000]?[〕\]】)）］〗}」』〔][ \u3000]?第?(\d{1,4}[ \u3000]\d{1,3}(?=[ \u3000]?号)|\d{1,5})[ \u3000]?号/y;
 const OPENING_BRACKETS = unitTable('〔[【(（［〖{');
 /** A number whose closing bracket OCR lost: the year's four digits run into the serial (〔202230号). */
 const UNCLOSED_TAIL = /[ \u3000]?[〔[【(（［〖{]((?:19|20)\d\d)[ \u3000]?(\d{1,4})号/y;
@@ -102,7 +104,7 @@ function docNumbers(text: string): NumberMatch[] {
       run,
       ...(lineBreak ? { lineBreak } : {}),
       year: tail[1]!,
-      serial: tail[2]!,
+      serial: tail[2]!.replace(/[ \u3000]/g, ''),
     });
     lastEnd = end;
     b = end - 1;
