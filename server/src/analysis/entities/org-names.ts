@@ -724,11 +724,17 @@ function afterLastStopWord(text: string, from: number, to: number, guard: StopGu
     if (!word || i + word.length > to || i + word.length <= cut) continue;
     // 和 inside a body name (…资源和社会…) is not a stop: only where a name ends before it
     if ((word === '和' || word === '同') && !endsName(text, i) && !(word === '同' && i === from)) continue;
-    if (guard(i, word.length)) continue;
+    // 将会同县农业农村局: after 将, 要, 并… a verb is a verb, even where the segmenter reads a place over it (会同县)
+    if (guard(i, word.length) && !(VERB_STOPS.has(word) && MODAL_BEFORE.test(text[i - 1] ?? ''))) continue;
     cut = i + word.length;
   }
   return cut;
 }
+
+/** Stop words that are verbs of working with a body (会同 is also a county's name: 会同县). */
+const VERB_STOPS = new Set(['会同', '联合', '配合', '协助', '委托', '指导']);
+/** What puts a verb after it: a modal or an adverb (将会同, 要会同, 并会同, 由…会同). */
+const MODAL_BEFORE = /^[将要并应须需拟已由可均特再也还]$/;
 
 /** Whether a stop word starts before `at` and ends after it. */
 function straddled(text: string, at: number, guard: StopGuard): boolean {

@@ -408,3 +408,12 @@ test('customs offices, flood headquarters, village and town party bodies, brands
     orgs('中国中车株洲电力机车有限公司、三一集团有限公司、中联重科股份有限公司等龙头企业。', segmenter).includes('三一集团有限公司'),
   );
 });
+
+test('a verb of working with a body after 将, 要, 并… is no part of the name, even where it is also a place (会同县)', () => {
+  const segmenter = loadSegmenter();
+  assert.ok(segmenter);
+  assert.deepEqual(orgs('市住建局将会同县农业农村局开展农房安全排查。', segmenter), ['市住建局', '县农业农村局']);
+  assert.deepEqual(orgs('各部门要会同县农业农村局开展排查。', segmenter), ['县农业农村局']);
+  // the county itself, where nothing makes 会同 a verb
+  assert.deepEqual(orgs('会同县农业农村局召开会议。', segmenter), ['会同县农业农村局']);
+});
