@@ -112,6 +112,14 @@ test('columns that are no sums stay unchecked: headed as rates, shares, years or
   assert.deepEqual(findings(years), []);
 });
 
+test('a header of years is no row of the table', () => {
+  const text = ['项目      2024      2025', '收入      120       150', '支出      80        90', '合计      200       240'].join('\n');
+  assert.deepEqual(findings(text), []);
+  const found = findings(text.replace('合计      200', '合计      210'));
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message.zh, /各行之和为200，与“合计”行的210不符/);
+});
+
 test('no 合计 row, a selection under 全省, a nested table or rows of unequal width are not checked', () => {
   const selection = ['全省      100000', '长沙市    52360', '株洲市    21450'].join('\n');
   assert.deepEqual(findings(selection), []);

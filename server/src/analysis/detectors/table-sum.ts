@@ -166,8 +166,16 @@ function detect(ctx: AnalysisContext): Finding[] {
   return out;
 }
 
+/** A year as a column's header (项目  2024  2025): a row of years heads the table, it is no data. */
+function isYearRow(row: Row): boolean {
+  return row.cells.every(
+    (cell) => cell.value !== undefined && cell.decimals === 0 && !cell.percent && cell.value >= 1900 && cell.value <= 2100,
+  );
+}
+
 /** The findings of one block of rows with the same number of cells. */
-function checkTable(ctx: AnalysisContext, rows: readonly Row[]): Finding[] {
+function checkTable(ctx: AnalysisContext, block: readonly Row[]): Finding[] {
+  const rows = block.length > 0 && isYearRow(block[0]!) ? block.slice(1) : block;
   const totals = rows.filter((r) => TOTAL_LABEL.test(r.label));
   if (totals.length !== 1 || rows.some((r) => NESTED_LABEL.test(r.label))) return [];
   const total = totals[0]!;
