@@ -214,6 +214,12 @@ function arabicNumberEnd(text: string, offset: number): number {
 }
 const CHINESE_AT = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
 
+/** The run of Chinese numeral characters (一…十, 百, 千, 万, 亿, 两, 零, 〇, 壹…) starting at `offset`, if any. */
+export function chineseNumeralRunAt(text: string, offset: number): string | undefined {
+  CHINESE_AT.lastIndex = offset;
+  return CHINESE_AT.exec(text)?.[0];
+}
+
 /**
  * Reads the number that starts at `offset` in `text` (already half-width), with a following magnitude
  * word, or undefined when none starts there.
@@ -238,12 +244,11 @@ export function readNumberAt(text: string, offset: number): ReadNumber | undefin
     const precision = dot < 0 ? 0 : digits.length - dot - 1;
     return { start: offset, end, value: scale(Number(digits), magnitude, precision), precision, magnitude, script: 'arabic' };
   }
-  CHINESE_AT.lastIndex = offset;
-  const chinese = CHINESE_AT.exec(text);
+  const chinese = chineseNumeralRunAt(text, offset);
   if (chinese) {
-    const value = parseChineseNumeral(chinese[0]);
+    const value = parseChineseNumeral(chinese);
     if (value === undefined) return undefined;
-    return { start: offset, end: offset + chinese[0].length, value, precision: 0, magnitude: 1, script: 'chinese' };
+    return { start: offset, end: offset + chinese.length, value, precision: 0, magnitude: 1, script: 'chinese' };
   }
   return undefined;
 }

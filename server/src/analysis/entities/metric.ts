@@ -16,7 +16,7 @@ import type { EntityRecognizer } from '../detector';
 import { msg } from '../l10n';
 import { unitTable } from '../text';
 import {
-  CN_NUMERAL_CHARS,
+  chineseNumeralRunAt,
   CN_NUMERAL_UNITS,
   magnitudeOf,
   parseChineseNumeral,
@@ -82,7 +82,6 @@ function nextNumeralStart(text: string, from: number): { at: number; length: num
 }
 const CN_DIGIT = '零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖';
 const CN_DIGIT_UNITS = unitTable(CN_DIGIT);
-const CN_RUN = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'y');
 const MAGNITUDE_WORD = /万亿|十万|百万|千万|[万亿千百]/y;
 const RANGE_DASH = /[ \u3000]?(?:[-—–~～－]{1,2}|至|到)[ \u3000]?/y;
 /** A line break (and the next line's indent) before a magnitude word. */
@@ -884,8 +883,7 @@ function readPercentWord(text: string, at: number, blocked: Uint8Array): Found |
   let reading: Reading | undefined;
   if (code >= 48 && code <= 57) reading = readPlainArabic(text, numberAt);
   else {
-    CN_RUN.lastIndex = numberAt;
-    const run = CN_RUN.exec(text)?.[0];
+    const run = chineseNumeralRunAt(text, numberAt);
     // 百分之一 is a percent; the 一-alone rule is for measure words
     const value = run && (isWellFormedChineseNumeral(run) || run === '一') ? parseChineseNumeral(run) : undefined;
     if (run && value !== undefined) reading = { start: numberAt, end: numberAt + run.length, value, precision: 0, magnitude: 1 };
