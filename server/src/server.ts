@@ -15,10 +15,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './analysisCache';
+import { AnalysisCache, type DocumentAnalysisOptions } from './analysisCache';
 import { createAnalyzer } from './analyzer';
 import { languageOf } from './analysis/l10n';
-import type { AnalysisOptions } from './analysis/options';
+import type { AnalysisOptions, WorkspaceFacts } from './analysis/options';
 import type { Language } from './analysis/types';
 import type { ServerContext } from './context';
 import { CODE_ACTION_KINDS, registerCodeActions } from './handlers/codeActions';
@@ -118,7 +118,12 @@ function reportUserFileProblems(problems: readonly UserFileProblem[]): void {
   }
 }
 
-const analyses = new AnalysisCache(async (uri) => {
+/**
+ * The analysis options of a document: settings, sidecar, aliases and `workspace`, what the index knows.
+ * Open documents take the index as it is now; the indexer passes the snapshot its round started from, since
+ * the facts change with every file indexed and gathering them for each file made indexing quadratic.
+ */
+async function documentOptions(uri: string, workspace: WorkspaceFacts = index.facts().facts): Promise<DocumentAnalysisOptions> {
   const settings = await settingsFor(uri);
   const sidecar = await sidecars.forAnalysis(uri, settings.diagnostics['orphan-annotation']);
   const aliases = loadAliasFiles(resolveUserPaths(settings.aliasFiles, workspaceFolders[0]));
@@ -127,11 +132,13 @@ const analyses = new AnalysisCache(async (uri) => {
     severities: severitiesFrom(settings),
     userWords: settings.words,
     ...(aliases.table.size ? { userAliases: aliases.table } : {}),
-    workspace: index.facts().facts,
+    workspace,
     silenced: sidecar.silenced,
   };
   return { options, maxDocumentSize: settings.maxDocumentSize, useSegmenter: settings.segmenter, extraFindings: sidecar.extraFindings };
-}, analyzer);
+}
+
+const analyses = new AnalysisCache((uri) => documentOptions(uri), analyzer);
 
 const ctx: ServerContext = {
   connection,
@@ -176,7 +183,7 @@ const indexer = new WorkspaceIndexer({
   index,
   analyzer,
   includeFor: async (folderUri) => (await settingsFor(folderUri)).include,
-  optionsFor: (uri) => analyses.optionsFor(uri),
+  optionsFor: (uri, workspace) => documentOptions(uri, workspace),
   isOpen: (uri) => documents.get(uri) !== undefined,
   progress: {
     async begin(title, message) {

@@ -12,6 +12,7 @@ import { stripBom } from '../analysis/text';
 import type { Analyzer } from '../analyzer';
 import { JobCancelledError } from '../analyzer';
 import type { DocumentAnalysisOptions } from '../analysisCache';
+import type { WorkspaceFacts } from '../analysis/options';
 import { entryFromAnalysis, type WorkspaceIndex } from './index';
 import { pathOf, uriKey, uriOf } from './uris';
 
@@ -19,6 +20,8 @@ import { pathOf, uriKey, uriOf } from './uris';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test']);
 /** Upper bound on files indexed, so a mis-opened home directory cannot exhaust memory. */
 const MAX_FILES = 20_000;
+/** Files being read or analysed at once during a pass: one in the worker, one on its way. */
+const IN_FLIGHT = 2;
 
 /** Whether a workspace-relative path (with /) is included. */
 type PathTest = (relativePath: string) => boolean;
@@ -37,8 +40,12 @@ export interface IndexerDeps {
   analyzer: Analyzer;
   /** Include globs of the folder containing a file (policymark.include). */
   includeFor(folderUri: string): Promise<string[]>;
-  /** Analysis options for a file (maxDocumentSize, aliases, workspace facts...). */
-  optionsFor(uri: string): Promise<DocumentAnalysisOptions>;
+  /**
+   * Analysis options for a file (maxDocumentSize, aliases...), with `workspace` as the workspace facts: the
+   * indexer passes a snapshot taken once per round (or batch of changes), not the index's facts of the
+   * moment, which change with every file indexed.
+   */
+  optionsFor(uri: string, workspace: WorkspaceFacts): Promise<DocumentAnalysisOptions>;
   /** Whether the client has the file open (then its analysis feeds the index, not the disk). */
   isOpen(uri: string): boolean;
   progress: ProgressSink;
@@ -118,6 +125,7 @@ export class WorkspaceIndexer {
   private async applyChanges(): Promise<void> {
     const batch = [...this.changes.values()];
     this.changes.clear();
+    const facts = this.deps.index.facts().facts;
     let updated = false;
     for (const change of batch) {
       if (change.type === 'deleted') {
@@ -138,7 +146,7 @@ export class WorkspaceIndexer {
         }
         continue;
       }
-      if (await this.indexFile(change.uri, this.generation)) updated = true;
+      if (await this.indexFile(change.uri, this.generation, facts)) updated = true;
     }
     if (updated) this.deps.onDidUpdate();
   }
@@ -155,14 +163,25 @@ export class WorkspaceIndexer {
       }
       const wanted = new Set(files.map((file) => uriKey(uriOf(file))));
       for (const uri of this.deps.index.uris()) if (!wanted.has(uriKey(uri)) && !this.deps.isOpen(uri)) this.deps.index.delete(uri);
-      // twice at most: abbreviations in early files may resolve through full names found in later ones
+      // twice at most: abbreviations in early files may resolve through full names found in later ones.
+      // Every file of a round is analysed with the facts the round started from (the second round's are the
+      // first round's result), whatever order the files come in.
       for (let round = 0; round < 2; round++) {
-        for (let i = 0; i < files.length; i++) {
-          if (generation !== this.generation || reporter.cancelled()) return;
-          const uri = uriOf(files[i]!);
-          if (!this.deps.isOpen(uri)) await this.indexFile(uri, generation);
-          if (i % 10 === 0) reporter.report(Math.round((100 * i) / Math.max(1, files.length)), `${i}/${files.length}`);
-        }
+        const facts = this.deps.index.facts().facts;
+        let next = 0;
+        let done = 0;
+        // files go to the analyzer IN_FLIGHT at a time: while the worker analyses one, the next is read and its
+        // options gathered, so the worker never waits for the main thread between two files
+        const lane = async (): Promise<void> => {
+          while (next < files.length) {
+            if (generation !== this.generation || reporter.cancelled()) return;
+            const uri = uriOf(files[next++]!);
+            if (!this.deps.isOpen(uri)) await this.indexFile(uri, generation, facts);
+            if (++done % 10 === 0) reporter.report(Math.round((100 * done) / Math.max(1, files.length)), `${done}/${files.length}`);
+          }
+        };
+        await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+        if (generation !== this.generation || reporter.cancelled()) return;
         if (this.deps.index.facts().signature === before || round === 1) break;
       }
     } finally {
@@ -172,11 +191,11 @@ export class WorkspaceIndexer {
   }
 
   /** Reads, analyses (entities only) and indexes one file; false when it was skipped or failed. */
-  private async indexFile(uri: string, generation: number): Promise<boolean> {
+  private async indexFile(uri: string, generation: number, facts: WorkspaceFacts): Promise<boolean> {
     const file = pathOf(uri);
     if (!file) return false;
     try {
-      const { options, maxDocumentSize, useSegmenter = true } = await this.deps.optionsFor(uri);
+      const { options, maxDocumentSize, useSegmenter = true } = await this.deps.optionsFor(uri, facts);
       const stat = await fs.stat(file);
       // a UTF-8 Chinese character is 3 bytes for 1 UTF-16 unit: bytes / 3 is a safe lower bound of length
       if (!stat.isFile() || stat.size / 3 > maxDocumentSize) {
