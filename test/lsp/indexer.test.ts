@@ -14,15 +14,28 @@ const FULL = '重庆市人力资源和社会保障局';
 const dir = mkdtempSync(path.join(tmpdir(), 'policymark-indexer-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The inline analyzer, counting how many analyses are outstanding at once. */
+/**
+ * The inline analyzer, counting how many analyses are outstanding at once. Its first analysis finishes only
+ * once a second one has been asked for (or after two seconds): the indexer must send the next file while
+ * one is being analysed, whatever the machine's timing.
+ */
 class CountingAnalyzer extends InlineAnalyzer {
   outstanding = 0;
   mostAtOnce = 0;
   calls = 0;
+  private secondAsked: (() => void) | undefined;
   override async analyze(text: string, options: PortableOptions, useSegmenter: boolean, job?: JobOptions) {
     this.calls++;
     this.mostAtOnce = Math.max(this.mostAtOnce, ++this.outstanding);
+    this.secondAsked?.();
     try {
+      if (this.calls === 1) {
+        await new Promise<void>((resolve) => {
+          this.secondAsked = resolve;
+          setTimeout(resolve, 2000).unref();
+        });
+        this.secondAsked = undefined;
+      }
       return await super.analyze(text, options, useSegmenter, job);
     } finally {
       this.outstanding--;

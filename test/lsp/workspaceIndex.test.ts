@@ -174,3 +174,26 @@ test('figures are indexed by subject with their positions', () => {
   );
   assert.deepEqual(index.metricsFor('毕业生'), []);
 });
+
+test('facts are counted as entries come and go: re-indexing a file that names the same ones keeps them, a name goes with its last file', () => {
+  const index = new WorkspaceIndex();
+  const other = '四川省教育厅';
+  index.set(file('file:///w/a.txt', FULL, [org(FULL, 0)]));
+  index.set(file('file:///w/b.txt', `${FULL}，${other}`, [org(FULL, 0), org(other, FULL.length + 1, other)]));
+  const before = index.facts();
+  assert.deepEqual(before.facts.orgNames, [FULL, other].sort());
+  // an open document re-indexed as it is edited, naming the same bodies: the facts are not gathered again
+  index.set(file('file:///w/b.txt', `改 ${FULL}，${other}`, [org(FULL, 2), org(other, FULL.length + 3, other)]));
+  assert.equal(index.facts(), before);
+  // the other body's only file stops naming it: it goes; the full name stays while a.txt names it
+  index.set(file('file:///w/b.txt', FULL, [org(FULL, 0)]));
+  assert.deepEqual(index.facts().facts.orgNames, [FULL]);
+  assert.notEqual(index.facts().signature, before.signature);
+  index.delete('file:///w/b.txt');
+  assert.deepEqual(index.facts().facts.orgNames, [FULL]);
+  index.delete('file:///w/a.txt');
+  assert.deepEqual(index.facts().facts.orgNames, []);
+  index.set(file('file:///w/a.txt', FULL, [org(FULL, 0)]));
+  index.clearAll();
+  assert.deepEqual(index.facts().facts, { orgNames: [], docNumbers: [] });
+});

@@ -121,22 +121,56 @@ export class WorkspaceIndex {
   private titleKeys: Map<string, string> | undefined;
   private bySubject: Map<string, MetricMention[]> | undefined;
   private cachedFacts: { facts: WorkspaceFacts; signature: string } | undefined;
+  /**
+   * How many mentions of each fact the indexed files hold (full organisation names, intact document
+   * numbers), kept as entries come and go: the facts change only when a count leaves or reaches zero, so
+   * re-indexing an open document as it is edited does not make them gathered again from every file.
+   */
+  private readonly orgNameCounts = new Map<string, number>();
+  private readonly docNumberCounts = new Map<string, number>();
 
   /** Replaces a file's entry. */
   set(entry: FileEntry): void {
-    this.files.set(uriKey(entry.uri), entry);
+    const key = uriKey(entry.uri);
+    const previous = this.files.get(key);
+    this.files.set(key, entry);
+    // the new entry's first: a fact both name never drops to zero in between
+    this.countFacts(entry, 1);
+    if (previous) this.countFacts(previous, -1);
     this.invalidate();
   }
 
   /** Forgets a file (deleted, or no longer matching policymark.include). */
   delete(uri: string): void {
-    if (this.files.delete(uriKey(uri))) this.invalidate();
+    const key = uriKey(uri);
+    const previous = this.files.get(key);
+    if (!previous) return;
+    this.files.delete(key);
+    this.countFacts(previous, -1);
+    this.invalidate();
   }
 
   /** Forgets every file. */
   clearAll(): void {
     this.files.clear();
+    this.orgNameCounts.clear();
+    this.docNumberCounts.clear();
+    this.cachedFacts = undefined;
     this.invalidate();
+  }
+
+  /** Adds (`by` 1) or removes (-1) an entry's facts; the cached facts go when one appears or disappears. */
+  private countFacts(entry: FileEntry, by: 1 | -1): void {
+    const count = (counts: Map<string, number>, fact: string) => {
+      const now = (counts.get(fact) ?? 0) + by;
+      if (now <= 0) counts.delete(fact);
+      else counts.set(fact, now);
+      if (now <= 0 || (by === 1 && now === 1)) this.cachedFacts = undefined;
+    };
+    for (const mention of entry.mentions) {
+      if (mention.kind === 'org' && mention.full) count(this.orgNameCounts, mention.name);
+      if (mention.kind === 'docref' && mention.doc?.number) count(this.docNumberCounts, mention.doc.number);
+    }
   }
 
   /** Whether a file is indexed. */
@@ -226,15 +260,7 @@ export class WorkspaceIndex {
    */
   facts(): { facts: WorkspaceFacts; signature: string } {
     if (!this.cachedFacts) {
-      const orgNames = new Set<string>();
-      const docNumbers = new Set<string>();
-      for (const entry of this.files.values()) {
-        for (const mention of entry.mentions) {
-          if (mention.kind === 'org' && mention.full) orgNames.add(mention.name);
-          if (mention.kind === 'docref' && mention.doc?.number) docNumbers.add(mention.doc.number);
-        }
-      }
-      const facts = { orgNames: [...orgNames].sort(), docNumbers: [...docNumbers].sort() };
+      const facts = { orgNames: [...this.orgNameCounts.keys()].sort(), docNumbers: [...this.docNumberCounts.keys()].sort() };
       this.cachedFacts = { facts, signature: JSON.stringify(facts) };
     }
     return this.cachedFacts;
@@ -282,11 +308,11 @@ export class WorkspaceIndex {
     return out;
   }
 
+  /** Drops what is built from all entries; the facts, counted as entries change, only when they changed. */
   private invalidate(): void {
     this.byKey = undefined;
     this.titleKeys = undefined;
     this.bySubject = undefined;
-    this.cachedFacts = undefined;
   }
 }
 
