@@ -66,6 +66,23 @@ const checkRun = (args) => {
 const loadAverages = [];
 const sampleLoad = () => loadAverages.push(loadavg()[0]);
 
+// ---------------------------------------------------------------- the machine's pace
+// This machine may be shared: a fixed piece of work (a JavaScript loop with allocation, a fresh process)
+// timed before each section shows whether the machine itself was slower during it, so that a section's
+// figures can be read against the pace they were measured at. No target.
+const paceScript = `let a = []; let s = 0; const t = performance.now();
+for (let i = 0; i < 1.5e6; i++) { a.push({ i, s: 'k' + (i & 1023) }); if (a.length > 1e5) a = []; s += i % 7; }
+process.stdout.write(String(performance.now() - t + (s & 0)) + '\\n', () => process.exit(0));`;
+const pace = (section) => {
+  const samples = [];
+  for (let i = 0; i < 3; i++) samples.push(Number(node(['-e', paceScript]).stdout));
+  record(`machine pace before ${section}`, 'ms', samples, 'a fixed loop, 3 runs', {
+    note: 'the same work each time: a slower figure means the machine was slower then',
+  });
+};
+
+pace('the throughput figures');
+
 // ---------------------------------------------------------------- throughput (whole processes)
 const big = corpora['10mb'];
 const bigMb = sizeOf(big) / (1024 * 1024);
@@ -163,6 +180,7 @@ record(
   },
 );
 
+pace('the --jobs figures');
 const wsFiles = readdirSync(corpora.workspace).filter((f) => f.endsWith('.txt'));
 const wsMb = wsFiles.reduce((n, f) => n + sizeOf(join(corpora.workspace, f)), 0) / (1024 * 1024);
 const wsInput = `${wsFiles.length}-file workspace (${wsMb.toFixed(1)} MB)`;
@@ -259,6 +277,7 @@ record(
 );
 
 // ---------------------------------------------------------------- language server
+pace('the language-server figures');
 const coldFirst = [];
 const coldSegmented = [];
 for (let i = 0; i < RUNS; i++) {
@@ -389,6 +408,8 @@ const editLatency = (path, edits) => measureEdits(join(workDir, 'edit'), path, e
   record('server resident memory, 20 files open', 'MB', [await server.rssMb()], `${files.length} files indexed`, { target: 400 });
   await server.stop();
 }
+
+pace('the report (end of the run)');
 
 // ---------------------------------------------------------------- report
 const machine = {
