@@ -5,6 +5,7 @@ import type { Entity } from '../../server/src/analysis/types';
 import { entryFromAnalysis, WorkspaceIndex } from '../../server/src/workspace/index';
 import { docKey } from '../../server/src/workspace/keys';
 import { analyze } from '../../server/src/analysis/index';
+import fc from 'fast-check';
 
 const FULL = '重庆市人力资源和社会保障局';
 
@@ -196,4 +197,59 @@ test('facts are counted as entries come and go: re-indexing a file that names th
   index.set(file('file:///w/a.txt', FULL, [org(FULL, 0)]));
   index.clearAll();
   assert.deepEqual(index.facts().facts, { orgNames: [], docNumbers: [] });
+});
+
+test('an entry replaced after a look-up is patched into the key map as a rebuild would place it (property)', () => {
+  // sentences that name bodies and documents, by full name, short name, title and number
+  const pool = [
+    `${FULL}印发通知。`,
+    '市人社局召开会议。',
+    '四川省教育厅发文。',
+    '《关于做好就业工作的通知》（渝人社发〔2021〕12号）要求。',
+    '《关于做好就业工作的通知》提出。',
+    '根据渝人社发〔2021〕12号文件。',
+    '《重庆市人民政府关于做好就业工作的通知》（渝府发〔2022〕3号）。',
+    '国务院办公厅印发方案。',
+    '无关的一句话。',
+  ];
+  const uris = ['file:///w/a.txt', 'file:///w/b.txt', 'file:///w/c.txt', 'file:///w/d.txt'];
+  const entryOf = (uri: string, picks: number[]) => {
+    const text = picks.map((k) => pool[k]!).join('');
+    return entryFromAnalysis(uri, text, analyze(text, { only: { diagnostics: false } }));
+  };
+  const view = (index: WorkspaceIndex) =>
+    index.search('').map((thing) => ({
+      key: thing.key,
+      definition: [thing.definition.uri, thing.definition.start],
+      mentions: index.mentionsOf(thing.key).map((m) => [m.uri, m.start, m.text]),
+    }));
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.tuple(
+          fc.integer({ min: 0, max: uris.length - 1 }),
+          fc.array(fc.integer({ min: 0, max: pool.length - 1 }), { maxLength: 4 }),
+          fc.boolean(),
+        ),
+        {
+          minLength: 1,
+          maxLength: 12,
+        },
+      ),
+      (steps) => {
+        const index = new WorkspaceIndex();
+        const current = new Map<string, number[]>();
+        for (const [file, picks, look] of steps) {
+          index.set(entryOf(uris[file]!, picks));
+          current.set(uris[file]!, picks);
+          // a look-up between changes builds the map, which the next change then patches
+          if (look) view(index);
+        }
+        const fresh = new WorkspaceIndex();
+        for (const [uri, picks] of current) fresh.set(entryOf(uri, picks));
+        assert.deepEqual(view(index), view(fresh));
+      },
+    ),
+    { numRuns: 200 },
+  );
 });

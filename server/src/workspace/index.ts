@@ -128,6 +128,13 @@ export class WorkspaceIndex {
    */
   private readonly orgNameCounts = new Map<string, number>();
   private readonly docNumberCounts = new Map<string, number>();
+  /**
+   * The one file replaced since the key map was built, with the entry the map holds for it, when that is
+   * all that changed and the file pairs the same titles with the same numbers (so no title key resolves
+   * differently): an open document re-indexed at every edit. The next look-up patches that file's mentions
+   * into the map instead of rebuilding it from every mention of the workspace.
+   */
+  private replacedSinceKeyMap: { file: string; inMap: FileEntry | undefined } | undefined;
 
   /** Replaces a file's entry. */
   set(entry: FileEntry): void {
@@ -137,7 +144,12 @@ export class WorkspaceIndex {
     // the new entry's first: a fact both name never drops to zero in between
     this.countFacts(entry, 1);
     if (previous) this.countFacts(previous, -1);
-    this.invalidate();
+    const pending = this.replacedSinceKeyMap;
+    const inMap = pending ? pending.inMap : previous;
+    if (this.byKey && (!pending || pending.file === key) && titlePairs(inMap) === titlePairs(entry)) {
+      this.replacedSinceKeyMap = { file: key, inMap };
+      this.bySubject = undefined;
+    } else this.invalidate();
   }
 
   /** Forgets a file (deleted, or no longer matching policymark.include). */
@@ -250,7 +262,8 @@ export class WorkspaceIndex {
       }
       if (score > 0) found.push({ thing: { key, kind: definition.kind, name: definition.name, definition, aliases }, score });
     }
-    found.sort((a, b) => b.score - a.score || a.thing.name.localeCompare(b.thing.name));
+    // the key last: the map's order of keys depends on the order files came in, the answer must not
+    found.sort((a, b) => b.score - a.score || a.thing.name.localeCompare(b.thing.name) || (a.thing.key < b.thing.key ? -1 : 1));
     return found.slice(0, limit).map((f) => f.thing);
   }
 
@@ -267,6 +280,7 @@ export class WorkspaceIndex {
   }
 
   private keyMap(): Map<string, Mention[]> {
+    if (this.byKey && this.replacedSinceKeyMap) this.patchKeyMap(this.replacedSinceKeyMap);
     if (!this.byKey) {
       const uris = [...this.files.keys()].sort();
       this.titleKeys = this.documentsByTitle(uris);
@@ -281,6 +295,39 @@ export class WorkspaceIndex {
       }
     }
     return this.byKey;
+  }
+
+  /**
+   * The key map as a rebuild would make it after one file's entry changed: the mentions of the entry it
+   * held go, the file's current ones go in where its URI sorts among the files of each key, in order.
+   */
+  private patchKeyMap({ file, inMap }: { file: string; inMap: FileEntry | undefined }): void {
+    const byKey = this.byKey!;
+    this.replacedSinceKeyMap = undefined;
+    if (inMap) {
+      const gone = new Set(inMap.mentions);
+      for (const key of new Set(inMap.mentions.map((m) => this.resolvedKey(m.key)))) {
+        const kept = (byKey.get(key) ?? []).filter((m) => !gone.has(m));
+        if (kept.length) byKey.set(key, kept);
+        else byKey.delete(key);
+      }
+    }
+    const entry = this.files.get(file);
+    if (!entry) return;
+    const added = new Map<string, Mention[]>();
+    for (const mention of entry.mentions) {
+      const key = this.resolvedKey(mention.key);
+      const list = added.get(key) ?? [];
+      list.push(mention);
+      added.set(key, list);
+    }
+    for (const [key, mentions] of added) {
+      const list = byKey.get(key) ?? [];
+      let at = 0;
+      while (at < list.length && uriKey(list[at]!.uri) < file) at++;
+      list.splice(at, 0, ...mentions);
+      byKey.set(key, list);
+    }
   }
 
   /**
@@ -310,10 +357,22 @@ export class WorkspaceIndex {
 
   /** Drops what is built from all entries; the facts, counted as entries change, only when they changed. */
   private invalidate(): void {
+    this.replacedSinceKeyMap = undefined;
     this.byKey = undefined;
     this.titleKeys = undefined;
     this.bySubject = undefined;
   }
+}
+
+/** What a file tells documentsByTitle: the titles it cites with a number, and the numbers' keys, in order. */
+function titlePairs(entry: FileEntry | undefined): string {
+  let out = '';
+  for (const mention of entry?.mentions ?? []) {
+    const title = mention.doc?.title;
+    if (mention.kind === 'docref' && title && mention.doc?.number && mention.key !== `doc:《${title}》`)
+      out += `${title}\u0000${mention.key}\u0001`;
+  }
+  return out;
 }
 
 /** A title key without the issuer before 关于: doc:《湖南省人民政府关于…的通知》 → doc:《关于…的通知》. */
