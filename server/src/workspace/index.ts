@@ -325,8 +325,8 @@ export class WorkspaceIndex {
       const list = byKey.get(key) ?? [];
       let at = 0;
       while (at < list.length && uriKey(list[at]!.uri) < file) at++;
-      list.splice(at, 0, ...mentions);
-      byKey.set(key, list);
+      // a new array, as a rebuild would make: a caller may still hold the one mentionsOf gave it
+      byKey.set(key, [...list.slice(0, at), ...mentions, ...list.slice(at)]);
     }
   }
 
