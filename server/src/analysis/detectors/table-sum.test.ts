@@ -120,11 +120,13 @@ test('a header of years is no row of the table', () => {
   assert.match(found[0]!.message.zh, /各行之和为200，与“合计”行的210不符/);
 });
 
-test('no 合计 row, a selection under 全省, a nested table or rows of unequal width are not checked', () => {
+test('no 合计 row, a selection under 全省, a nested table (其中 rows, or rows set in deeper) or rows of unequal width are not checked', () => {
   const selection = ['全省      100000', '长沙市    52360', '株洲市    21450'].join('\n');
   assert.deepEqual(findings(selection), []);
   const nested = ['类别        人数', '一类        300', '其中：女    120', '二类        200', '合计        700'].join('\n');
   assert.deepEqual(findings(nested), []);
+  const indented = ['类别      人数', '本科      300', '  女      120', '专科      200', '合计      500'].join('\n');
+  assert.deepEqual(findings(indented), []);
   const ragged = ['甲    100    5', '乙    200', '丙    300    7', '合计  700    12'].join('\n');
   assert.deepEqual(findings(ragged), []);
   const noTotal = ['甲    100', '乙    200', '丙    350'].join('\n');

@@ -41,6 +41,8 @@ interface Row {
   labelStart: number;
   cells: Cell[];
   line: number;
+  /** Spaces before the row's first token: a row set in deeper than its siblings is a part of the one above. */
+  indent: number;
 }
 
 /** Spaces that set cells apart: ASCII, tab, ideographic. */
@@ -123,7 +125,7 @@ function rowOf(text: string, digits: string, start: number, end: number, line: n
   const label = text.slice(parts[0]!.start, parts[k - 1]!.end).replace(/[ \t\u3000]+/g, '');
   // a label names the row in words: Han characters, not a sentence ending in a figure
   if (label.length > MAX_LABEL || !/[\u4e00-\u9fff]/.test(label) || /[。，；！？]/.test(label)) return undefined;
-  return { label, labelStart: parts[0]!.start, cells, line };
+  return { label, labelStart: parts[0]!.start, cells, line, indent: tokens(digits, start, end)[0]!.start - start };
 }
 
 /**
@@ -181,6 +183,9 @@ function checkTable(ctx: AnalysisContext, block: readonly Row[]): Finding[] {
   const total = totals[0]!;
   const parts = rows.filter((r) => r !== total);
   if (parts.length < 2) return [];
+  // 本科 300 /   女 120 / 专科 200: a row set in deeper is a part of the row above it, not of the total
+  // (the total row may stand apart: its number cell is empty)
+  if (parts.some((p) => p.indent !== parts[0]!.indent)) return [];
   const text = ctx.text;
   const columns = total.cells.length;
   // the line just above the table's first row, if it is not blank, names the columns
