@@ -157,7 +157,7 @@ const OPEN_END = /[（《「『“‘〔【(]$/;
 const MARKER_START =
   /^(?:[●■◆▲★※•·▪○◎□√>＞\-—–*#]|[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十百]+[、.．]|\d+[、．)）]|\d+\.(?!\d)|第[一二三四五六七八九十百千\d]+[章节条部篇编]|[一二三四五六七八九十]是|(?:附表|附图|附件|表|图)[ \u3000]?[0-9０-９一二三四五六七八九十]+(?:[-—.．][0-9０-９]+)?(?:[ \u3000:：、]|$))/;
 /** The dash that opens a subtitle or an attribution line (——在…会议上的讲话, ——记…). */
-const SUBTITLE_DASH = /^(?:——|—{2}|－－|--)/;
+const SUBTITLE_DASH = /^(?:—{2}|－{2}|-{2})/;
 /** A figure carried on to the next line: 1600\n余人次, 102.5万\n人. */
 const FIGURE_END = /\d[万亿千百]?[余多]?$/;
 const FIGURE_CONTINUATION = /^(?:[余多万亿千百%‰个人名项件次家所元台套篇部册期届份间座条户位支批处场种门天岁年月日])/;

@@ -286,13 +286,16 @@ function pairedBreakdown(compact: CompactText, figures: readonly Figure[], k: nu
     if (!PAIR_GAP.test(text.slice(afterUnitTail(text, a.cEnd), b.cStart))) return undefined;
     return [a, b];
   };
-  // cheap test first, this is asked of every figure: 其中 right after the pair's second figure
-  const first = pairOf(k) && PAIR_TO_QIZHONG.test(text.slice(figures[k + 1]!.cEnd, figures[k + 1]!.cEnd + 4)) ? k : k - 1;
-  if (first < 0 || (first === k - 1 && !PAIR_TO_QIZHONG.test(text.slice(figures[k]!.cEnd, figures[k]!.cEnd + 4)))) return undefined;
-  const pair = pairOf(first);
-  if (!pair) return undefined;
+  /** The 其中 (with its separators) right after a figure, if any. */
+  const qizhongRightAfter = (f: Figure | undefined) => (f ? PAIR_TO_QIZHONG.exec(text.slice(f.cEnd, f.cEnd + 4)) : null);
+  // cheap test first, this is asked of every figure: 其中 right after the pair's second figure, which is
+  // the figure after k (k is the first total) or k itself (k is the second)
+  const afterNext = qizhongRightAfter(figures[k + 1]);
+  const first = afterNext ? k : k - 1;
+  const opener = afterNext ?? qizhongRightAfter(figures[k]);
+  const pair = opener && first >= 0 ? pairOf(first) : undefined;
+  if (!opener || !pair) return undefined;
   const [a, b] = pair;
-  const opener = PAIR_TO_QIZHONG.exec(text.slice(b.cEnd, b.cEnd + 4))!;
   const stop = text.indexOf('。', b.cEnd + opener[0].length);
   const end = stop < 0 ? text.length : stop;
   // the parts: figures alternating a's unit and b's, each after a short label and one separator

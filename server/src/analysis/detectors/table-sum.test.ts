@@ -112,6 +112,13 @@ test('columns that are no sums stay unchecked: headed as rates, shares, years or
   assert.deepEqual(findings(years), []);
 });
 
+test('a column without a header is named by its place', () => {
+  const found = findings(['甲    100    5', '乙    200    7', '丙    300    9', '合计  600    31'].join('\n'));
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message.zh, /^表格第2列各行之和为21，与“合计”行的31不符/);
+  assert.match(found[0]!.message.en, /^Column 2 of the table adds up to 21 over its rows, not the 31/);
+});
+
 test('a header of years is no row of the table', () => {
   const text = ['项目      2024      2025', '收入      120       150', '支出      80        90', '合计      200       240'].join('\n');
   assert.deepEqual(findings(text), []);

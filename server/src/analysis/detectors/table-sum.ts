@@ -12,7 +12,7 @@
  * as a column that no longer adds up. Only what is certainly additive is checked: a block of at least two
  * rows and one total row labelled 合计/总计/共计 (not 全省 or 全市, which head a selection as often as a
  * sum), every row with the same number of cells, no 其中 or 小计 rows (a nested table), and in each column
- * plain non-negative figures: no percentages, no column headed as a rate, share, growth, average, rank,
+ * plain figures: no percentages, no column headed as a rate, share, growth, average, rank,
  * year or code, no column whose total is below one of its parts (an average or a rate, not a sum). Every
  * cell is an interval (52.4 is 52.35–52.45), so rounding never makes a mismatch.
  */
@@ -38,7 +38,6 @@ interface Cell {
 /** A line read as a table row: a label, then cells only. */
 interface Row {
   label: string;
-  labelStart: number;
   cells: Cell[];
   line: number;
   /** Spaces before the row's first token: a row set in deeper than its siblings is a part of the one above. */
@@ -108,24 +107,19 @@ const ROW_NUMBER = /^\d{1,3}[.、．]?$/;
 
 /** The line as a row (a row number perhaps, a label of words, then only cells), or undefined. */
 function rowOf(text: string, digits: string, start: number, end: number, line: number): Row | undefined {
-  let parts = tokens(digits, start, end);
+  const all = tokens(digits, start, end);
+  if (all.length === 0) return undefined;
+  const indent = all[0]!.start - start;
   // 1  长沙市  12580 …: the row's number, when words follow it
-  if (parts.length > 2 && ROW_NUMBER.test(digits.slice(parts[0]!.start, parts[0]!.end)) && cellOf(digits, parts[1]!) === undefined) {
-    parts = parts.slice(1);
-  }
-  let k = 0;
-  while (k < parts.length && cellOf(digits, parts[k]!) === undefined) k++;
-  if (k === 0 || k === parts.length) return undefined;
-  const cells: Cell[] = [];
-  for (let j = k; j < parts.length; j++) {
-    const cell = cellOf(digits, parts[j]!);
-    if (!cell) return undefined;
-    cells.push(cell);
-  }
+  const parts = all.length > 2 && ROW_NUMBER.test(digits.slice(all[0]!.start, all[0]!.end)) ? all.slice(1) : all;
+  const read = parts.map((token) => cellOf(digits, token));
+  // the label's words (at least one), then cells only
+  const k = read.findIndex((cell) => cell !== undefined);
+  if (k <= 0 || read.slice(k).some((cell) => cell === undefined)) return undefined;
   const label = text.slice(parts[0]!.start, parts[k - 1]!.end).replace(/[ \t\u3000]+/g, '');
   // a label names the row in words: Han characters, not a sentence ending in a figure
   if (label.length > MAX_LABEL || !/[\u4e00-\u9fff]/.test(label) || /[。，；！？]/.test(label)) return undefined;
-  return { label, labelStart: parts[0]!.start, cells, line, indent: tokens(digits, start, end)[0]!.start - start };
+  return { label, cells: read.slice(k) as Cell[], line, indent };
 }
 
 /**
@@ -199,7 +193,7 @@ function checkTable(ctx: AnalysisContext, block: readonly Row[]): Finding[] {
     const totalCell = total.cells[c]!;
     const partCells = parts.map((p) => p.cells[c]!);
     const cells = [totalCell, ...partCells];
-    if (cells.some((cell) => cell.value === undefined || cell.percent || cell.value < 0)) continue;
+    if (cells.some((cell) => cell.value === undefined || cell.percent)) continue;
     const values = partCells.map((cell) => cell.value!);
     // all parts alike (a year, a unit price): no sum
     if (values.every((v) => v === values[0])) continue;
@@ -215,8 +209,8 @@ function checkTable(ctx: AnalysisContext, block: readonly Row[]): Finding[] {
     const decimals = Math.max(...cells.map((cell) => cell.decimals));
     const shown = (v: number) => formatNumber(v, decimals);
     const written = (cell: Cell) => text.slice(cell.start, cell.end);
-    const column = name ?? `第${c + 1}列`;
-    const columnEn = name ?? `column ${c + 1}`;
+    const column = name !== undefined ? `“${name}”一列` : `第${c + 1}列`;
+    const columnEn = name !== undefined ? `The "${name}" column of the table` : `Column ${c + 1} of the table`;
     const difference = shown(Math.abs(sum - t));
     const related: RelatedSpan[] = partCells.slice(0, MAX_RELATED).map((cell, k) => ({
       start: cell.start,
@@ -229,8 +223,8 @@ function checkTable(ctx: AnalysisContext, block: readonly Row[]): Finding[] {
       start: totalCell.start,
       end: totalCell.end,
       message: msg(
-        `表格“${column}”一列各行之和为${shown(sum)}，与“${total.label}”行的${written(totalCell)}不符（相差${difference}）；可能有数字识别或录入错误，请对照原件核实。`,
-        `The "${columnEn}" column of the table adds up to ${shown(sum)} over its rows, not the ${written(totalCell)} of its "${total.label}" row (a difference of ${difference}): a figure may have been misread or mistyped; check it against the original.`,
+        `表格${column}各行之和为${shown(sum)}，与“${total.label}”行的${written(totalCell)}不符（相差${difference}）；可能有数字识别或录入错误，请对照原件核实。`,
+        `${columnEn} adds up to ${shown(sum)} over its rows, not the ${written(totalCell)} of its "${total.label}" row (a difference of ${difference}): a figure may have been misread or mistyped; check it against the original.`,
       ),
       fixes: [],
       related,
